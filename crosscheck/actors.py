@@ -1,0 +1,274 @@
+"""The actor registry: who can speak, which country they speak for, and the
+names they go by across languages and transliterations.
+
+Data lives in `crosscheck/data/actors.json` and `countries.json`; users add or
+override actors with their own file (`--actors FILE`, or `actors.json` in a
+claim-record folder). Mentions are matched on folded word sequences, then
+fuzzily (rapidfuzz) for transliteration variants; roles resolve titles such
+as "le ministre russe de la Défense" to the person in office at a date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from crosscheck.errors import InputError
+from crosscheck.models import Actor
+from crosscheck.textnorm import Token, fold, fold_words, tokens
+
+MAX_ALIAS_WORDS = 8
+FUZZY_CUTOFF = 88
+KIND_RANK = {"person": 6, "ministry": 5, "presidency": 5, "army": 4, "intelligence": 4, "parliament": 4,
+             "agency": 4, "outlet": 4, "organisation": 4, "party": 3, "government": 2, "other": 1}
+ROLE_WORDS = {
+    "defence_minister": r"\b(?:ministres?|secretaires?|chef|cheffe|minister|secretary|head)\b.{0,40}?\b(?:defense|defence|armees|war|guerre)\b",
+    "foreign_minister": r"\b(?:ministres?|minister|secretary|chef|cheffe|head)\b.{0,40}?\b(?:affaires etrangeres|diplomatie|foreign|exterieur)\b|\bsecretary of state\b|\bsecretaire d'etat americain\b|\bchef de la diplomatie\b",
+    "head_of_government": r"\b(?:premier ministre|premiere ministre|prime minister|chancelier|chanceliere|chancellor)\b",
+    "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b",
+    "spokesperson": r"\b(?:porte-parole|porte parole|spokes(?:wo)?man|spokesperson|press secretary)\b",
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a source mention resolves to."""
+
+    actor: str | None
+    side: str | None
+    kind: str
+    name: str
+    known: bool  # found in the registry (not merely inferred)
+
+
+@dataclass(frozen=True)
+class Match:
+    actor: Actor
+    start: int
+    end: int
+
+
+class Registry:
+    def __init__(self, actors: list[Actor], countries: dict):
+        self.actors = {a.id: a for a in actors}
+        self.alias_index: dict[tuple[str, ...], list[str]] = {}
+        self.case_sensitive: set[tuple[str, ...]] = set()
+        for actor in actors:
+            for alias in [actor.name, *actor.aliases]:
+                self._index_alias(alias, actor.id)
+        self.country_words: dict[tuple[str, ...], str] = {}
+        self.blocs: set[tuple[str, ...]] = set()
+        self._index_countries(countries)
+
+    def _index_alias(self, alias: str, actor_id: str) -> None:
+        key = fold_words(alias)
+        if not key or len(key) > MAX_ALIAS_WORDS:
+            return
+        ids = self.alias_index.setdefault(key, [])
+        if actor_id not in ids:
+            ids.append(actor_id)
+        if len(key) == 1 and (alias.isupper() or len(key[0]) <= 3):
+            self.case_sensitive.add(key)
+
+    def _index_countries(self, data: dict) -> None:
+        for code, entry in data.get("countries", {}).items():
+            for field in ("names", "demonyms", "capitals", "seats"):
+                for word in entry.get(field, []):
+                    key = fold_words(word)
+                    if key and (key not in self.country_words or field == "demonyms"):
+                        self.country_words.setdefault(key, code)
+            for word in entry.get("names", []):
+                if word.isupper():
+                    self.case_sensitive.add(fold_words(word))
+        for word in data.get("blocs", {}):
+            self.blocs.add(fold_words(word))
+
+    # --- finding mentions --------------------------------------------------
+
+    def find(self, text: str) -> list[Match]:
+        """Registry actors named in `text`, longest match first at each place."""
+        toks = tokens(text)
+        found, i = [], 0
+        while i < len(toks):
+            match = self._longest_at(text, toks, i)
+            if match:
+                found.append(match[0])
+                i = match[1]
+            else:
+                i += 1
+        return found
+
+    def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Match, int] | None:
+        for n in range(min(MAX_ALIAS_WORDS, len(toks) - i), 0, -1):
+            key = tuple(t.text for t in toks[i:i + n])
+            ids = self.alias_index.get(key)
+            if not ids or not self._case_ok(text, key, toks[i:i + n]):
+                continue
+            actor = self.actors[ids[0]]
+            return Match(actor, toks[i].start, toks[i + n - 1].end), i + n
+        return None
+
+    def _case_ok(self, text: str, key: tuple[str, ...], toks: list[Token]) -> bool:
+        if key in self.case_sensitive:
+            original = text[toks[0].start:toks[-1].end]
+            return original.isupper() or original[:1].isupper()
+        if len(key) == 1:
+            return toks[0].upper  # a lone name must be capitalised ("Price", not "price")
+        return True
+
+    def country_of(self, text: str) -> str | None:
+        """The country a phrase points at through a demonym, name, capital or seat."""
+        toks = tokens(text)
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                key = tuple(t.text for t in toks[i:i + n])
+                code = self.country_words.get(key)
+                if code and (key not in self.case_sensitive or toks[i].upper):
+                    return code
+        return None
+
+    def is_bloc(self, text: str) -> bool:
+        words = fold_words(text)
+        return any(words[i:i + len(b)] == b for b in self.blocs for i in range(len(words)))
+
+    # --- resolving a source mention ---------------------------------------
+
+    def resolve(self, mention: str, at: date | None = None) -> Resolution:
+        """The actor and side a source mention speaks for."""
+        matches = self.find(mention)
+        role = self.role_holder(mention, at)
+        if role and not any(m.actor.kind == "person" for m in matches):
+            return self._resolution(role)
+        if matches:
+            best = max(matches, key=lambda m: (KIND_RANK.get(m.actor.kind, 1), m.end - m.start))
+            return self._resolution(best.actor)
+        fuzzy = self.fuzzy_person(mention)
+        if fuzzy:
+            return self._resolution(fuzzy)
+        if self.is_bloc(mention):
+            return Resolution(None, None, "other", mention, False)
+        side = self.country_of(mention)
+        return Resolution(unknown_id(mention, side), side, guess_kind(mention), mention, False)
+
+    def _resolution(self, actor: Actor) -> Resolution:
+        return Resolution(actor.id, actor.side, actor.kind, actor.name, True)
+
+    def role_holder(self, mention: str, at: date | None) -> Actor | None:
+        """The person holding the office a title names ("le ministre russe de
+        la Défense", "the Kremlin spokesman") on the given date."""
+        folded = fold(mention)
+        country = self.country_of(mention)
+        for role, pattern in ROLE_WORDS.items():
+            if not re.search(pattern, folded):
+                continue
+            org = self.org_for_role(role, mention, country)
+            holder = self.holder(role, org, country, at)
+            if holder:
+                return holder
+            if org:
+                return self.actors.get(org)
+        return None
+
+    def org_for_role(self, role: str, mention: str, country: str | None) -> str | None:
+        if role == "spokesperson":
+            orgs = [m.actor for m in self.find(mention) if m.actor.kind != "person"]
+            return orgs[0].id if orgs else None
+        if country is None:
+            return None
+        suffix = {"defence_minister": "mod", "foreign_minister": "mfa"}.get(role)
+        return f"{country.lower()}.{suffix}" if suffix else None
+
+    def holder(self, role: str, org: str | None, country: str | None, at: date | None) -> Actor | None:
+        if role == "spokesperson" and org is None:
+            return None
+        if org is None and country is None:
+            return None
+        candidates = []
+        for actor in self.actors.values():
+            for r in actor.roles:
+                if r.role != role:
+                    continue
+                if org and r.org != org:
+                    continue
+                if not org and actor.side != country:
+                    continue
+                if at and ((r.start and r.start > at) or (r.end and r.end < at)):
+                    continue
+                candidates.append((r.start or date.min, actor))
+        if not candidates or (at is None and len(candidates) > 1):
+            return None
+        return max(candidates, key=lambda c: c[0])[1]
+
+    def fuzzy_person(self, mention: str) -> Actor | None:
+        """A person whose name is a transliteration variant of a capitalised
+        word sequence in the mention (Choïgu ~ Choïgou, Belooussov ~ Belousov)."""
+        from rapidfuzz import fuzz, process
+
+        names = re.findall(r"\b[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*", mention)
+        if not names:
+            return None
+        choices = self.person_aliases()
+        for name in names:
+            found = process.extractOne(" ".join(fold_words(name)), choices, scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found:
+                return self.actors[choices[found[0]]]
+        return None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
+    def person_aliases(self) -> dict[str, str]:
+        return {" ".join(key): ids[0] for key, ids in self.alias_index.items()
+                if self.actors[ids[0]].kind == "person" and len(" ".join(key)) >= 5}
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+
+def unknown_id(mention: str, side: str | None) -> str:
+    words = [w for w in fold_words(mention) if w not in {"le", "la", "les", "l", "un", "une", "des", "the", "a", "an"}]
+    slug = "-".join(words[:6]) or "source"
+    return f"unknown.{(side or 'xx').lower()}.{slug}"
+
+
+def guess_kind(mention: str) -> str:
+    folded = fold(mention)
+    if re.search(r"\b(ministere|ministry|department|departement)\b", folded):
+        return "ministry"
+    if re.search(r"\b(journal|quotidien|agence|newspaper|agency|chaine|media|magazine|site)\b", folded):
+        return "outlet"
+    if re.search(r"\b(communique|statement|readout|declaration)\b", folded):
+        return "statement"
+    return "other"
+
+
+def load_actor_file(path: Path) -> tuple[list[Actor], dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        actors = [Actor.model_validate(a) for a in data.get("actors", [])]
+    except (OSError, ValueError) as error:
+        raise InputError(path, f"not a valid actor registry ({str(error).splitlines()[0]})") from error
+    return actors, data
+
+
+def builtin_data() -> tuple[list[Actor], dict]:
+    folder = resources.files("crosscheck") / "data"
+    actors = json.loads((folder / "actors.json").read_text(encoding="utf-8"))
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    return [Actor.model_validate(a) for a in actors["actors"]], countries
+
+
+@lru_cache(maxsize=8)
+def load_registry(extra: tuple[Path, ...] = ()) -> Registry:
+    """The built-in registry, with actors from user files added or overriding
+    built-in ones of the same id."""
+    actors, countries = builtin_data()
+    by_id = {a.id: a for a in actors}
+    for path in extra:
+        user_actors, _ = load_actor_file(path)
+        by_id.update({a.id: a for a in user_actors})
+    return Registry(list(by_id.values()), countries)

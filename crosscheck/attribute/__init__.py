@@ -1,0 +1,120 @@
+"""Attribution: each sentence of an article becomes zero or more claims
+saying who said what, through whom.
+
+`extract_claims(text)` is the pure entry point; `extract_article_claims` is
+the step ingest runs on an analysed article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from crosscheck.actors import Registry, load_registry
+from crosscheck.attribute.context import Discourse
+from crosscheck.attribute.engine import Found, SentenceAttributor, quote_spans
+from crosscheck.attribute.lexicon import load_lexicon
+from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
+
+PRODUCER = "attribute.rules.v1"
+CLAIMABLE = {SentenceKind.BODY}
+
+__all__ = ["PRODUCER", "extract_article_claims", "extract_claims"]
+
+
+def extract_claims(text: str, *, lang: str | None = None, published: date | None = None,
+                   article_id: str = "article", registry: Registry | None = None) -> list[Claim]:
+    """Attributed claims in a text, with offsets into it.
+
+    >>> claims = extract_claims("Selon le Kremlin, la rencontre aura lieu mardi.")
+    >>> claims[0].side, claims[0].source
+    ('RU', 'le Kremlin')
+    """
+    from crosscheck.ingest import analyse_document
+    from crosscheck.readers import Document
+
+    doc = Document(id=article_id, text=text, path=Path(article_id), format="txt",
+                   meta={"lang": lang} if lang else {})
+    article, sentences = analyse_document(doc)
+    if published is not None:
+        article = article.model_copy(update={"published": published})
+    return extract_article_claims(article, sentences, registry=registry)
+
+
+def extract_article_claims(article: Article, sentences: list[Sentence], *,
+                           registry: Registry | None = None) -> list[Claim]:
+    registry = registry or load_registry()
+    lexicon = load_lexicon(article.lang or "fr")
+    discourse = Discourse(registry, article.published)
+    attributor = SentenceAttributor(lexicon, discourse)
+    claims: list[Claim] = []
+    previous: Claim | None = None
+    for sentence in sentences:
+        text = article.text[sentence.start:sentence.end]
+        if sentence.kind not in CLAIMABLE:
+            continue
+        found = attributor.attribute(text, sentence.start)
+        if not found and previous is not None:
+            found = continuation(text, previous, sentence)
+        new = [to_claim(article, sentence, f, discourse) for f in found]
+        claims.extend(new)
+        discourse.note_registry_mentions(text, sentence.start)
+        for claim_found in found:
+            if claim_found.resolution:
+                discourse.note(claim_found.resolution, sentence.start + claim_found.source[0], spoke=True)
+        previous = next((c for c in new if c.speech is not SpeechType.NARRATION and c.start == sentence.start), None)
+        previous = previous if previous and quote_spans(previous.text) else None
+    return dedupe(claims)
+
+
+def continuation(text: str, previous: Claim, sentence: Sentence) -> list[Found]:
+    """A sentence that is nothing but a quotation, right after a quoted claim,
+    continues that claim's speaker."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in "«“\"" or previous.end > sentence.start + 1 and False:
+        return []
+    quoted = sum(b - a for a, b in quote_spans(stripped))
+    if quoted < 0.8 * len(stripped.rstrip(". ")):
+        return []
+    return [Found(source=(-1, -1), content=(0, len(stripped)), span=(0, len(stripped)),
+                  speech=SpeechType.DIRECT, resolution=None, confidence=0.6, construction="continuation",
+                  relay=[((-1, -1), previous)])]
+
+
+def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Discourse) -> Claim:
+    base = sentence.start
+    start, end = base + found.span[0], base + found.span[1]
+    text = article.text
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    if found.construction == "continuation":
+        prev: Claim = found.relay[0][1]
+        return Claim(id=f"{article.id}:{start}-{end}", article_id=article.id, start=start, end=end,
+                     text=text[start:end], content_start=start, content_end=end, source=prev.source,
+                     source_start=prev.source_start, source_end=prev.source_end, actor=prev.actor,
+                     side=prev.side, verb=prev.verb, polarity=prev.polarity, speech=SpeechType.DIRECT,
+                     chain=prev.chain, confidence=found.confidence, producer=PRODUCER)
+    resolution = found.resolution
+    chain = [ChainLink(mention=text[base + s:base + e], actor=r.actor, side=r.side) for (s, e), r in found.relay]
+    chain.append(ChainLink(mention=text[base + found.source[0]:base + found.source[1]],
+                           actor=resolution.actor, side=resolution.side))
+    polarity = found.verb.polarity if found.verb else Polarity.NEUTRAL
+    if found.negated and polarity is Polarity.DENIAL:
+        polarity = Polarity.NEUTRAL
+    return Claim(
+        id=f"{article.id}:{start}-{end}", article_id=article.id, start=start, end=end, text=text[start:end],
+        content_start=base + found.content[0], content_end=max(base + found.content[0], base + found.content[1]),
+        source=text[base + found.source[0]:base + found.source[1]], source_start=base + found.source[0],
+        source_end=base + found.source[1], actor=resolution.actor, side=resolution.side,
+        verb=found.verb.lemma if found.verb else None, polarity=polarity, speech=found.speech, chain=chain,
+        confidence=found.confidence, producer=PRODUCER,
+    )
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            out.append(claim)
+    return out

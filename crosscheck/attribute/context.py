@@ -1,0 +1,97 @@
+"""Discourse memory for one article: who has been named and who has spoken,
+so that "la même source", "ses services", "il a ajouté" or "the ministry"
+resolve to the last fitting actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from crosscheck.actors import Registry, Resolution
+from crosscheck.textnorm import fold
+
+SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
+PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
+OWN_STAFF = re.compile(r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
+                       r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$")
+DOCUMENT = re.compile(r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
+                      r"document|statement|readout|release|transcript|summary)$")
+OUTLET_BACK = re.compile(r"^(?:la|le|l'|cette|ce|the)\s*(?:publication|journal|quotidien|media|agence|site|"
+                         r"hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)$")
+INSTITUTION_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|kremlin|gouvernement|"
+                              r"government|presidence|presidency|armee|army|military|etat-major)$")
+PERSON_BACK = re.compile(r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
+                         r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
+                         r"chancelier|diplomate|responsable|official|general)$")
+INSTITUTION_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
+OUTLET_KINDS = {"agency", "outlet"}
+
+
+@dataclass
+class Mention:
+    resolution: Resolution
+    position: int  # absolute offset in the article
+    spoke: bool
+
+
+@dataclass
+class Discourse:
+    registry: Registry
+    published: date | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
+        if resolution.side is not None or resolution.known or spoke:
+            self.mentions.append(Mention(resolution, position, spoke))
+
+    def note_registry_mentions(self, text: str, offset: int) -> None:
+        for match in self.registry.find(text):
+            self.note(Resolution(match.actor.id, match.actor.side, match.actor.kind, match.actor.name, True),
+                      offset + match.start, spoke=False)
+
+    def last(self, before: int, *, spoke: bool | None = None, kinds: set[str] | None = None,
+             exclude_kinds: set[str] | None = None) -> Resolution | None:
+        for mention in reversed(self.mentions):
+            r = mention.resolution
+            if mention.position >= before:
+                continue
+            if spoke is not None and mention.spoke != spoke:
+                continue
+            if kinds is not None and r.kind not in kinds:
+                continue
+            if exclude_kinds and r.kind in exclude_kinds:
+                continue
+            return r
+        return None
+
+    def resolve_anaphor(self, phrase: str, position: int) -> Resolution | None:
+        """The antecedent of an anaphoric source phrase, or None when the
+        phrase is not anaphoric."""
+        key = " ".join(fold(phrase).replace("'", "' ").split()).replace("' ", "'")
+        if SAME_SOURCE.match(key):
+            return self.last(position, spoke=True)
+        if PRONOUN.match(key):
+            return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(position, spoke=True)
+        if OWN_STAFF.match(key):
+            person = self.last(position, kinds={"person"})
+            return self._staff_of(person) if person else self.last(position, spoke=True)
+        if DOCUMENT.match(key):
+            return (self.last(position, spoke=True, kinds=INSTITUTION_KINDS)
+                    or self.last(position, spoke=True, exclude_kinds=OUTLET_KINDS))
+        if OUTLET_BACK.match(key):
+            return self.last(position, kinds=OUTLET_KINDS)
+        if INSTITUTION_BACK.match(key):
+            return self.last(position, kinds=INSTITUTION_KINDS)
+        if PERSON_BACK.match(key):
+            return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
+        return None
+
+    def _staff_of(self, person: Resolution) -> Resolution:
+        actor = self.registry.get(person.actor)
+        if actor:
+            for role in reversed(actor.roles):
+                org = self.registry.get(role.org)
+                if org and (self.published is None or role.start is None or role.start <= self.published):
+                    return Resolution(org.id, org.side, org.kind, org.name, True)
+        return person

@@ -1,0 +1,554 @@
+"""Rule-based attribution of one sentence: find the reporting construction,
+the source phrase and the content span.
+
+Constructions, tried in this order:
+  leading "Selon X," / "According to X," (a relay when X is a news outlet),
+  a reporting verb with its subject before it ("X a déclaré que…"),
+  an inverted clause after the content ("…, a déclaré X", "…, X said"),
+  a trailing "…, selon X",
+  a passive with its agent ("est accusée par X"),
+  a leading "Pour X, …".
+Participial clauses (", soulignant que…") and embedded claims ("les
+affirmations de X selon lesquelles…") become claims of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crosscheck.actors import Resolution
+from crosscheck.attribute.context import Discourse
+from crosscheck.attribute.lexicon import Lexicon, VerbForm
+from crosscheck.attribute.phrases import (
+    AUXILIARIES,
+    BETWEEN_AUX_AND_VERB,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    INTRO_ADVERBIAL,
+    LEADING_CONNECTORS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SOURCE_END,
+    SPEAKER_NOUNS,
+    TIME_WORDS,
+    TITLES,
+    strip_determiners,
+)
+from crosscheck.models import Polarity, SpeechType
+from crosscheck.textnorm import Token, fold, tokens
+
+ACCORDING = re.compile(r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
+                       r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)")
+PASSIVE_AGENT = re.compile(r"\s+par\s+|\s+by\s+")
+EMBEDDED = re.compile(
+    r"\b(?:les|des|ces|ses|leurs|the|its|their)\s+(?:affirmations|accusations|allegations|declarations|propos|"
+    r"assertions|informations|affirmation|accusation|allegation|claims?|assertions?)\s+(?:de|d'|du|des|by|from)\s*"
+    r"(?P<src>[^,;]{2,80}?)\s+(?:selon lesquel(?:le)?s|selon lequel|selon laquelle|that)\s+"
+)
+EMBEDDED_POSSESSIVE = re.compile(r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+")
+QUOTE_CHARS = "«»“”\""
+NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
+STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
+
+
+@dataclass
+class Found:
+    """One attribution found in a sentence (offsets relative to the sentence)."""
+
+    source: tuple[int, int]
+    content: tuple[int, int]
+    span: tuple[int, int]
+    speech: SpeechType
+    verb: VerbForm | None = None
+    resolution: Resolution | None = None
+    relay: list[tuple[tuple[int, int], Resolution]] = field(default_factory=list)
+    negated: bool = False
+    confidence: float = 0.8
+    construction: str = ""
+
+
+@dataclass
+class VerbHit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    form: VerbForm
+    group_start: int  # char offset of the verb group (auxiliary included)
+    group_end: int
+
+
+class SentenceAttributor:
+    def __init__(self, lexicon: Lexicon, discourse: Discourse):
+        self.lexicon = lexicon
+        self.discourse = discourse
+        self.registry = discourse.registry
+
+    # --- entry point -----------------------------------------------------
+
+    def attribute(self, text: str, offset: int) -> list[Found]:
+        folded = fold(text)
+        toks = tokens(text, folded)
+        quotes = quote_spans(text)
+        main = self.main_attribution(text, folded, toks, quotes, offset)
+        found = []
+        if main:
+            found.append(main)
+            found.extend(self.participial_claims(text, folded, toks, main, quotes))
+        found.extend(self.embedded_claims(text, folded, offset, main))
+        return found
+
+    def main_attribution(self, text, folded, toks, quotes, offset) -> Found | None:
+        leading = self.leading_according(text, folded, offset)
+        verbal = self.verbal(text, folded, toks, quotes, offset)
+        if leading and verbal and verbal.source[0] > leading.source[1]:
+            return self.combine_leading(leading, verbal)
+        if leading:
+            return leading
+        trailing = self.trailing_according(text, folded, offset, after=verbal.content[0] if verbal else 0)
+        if trailing and verbal and verbal.construction != "inverted":
+            trailing.relay = []
+            trailing.verb = verbal.verb
+            trailing.span = (0, trailing.span[1])
+            return trailing
+        return verbal or trailing or self.passive(text, folded, toks, offset) or self.leading_pour(text, folded, offset)
+
+    def combine_leading(self, leading: Found, inner: Found) -> Found:
+        """"Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
+        inner speaker; an official readout ("Selon le ministère russe, le
+        ministre français a exprimé…") stays the source, unless it names no side."""
+        relays = leading.resolution and leading.resolution.kind in {"agency", "outlet"}
+        vague = leading.resolution is None or leading.resolution.side is None
+        if (relays or vague) and inner.resolution and inner.resolution.side:
+            inner.relay = [(leading.source, leading.resolution), *inner.relay]
+            inner.span = (0, inner.span[1])
+            return inner
+        leading.verb = inner.verb
+        return leading
+
+    # --- reporting verbs -------------------------------------------------
+
+    def verb_hits(self, toks: list[Token], folded: str, quotes: list[tuple[int, int]]) -> list[VerbHit]:
+        hits, i = [], 0
+        while i < len(toks):
+            hit = self.verb_at(toks, folded, i)
+            if hit and not inside(quotes, toks[i].start):
+                hits.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return hits
+
+    def verb_at(self, toks: list[Token], folded: str, i: int) -> VerbHit | None:
+        for n in range(min(self.lexicon.max_words, len(toks) - i), 0, -1):
+            key = tuple(t.text for t in toks[i:i + n])
+            for form in self.lexicon.lookup(key):
+                group_start = self.verb_group_start(toks, i, form)
+                if group_start is None:
+                    continue
+                return VerbHit(i, i + n, form, group_start, toks[i + n - 1].end)
+        return None
+
+    def verb_group_start(self, toks: list[Token], i: int, form: VerbForm) -> int | None:
+        """Where the verb group starts (its auxiliary), or None when the form
+        is not used as a finite reporting verb here."""
+        previous = toks[i - 1].text if i else ""
+        if form.tense in ("finite", "compound", "inverted"):
+            if previous in DETERMINERS or previous in {"en", "pour", "sans", "to"} and form.tense == "finite":
+                return None  # "le communiqué", "une note": a noun, not a verb
+            if previous in {"se", "s", "me", "te"} and form.tense == "finite" and not form.lemma.startswith(("se ", "s'")):
+                return None
+            return toks[i].start
+        if form.tense == "participle":
+            j = i - 1
+            while j >= 0 and i - j <= 4 and toks[j].text in BETWEEN_AUX_AND_VERB:
+                j -= 1
+            if j >= 0 and toks[j].text in AUXILIARIES - {"est", "sont", "etait", "etaient", "s"}:
+                while j > 0 and toks[j - 1].text in {"n", "ne"}:
+                    j -= 1
+                return toks[j].start
+        return None
+
+    def verbal(self, text, folded, toks, quotes, offset) -> Found | None:
+        for hit in self.verb_hits(toks, folded, quotes):
+            if hit.form.tense == "present_participle" or hit.form.tense == "infinitive":
+                continue
+            found = self.inverted(text, folded, hit, offset) or self.subject_verb(text, folded, hit, quotes, offset)
+            if found:
+                return found
+        return None
+
+    def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
+        """"…, a déclaré le ministère" / "« … », indique le communiqué" /
+        "…, a-t-elle ajouté" / "…, said the ministry"."""
+        before = folded[:hit.group_start].rstrip()
+        if not before or before[-1] not in ",»”\"" or hit.group_start < 8:
+            return None
+        content_end = len(before) - 1 if before.endswith(",") else len(before)
+        if hit.form.tense == "inverted":
+            pronoun = re.search(r"(?:-t-|-)(il|elle|ils|elles|on)\b", folded[hit.group_start:hit.group_end])
+            if not pronoun:
+                return None
+            source = (hit.group_start + pronoun.start(1), hit.group_start + pronoun.end(1))
+        else:
+            source = self.source_after(text, folded, hit.group_end)
+            if not source:
+                return None
+        found = self.make(text, folded, source, (0, content_end), hit.form, offset, "inverted")
+        return found
+
+    def source_after(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
+        """The source phrase that follows an inverted verb, after any
+        adverbials ("a déclaré aux journalistes le porte-parole…")."""
+        start = skip_adverbials(folded, position)
+        if start is None:
+            return None
+        end = phrase_end(folded, start)
+        phrase = text[start:end].strip()
+        if not phrase or not self.looks_like_speaker(phrase):
+            return None
+        return start, start + len(text[start:end].rstrip())
+
+    def subject_verb(self, text: str, folded: str, hit: VerbHit, quotes, offset: int) -> Found | None:
+        """"X a déclaré que…" / "X dément…" / "X said…": the subject is the
+        phrase that opens the verb's clause."""
+        subject = self.subject_before(text, folded, hit.group_start)
+        if not subject:
+            return None
+        start, end = subject
+        content_start = hit.group_end
+        content_end = len(text.rstrip().rstrip("."))
+        clause_start = start
+        if folded[:start].rstrip().endswith(",") and start > 10 and self.content_before_is_clause(folded[:start]):
+            # "« … », Peskov said" / "…, the ministry said": content before the subject.
+            tail = folded[hit.group_end:].strip(" .,;")
+            if len(tail) < 40 or tail.startswith(("«", "“", "\"")):
+                content_start, content_end = 0, len(folded[:start].rstrip().rstrip(","))
+                clause_start = 0
+        found = self.make(text, folded, (start, end), (content_start, content_end), hit.form, offset, "subject")
+        if found:
+            found.span = (min(clause_start, found.span[0]), found.span[1])
+        return found
+
+    def content_before_is_clause(self, before: str) -> bool:
+        return len(before.split()) >= 4 and not INTRO_ADVERBIAL.match(before)
+
+    def subject_before(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
+        left = folded[:position]
+        start = clause_start(left)
+        # Drop an introductory adverbial ("Dans le même temps, ") and connectors.
+        while True:
+            segment = folded[start:position]
+            intro = INTRO_ADVERBIAL.match(segment)
+            lead = LEADING_CONNECTORS.match(segment)
+            if intro and intro.end() < len(segment.rstrip()):
+                start += intro.end()
+            elif lead:
+                start += lead.end()
+            else:
+                break
+        end = position
+        phrase = trim_subject(folded[start:end])
+        if not phrase:
+            return self.coordinated_subject(text, folded, position)
+        end = start + len(phrase)
+        if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22:
+            return None
+        return start, end
+
+    def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
+        """"La Russie fait face à … et dénonce …": the subject of the first verb."""
+        left = folded[:position].rstrip()
+        if not re.search(r"\b(?:et|and)$", left):
+            return None
+        for match in reversed(list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))):
+            begin = match.end()
+            candidates = [m for m in self.registry.find(text[begin:position]) if m.start < 3]
+            if candidates:
+                return begin + candidates[0].start, begin + candidates[0].end
+        return None
+
+    def looks_like_speaker(self, phrase: str) -> bool:
+        words = [w for w in re.findall(r"[\w'-]+", fold(phrase))]
+        if not words:
+            return False
+        head = strip_determiners([w for w in words if w not in {"m", "mm", "mme"}])
+        if not head:
+            return False
+        if " ".join(words) in PRONOUNS or words[0] in PRONOUNS and len(words) == 1:
+            return True
+        if self.registry.find(phrase) or self.registry.country_of(phrase) or self.registry.is_bloc(phrase):
+            return True
+        if any(w in SPEAKER_NOUNS for w in head[:4]):
+            return True
+        capitalised = re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", phrase)
+        return bool(capitalised) and words[0] not in DETERMINERS and len(words) <= 6 or (
+            len(capitalised) >= 2 and words[0] in DETERMINERS | TITLES)
+
+    # --- "selon X" -------------------------------------------------------
+
+    def leading_according(self, text: str, folded: str, offset: int) -> Found | None:
+        match = ACCORDING.search(folded)
+        if not match:
+            return None
+        prefix = folded[:match.start()].strip()
+        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in {"et", "mais", "and", "but"}:
+            return None
+        if match.group(1) in ("citing", "citant", "cite par", "per"):
+            return None
+        start = match.end()
+        end = phrase_end(folded, start)
+        if folded[end:end + 1] != ",":
+            return None
+        body = skip_space(folded, end + 1)
+        found = self.make(text, folded, (start, end), (body, len(text.rstrip().rstrip("."))), None, offset,
+                          "according", speech=SpeechType.ACCORDING_TO)
+        if found:
+            found.span = (0, found.span[1])
+        return found
+
+    def trailing_according(self, text: str, folded: str, offset: int, after: int = 0) -> Found | None:
+        for match in reversed(list(ACCORDING.finditer(folded))):
+            if match.start() < max(after, 5) or match.group(1) in ("per",) and not folded[:match.start()].rstrip().endswith(","):
+                continue
+            start = match.end()
+            end = phrase_end(folded, start)
+            if end <= start:
+                continue
+            content_end = folded[:match.start()].rstrip().rstrip(",").rstrip()
+            speech = SpeechType.ACCORDING_TO
+            found = self.make(text, folded, (start, end), (0, len(content_end)), None, offset, "trailing", speech=speech)
+            if found:
+                if match.group(1) in ("citing", "citant", "cite par"):
+                    found.construction = "citing"
+                return found
+        return None
+
+    def passive(self, text: str, folded: str, toks: list[Token], offset: int) -> Found | None:
+        """"La Russie est accusée par les Occidentaux d'avoir…"."""
+        for i, tok in enumerate(toks[:-1]):
+            if tok.text not in {"est", "sont", "etait", "etaient", "is", "are", "was", "were"}:
+                continue
+            for n in (1, 2):
+                forms = self.lexicon.lookup(tuple(t.text for t in toks[i + 1:i + 1 + n]))
+                forms = [f for f in forms if f.tense == "participle"]
+                if not forms or i + n + 1 >= len(toks):
+                    continue
+                agent = toks[i + n + 1]
+                if agent.text in {"par", "by"}:
+                    start = skip_space(folded, agent.end)
+                    end = phrase_end(folded, start, stop_at_de=True)
+                    if end > start and self.looks_like_speaker(text[start:end]):
+                        return self.make(text, folded, (start, end), (0, len(text.rstrip().rstrip("."))),
+                                         forms[0], offset, "passive")
+        return None
+
+    def leading_pour(self, text: str, folded: str, offset: int) -> Found | None:
+        """"Pour le Kremlin, c'est « inacceptable »"."""
+        match = re.match(r"(?:pour|for)\s+", folded)
+        if not match:
+            return None
+        end = phrase_end(folded, match.end())
+        if folded[end:end + 1] != ",":
+            return None
+        phrase = text[match.end():end]
+        if not (self.registry.find(phrase) or self.registry.country_of(phrase)):
+            return None
+        found = self.make(text, folded, (match.end(), end), (end + 1, len(text.rstrip().rstrip("."))), None,
+                          offset, "pour", speech=SpeechType.ACCORDING_TO)
+        if found:
+            found.confidence = 0.55
+        return found
+
+    # --- building a claim ------------------------------------------------
+
+    def make(self, text, folded, source, content, verb, offset, construction, speech=None) -> Found | None:
+        start, end = source
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if end <= start:
+            return None
+        phrase = text[start:end]
+        resolution = self.resolve(phrase, offset + start)
+        if resolution is None:
+            return None
+        content = (skip_space(text, content[0]), max(content[0], content[1]))
+        negated = verb is not None and bool(NEGATION.search(folded[max(0, content[0] - 30):content[0]] if construction == "subject" else ""))
+        found = Found(source=(start, end), content=content, span=(0, len(text.rstrip())), verb=verb,
+                      speech=speech or self.speech_type(text, folded, content, phrase, construction),
+                      resolution=resolution, negated=negated, construction=construction,
+                      confidence=self.confidence(resolution, construction))
+        return found
+
+    def resolve(self, phrase: str, position: int) -> Resolution | None:
+        anaphor = self.discourse.resolve_anaphor(phrase, position)
+        if anaphor is not None:
+            return anaphor
+        folded = fold(phrase).strip()
+        if folded in PRONOUNS or re.fullmatch(r"(?:la |cette |the )?(?:meme |same )?sources?", folded):
+            return None  # an anaphor with nothing to point at
+        return self.registry.resolve(phrase, self.discourse.published)
+
+    def speech_type(self, text, folded, content, phrase, construction) -> SpeechType:
+        body = text[content[0]:content[1]]
+        quoted = sum(b - a for a, b in quote_spans(body))
+        if STATEMENT.search(fold(phrase)) or STATEMENT.search(folded[content[1]:]) and construction == "inverted":
+            return SpeechType.COMMUNIQUE
+        if body and quoted >= 0.5 * len(body):
+            return SpeechType.DIRECT
+        return SpeechType.INDIRECT
+
+    def confidence(self, resolution: Resolution, construction: str) -> float:
+        score = {"subject": 0.85, "inverted": 0.9, "according": 0.9, "trailing": 0.85, "passive": 0.7,
+                 "pour": 0.55, "citing": 0.7}.get(construction, 0.7)
+        if not resolution.known:
+            score -= 0.1 if resolution.side else 0.25
+        return round(max(score, 0.1), 2)
+
+    # --- secondary claims in the same sentence ---------------------------
+
+    def participial_claims(self, text, folded, toks, main: Found, quotes) -> list[Found]:
+        """", soulignant que…" / ", adding that…": a second claim by the same source."""
+        out = []
+        for hit in self.verb_hits(toks, folded, quotes):
+            if hit.form.tense != "present_participle" or toks[hit.start].start <= main.source[0] and main.construction != "subject":
+                continue
+            begin = toks[hit.start].start
+            if not folded[:begin].rstrip().endswith(",") or begin < main.source[1] and main.construction == "subject":
+                continue
+            end = clause_end(folded, hit.group_end)
+            claim = Found(source=main.source, content=(skip_space(text, hit.group_end), end), span=(begin, end),
+                          speech=self.speech_type(text, folded, (hit.group_end, end), text[main.source[0]:main.source[1]], "participial"),
+                          verb=hit.form, resolution=main.resolution, relay=main.relay,
+                          confidence=round(main.confidence - 0.05, 2), construction="participial")
+            out.append(claim)
+            cut = len(folded[:begin].rstrip().rstrip(","))
+            if main.span[0] < cut < main.span[1]:
+                main.span = (main.span[0], cut if main.span[1] >= end or main.source[1] <= cut else main.span[1])
+                if main.content[1] > cut:
+                    main.content = (main.content[0], min(main.content[1], cut))
+        return out
+
+    def embedded_claims(self, text: str, folded: str, offset: int, main: Found | None) -> list[Found]:
+        """"…a réfuté les affirmations de Moscou selon lesquelles…": the other
+        side's claim, embedded in this sentence, is a claim of its own."""
+        out = []
+        for pattern, haystack in ((EMBEDDED, folded), (EMBEDDED_POSSESSIVE, text)):
+            for match in pattern.finditer(haystack):
+                src = match.span("src")
+                resolution = self.resolve(text[src[0]:src[1]], offset + src[0])
+                if not resolution or resolution.side is None and not resolution.known:
+                    continue
+                end = clause_end(folded, match.end())
+                if main and main.construction == "trailing" and main.source[0] > match.end():
+                    end = min(end, len(folded[:main.source[0]].rstrip().removesuffix("selon").rstrip().rstrip(",")))
+                    end = trailing_cut(folded, match.end(), end)
+                out.append(Found(source=src, content=(match.end(), end), span=(match.start(), end),
+                                 speech=SpeechType.INDIRECT, resolution=resolution, confidence=0.7,
+                                 construction="embedded"))
+        return out
+
+
+# --- span helpers ---------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans, stack, straight = [], [], None
+    for i, ch in enumerate(text):
+        if ch in "«“":
+            stack.append(i)
+        elif ch in "»”" and stack:
+            opened = stack.pop()
+            if not stack:
+                spans.append((opened, i + 1))
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1))
+                straight = None
+    if stack:  # a quote left open runs to the end of the sentence
+        spans.append((stack[0], len(text)))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(a < position < b for a, b in spans)
+
+
+def skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\n\u00a0\u202f":
+        position += 1
+    return position
+
+
+def clause_start(left: str) -> int:
+    """Start of the clause that ends at the end of `left`."""
+    best = 0
+    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|because|although|whereas)\s*", left):
+        best = match.end()
+    # A comma opens a clause only when a full clause precedes it ("…, X said").
+    for match in re.finditer(r",\s*", left):
+        after = left[match.end():]
+        if match.end() > best and not re.match(r"^[^,]{0,60},\s*$", after) and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$", left[:match.end()]) and len(left[:match.start()].split()) >= 5:
+            if not INTRO_ADVERBIAL.match(left[best:match.end()]):
+                best = match.end()
+    return best
+
+
+def trim_subject(phrase: str) -> str:
+    """The subject phrase without trailing negation, clitics and adverbs."""
+    words = phrase.rstrip().split(" ")
+    while words and re.sub(r"\W", "", words[-1]) in {"ne", "n", "lui", "elle", "eux", "pour", "part", "sa", "son",
+                                                      "de", "cote", "egalement", "aussi", "also", "meme", "quant",
+                                                      "a", "se", "s", "ensuite", "deja", "encore", "then",
+                                                      "recently", "had", "has", "have", "earlier", "ainsi"} | TIME_WORDS:
+        words.pop()
+    text = " ".join(words).rstrip(" ,")
+    if text.endswith(("n'", "s'")):
+        text = text[:-2].rstrip()
+    return text
+
+
+def skip_adverbials(folded: str, position: int) -> int | None:
+    """Position where the source phrase after an inverted verb begins."""
+    pos = skip_space(folded, position)
+    for _ in range(6):
+        word = re.match(r"[\w'-]+", folded[pos:])
+        if not word:
+            return None
+        token = word.group().rstrip("'")
+        if token in TIME_WORDS or re.fullmatch(r"\d+|le|\d+er", token) and re.match(r"(?:le )?\d", folded[pos:]):
+            pos = skip_space(folded, pos + word.end())
+            if re.match(r"\d", folded[pos:]):  # "le 24 juin"
+                pos = skip_space(folded, pos + re.match(r"[\w]+", folded[pos:]).end())
+            continue
+        if token in PREPOSITIONS - {"le", "des"} or token in {"l", "aux"} and False:
+            nxt = re.search(r"\s(?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)\s|\s(?:l')", folded[pos + word.end():pos + 80])
+            if not nxt:
+                return pos
+            pos = skip_space(folded, pos + word.end() + nxt.start() + 1) if not nxt.group().startswith(" l'") else pos + word.end() + nxt.start() + 1
+            continue
+        return pos
+    return pos
+
+
+def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
+    """End of a source phrase that starts at `start`."""
+    match = SOURCE_END.search(folded, start + 1) if start < len(folded) else None
+    end = match.start() if match else len(folded)
+    if stop_at_de:
+        inner = re.search(r"\s(?:d'avoir|de\s+\w+er\b|d'\w+er\b|of\s)", folded[start:end])
+        if inner:
+            end = start + inner.start()
+    return end
+
+
+def clause_end(folded: str, start: int) -> int:
+    match = re.search(r"(?:,\s+(?:selon|d'apres|a\s+\w+|ont\s+\w+|according|said|qui|which|while|alors|tandis)\b)|[;]|\.\s*$|$",
+                      folded[start:])
+    end = start + (match.start() if match else len(folded) - start)
+    return end
+
+
+def trailing_cut(folded: str, start: int, end: int) -> int:
+    return end

@@ -1,0 +1,115 @@
+"""The command line: each command parses its options and calls one library
+function; `main` is the one place that turns errors into stderr lines and
+exit codes (see `crosscheck.errors.ExitCode`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.exceptions import TyperException
+
+from crosscheck import __version__
+from crosscheck.errors import CrosscheckError, ExitCode
+
+app = typer.Typer(
+    help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="CROSSCHECK_DB")]
+DEFAULT_DB = Path("crosscheck.db")
+
+
+def say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"crosscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """crosscheck: claims, sources and divergent versions in the news."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl), "
+                                                      "or a claim-record folder.")],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = 20 * 1024 * 1024,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+) -> None:
+    """Read articles into the store: text, metadata, sentences and attributed claims."""
+    from crosscheck.pipeline import ingest_into
+
+    summary = ingest_into(paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet)
+    typer.echo(summary.line())
+    if summary.failed:
+        raise typer.Exit(ExitCode.INPUT)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="json (evaluation contract) or claims "
+                                                              "(claim record, one JSON Lines file per article).")] = "json",
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (json; - for stdout) or folder (claims).")] = Path("-"),
+) -> None:
+    """Write the store's claims as JSON or as the claim record."""
+    from crosscheck.export import EXPORT_FORMATS, export_store
+    from crosscheck.store import Store
+
+    if format not in EXPORT_FORMATS:
+        raise CrosscheckError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
+    if format == "claims" and str(output) == "-":
+        output = Path("claims")
+    with Store.open(db, readonly=True) as store:
+        say(export_store(store, format, output))
+
+
+@app.command()
+def run(
+    folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Store file (default: a fresh one in the output folder).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report.")] = Path("reports"),
+) -> None:
+    """Do the whole job on a folder: ingest, attribute, and write the report."""
+    from crosscheck.pipeline import run_folder
+
+    report = run_folder(folder, db=db, out=out)
+    typer.echo(str(report))
+
+
+def main() -> None:
+    """Console entry point: expected failures become one line on stderr."""
+    try:
+        app(standalone_mode=False)
+    except CrosscheckError as error:
+        say(f"crosscheck: error: {error}")
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        say("crosscheck: interrupted; articles already stored are complete, rerun to finish")
+        sys.exit(ExitCode.INTERRUPTED)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.exit(ExitCode.INTERRUPTED)
+    except TyperException as error:  # usage errors: unknown option, missing argument
+        show = getattr(error, "show", None)
+        show() if show else say(f"crosscheck: error: {error.format_message()}")
+        sys.exit(ExitCode.INPUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Exports of the store: the evaluation contract (JSON) and the claim record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from crosscheck import claims_record
+from crosscheck.models import Claim
+from crosscheck.store import Store
+
+EXPORT_FORMATS = ("json", "claims")
+
+
+def contract_claim(claim: Claim) -> dict[str, Any]:
+    """One claim in the shape `../shared/eval/score.py` reads, plus details."""
+    return {
+        "id": claim.id, "article": claim.article_id, "start": claim.start, "end": claim.end,
+        "text": claim.text, "source": claim.source, "actor": claim.actor, "side": claim.side,
+        "event": claim.event_id, "verb": claim.verb, "speech": claim.speech.value,
+        "polarity": claim.polarity.value, "confidence": claim.confidence,
+        "chain": [link.model_dump(mode="json") for link in claim.chain],
+        "content": [claim.content_start, claim.content_end],
+    }
+
+
+def export_contract(store: Store) -> dict[str, Any]:
+    return {
+        "claims": [contract_claim(c) for c in store.claims()],
+        "events": [],
+        "divergences": [],
+    }
+
+
+def export_store(store: Store, fmt: str, output: Path) -> str:
+    """Write the export; returns a one-line description of what was written."""
+    if fmt == "claims":
+        files = claims_record.write_record(store, output)
+        return f"wrote the claim record of {len(files)} articles into {output}"
+    data = export_contract(store)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if str(output) == "-":
+        print(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+    return f"wrote {len(data['claims'])} claims to {output}"

@@ -1,0 +1,181 @@
+"""Ingest: files in, articles with their sentences and claims stored.
+
+`analyse_document` is the pure core (a document in, an article and its
+sentences out); `ingest_paths` reads files, skips content already stored, and
+writes each article in one transaction so an interrupted run leaves no half
+article behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from crosscheck import boilerplate, claims_record, metadata, segment
+from crosscheck.errors import InputError
+from crosscheck.models import Article, Claim, IngestOutcome, IngestStatus, Sentence, SentenceKind
+from crosscheck.readers import DEFAULT_MAX_BYTES, Document, iter_files, read_documents
+from crosscheck.store import Store
+
+Extractor = Callable[[Article, list[Sentence]], list[Claim]]
+CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video)\s*:|\bphoto\s*©|\(photo\b"
+
+
+def content_hash(text: str) -> str:
+    normalised = unicodedata.normalize("NFC", text).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
+    """The article record and its classified sentences, from a read document."""
+    text = doc.text
+    paragraph_spans = segment.paragraphs(text)
+    paragraph_texts = [text[s:e] for s, e in paragraph_spans]
+    noise = {i for i, p in enumerate(paragraph_texts) if boilerplate.is_boilerplate(p)}
+    header = metadata.read_header(paragraph_texts, skip=noise)
+    article = Article(
+        id=doc.id, content_hash=content_hash(text), text=text, raw=doc.raw,
+        path=str(doc.path), format=doc.format,
+        title=doc.meta.get("title") or header.title,
+        outlet=doc.meta.get("outlet") or header.outlet,
+        agency=header.agency,
+        url=doc.meta.get("url") or header.url,
+        published=parse_published(doc.meta.get("published")) or header.published,
+        lang=doc.meta.get("lang") or metadata.detect_language(body_sample(paragraph_texts, noise)),
+    )
+    sentences = classify_sentences(article.id, text, paragraph_spans, noise, header.meta_paragraphs)
+    return article, sentences
+
+
+def parse_published(value: str | None) -> date | None:
+    return metadata.parse_date(value[:25]) if value else None
+
+
+def body_sample(paragraphs: list[str], noise: set[int]) -> str:
+    return "\n".join(p for i, p in enumerate(paragraphs) if i not in noise)[:3000]
+
+
+def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[int, int]],
+                       noise: set[int], meta: set[int]) -> list[Sentence]:
+    import re
+
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+    for number, (p_start, p_end) in enumerate(paragraph_spans):
+        pieces = segment.split_paragraph(text, p_start, p_end)
+        for start, end in pieces:
+            body = text[start:end]
+            if number in noise:
+                kind = SentenceKind.BOILERPLATE
+            elif number in meta:
+                kind = SentenceKind.META
+            elif " ".join(body.split()) in seen:
+                kind = SentenceKind.DUPLICATE
+            elif re.search(CAPTION, body, re.IGNORECASE) or is_heading(body, len(pieces)):
+                kind = SentenceKind.HEADING
+            else:
+                kind = SentenceKind.BODY
+            seen.add(" ".join(body.split()))
+            sentences.append(Sentence(article_id=article_id, index=len(sentences), start=start,
+                                      end=end, paragraph=number, kind=kind))
+    return sentences
+
+
+def is_heading(sentence: str, sentences_in_paragraph: int) -> bool:
+    """A paragraph of one short line with no final punctuation: a title,
+    a subheading or a caption."""
+    stripped = sentence.rstrip()
+    return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…»”\":;"
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def count(self, status: IngestStatus) -> int:
+        return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def failed(self) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.status is IngestStatus.FAILED]
+
+    def line(self) -> str:
+        parts = [f"{self.count(s)} {s.value}" for s in IngestStatus]
+        claims = sum(o.claims for o in self.outcomes)
+        return f"articles: {', '.join(parts)}; claims stored: {claims}"
+
+
+def ingest_paths(paths: Iterable[Path], store: Store, *, extractor: Extractor | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES,
+                 on_outcome: Callable[[IngestOutcome], None] | None = None,
+                 on_total: Callable[[int], None] | None = None) -> IngestSummary:
+    """Ingest files and folders into the store; per-file problems are
+    recorded as failed outcomes and never stop the run."""
+    files = list(iter_files(list(paths)))
+    if on_total:
+        on_total(len(files))
+    summary = IngestSummary()
+    for path in files:
+        for outcome in ingest_file(path, store, extractor=extractor, max_bytes=max_bytes):
+            summary.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+    return summary
+
+
+def ingest_file(path: Path, store: Store, *, extractor: Extractor | None,
+                max_bytes: int) -> list[IngestOutcome]:
+    try:
+        if claims_record.is_record_file(path):
+            records = [claims_record.read_record(path)]
+        else:
+            records = [(doc, None) for doc in read_documents(path, max_bytes=max_bytes)]
+    except InputError as error:
+        return [IngestOutcome(path=str(path), status=IngestStatus.FAILED, message=str(error))]
+    return [store_document(doc, known_claims, store, extractor) for doc, known_claims in records]
+
+
+def store_document(doc: Document | Article, known_claims: list[Claim] | None, store: Store,
+                   extractor: Extractor | None) -> IngestOutcome:
+    """Analyse one document and store it unless the same content is there."""
+    if isinstance(doc, Article):
+        article, sentences = reanalyse(doc)
+    else:
+        article, sentences = analyse_document(doc)
+    path = article.path or ""
+    existing = store.article_id_for_hash(article.content_hash)
+    if existing is not None:
+        return IngestOutcome(path=path, status=IngestStatus.UNCHANGED, article_id=existing,
+                             message=f"same content as stored article {existing}")
+    status = IngestStatus.NEW
+    if store.has_article(article.id):
+        if store.article_path(article.id) == article.path:
+            status = IngestStatus.UPDATED
+        else:
+            article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
+            sentences = [s.model_copy(update={"article_id": article.id}) for s in sentences]
+    if known_claims is not None:
+        claims = known_claims
+    else:
+        claims = (extractor or default_extractor())(article, sentences)
+    store.save_article(article, sentences, claims)
+    return IngestOutcome(path=path, status=status, article_id=article.id,
+                         sentences=len(sentences), claims=len(claims))
+
+
+def reanalyse(article: Article) -> tuple[Article, list[Sentence]]:
+    """Sentences for an article restored from the claim record."""
+    doc = Document(id=article.id, text=article.text, path=Path(article.path or article.id),
+                   format=article.format, raw=article.raw)
+    _, sentences = analyse_document(doc)
+    return article, sentences
+
+
+def default_extractor() -> Extractor:
+    from crosscheck.attribute import extract_article_claims
+
+    return extract_article_claims

@@ -1,0 +1,152 @@
+"""Article metadata found in the text itself: title, outlet, relayed agency,
+address, publication date and language.
+
+Scraped and pasted articles carry these as short lines around the body: a
+byline ("Par Le Journal avec AFP", "By Reuters staff"), a source line
+("Source : https://…"), a dateline ("PÉKIN, 12 mars 2025 (AFP) -") or a date
+line ("Publié le 12 mars 2025 à 14h32"). Those lines are returned as meta
+paragraphs so that they never become claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlparse
+
+AGENCIES = r"AFP|Reuters|AP|Associated Press|TASS|TASS|RIA Novosti|Interfax|Xinhua|Anadolu|dpa|ANSA|EFE|Ukrinform|Kyodo|Yonhap|PTI|Belga|ATS|Bloomberg|Sputnik"
+HEADER_LINES = 8  # paragraphs looked at for header metadata
+FOOTER_LINES = 4
+SHORT_LINE = 120
+
+BYLINE = re.compile(
+    rf"^(?:par|by)\s+(?P<outlet>[^,;:.!?]{{2,60}}?)(?:\s+(?:avec|with|et|and)\s+(?P<agency>{AGENCIES}))?\s*"
+    rf"(?:\((?P<agency2>{AGENCIES})\))?\s*$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
+DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
+MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
+ABSOLUTE_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"
+    rf"|(?:{MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.IGNORECASE,
+)
+DATE_LINE_WORDS = re.compile(r"^(?:publié|mis à jour|modifié|updated|published|posted|le)\b", re.IGNORECASE)
+
+
+@dataclass
+class HeaderInfo:
+    title: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    url: str | None = None
+    published: date | None = None
+    meta_paragraphs: set[int] = field(default_factory=set)
+
+
+def read_header(paragraphs: list[str], skip: set[int] = frozenset()) -> HeaderInfo:
+    """Metadata from the first and last short paragraphs of an article;
+    `skip` holds paragraphs already known to be boilerplate."""
+    info = HeaderInfo()
+    n = len(paragraphs)
+    candidates = list(range(min(HEADER_LINES, n))) + list(range(max(HEADER_LINES, n - FOOTER_LINES), n))
+    for index in candidates:
+        if index not in skip and read_line(paragraphs[index].strip(), info, in_header=index < HEADER_LINES):
+            info.meta_paragraphs.add(index)
+    info.title = guess_title(paragraphs, info.meta_paragraphs | set(skip))
+    return info
+
+
+def read_line(line: str, info: HeaderInfo, *, in_header: bool) -> bool:
+    """Fill `info` from one line; True when the line is pure metadata."""
+    if len(line) > SHORT_LINE:
+        if in_header and info.agency is None and (m := DATELINE_AGENCY.search(line[:150])):
+            info.agency = canonical_agency(m.group("agency"))
+            info.published = info.published or first_date(line[: m.start()])
+        return False
+    if m := BYLINE.match(line):
+        info.outlet = info.outlet or m.group("outlet").strip()
+        info.agency = info.agency or canonical_agency(m.group("agency") or m.group("agency2"))
+        return True
+    if m := SOURCE_LINE.match(line):
+        value = m.group("value")
+        if re.match(r"https?://", value):
+            info.url = info.url or value
+            info.outlet = info.outlet or outlet_from_url(value)
+        else:
+            info.outlet = info.outlet or value.rstrip(".")
+        return True
+    if re.fullmatch(r"https?://\S+", line):
+        info.url = info.url or line
+        return True
+    return in_header and read_date_line(line, info)
+
+
+def read_date_line(line: str, info: HeaderInfo) -> bool:
+    found = ABSOLUTE_DATE.search(line)
+    if not found:
+        return False
+    if m := DATELINE_AGENCY.search(line):
+        info.agency = info.agency or canonical_agency(m.group("agency"))
+    info.published = info.published or parse_date(found.group())
+    rest = ABSOLUTE_DATE.sub("", line)
+    rest = re.sub(r"\d{1,2}[:h]\d{2}|\bà\b|\bat\b|[\W_]", " ", rest)
+    is_date_line = DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4
+    return bool(is_date_line)
+
+
+def first_date(text: str) -> date | None:
+    found = ABSOLUTE_DATE.search(text)
+    return parse_date(found.group()) if found else None
+
+
+@lru_cache(maxsize=1024)
+def parse_date(text: str) -> date | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        text, languages=["fr", "en"],
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def canonical_agency(name: str | None) -> str | None:
+    if not name:
+        return None
+    return {"associated press": "AP", "tass": "TASS"}.get(name.lower(), name)
+
+
+def outlet_from_url(url: str) -> str | None:
+    host = urlparse(url).hostname or ""
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
+    return ".".join(parts[-2:]) if len(parts) >= 2 else (host or None)
+
+
+def guess_title(paragraphs: list[str], excluded: set[int]) -> str | None:
+    for index, paragraph in enumerate(paragraphs[:HEADER_LINES]):
+        line = paragraph.strip().lstrip("#").strip()
+        if index in excluded or not line:
+            continue
+        if len(line) <= 250 and line[-1] not in ".:»”\"":
+            return line
+        return None
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    import py3langid
+
+    sample = text[:3000]
+    if len(sample.strip()) < 20:
+        return None
+    lang, _ = py3langid.classify(sample)
+    return lang

@@ -1,0 +1,127 @@
+"""The one definition of every record that crosses a stage boundary.
+
+The SQLite schema (`crosscheck.store`) and the JSON exports follow these
+models; stages pass these objects, never raw rows or dicts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class SentenceKind(str, Enum):
+    BODY = "body"
+    HEADING = "heading"  # title, subheading, caption: no final punctuation
+    META = "meta"  # byline, dateline, outlet or source line
+    BOILERPLATE = "boilerplate"  # navigation, donation appeal, "Lire aussi"…
+    DUPLICATE = "duplicate"  # a repeated lede or paragraph
+
+
+class SpeechType(str, Enum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    ACCORDING_TO = "according_to"
+    COMMUNIQUE = "communique"
+    NARRATION = "narration"
+
+
+class Polarity(str, Enum):
+    NEUTRAL = "neutral"
+    ASSERTIVE = "assertive"
+    WARNING = "warning"
+    DENIAL = "denial"
+
+
+class Article(Record):
+    id: str
+    content_hash: str
+    text: str = Field(description="the text every offset points into")
+    raw: str | None = Field(None, description="the file as read, when `text` was extracted from it")
+    path: str | None = None
+    format: str = "txt"
+    title: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    url: str | None = None
+    published: date | None = None
+    lang: str | None = None
+
+
+class Sentence(Record):
+    article_id: str
+    index: int
+    start: int
+    end: int
+    paragraph: int = 0
+    kind: SentenceKind = SentenceKind.BODY
+
+
+class ChainLink(Record):
+    mention: str
+    actor: str | None = None
+    side: str | None = None
+
+
+class Claim(Record):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    content_start: int
+    content_end: int
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    actor: str | None = None
+    side: str | None = None
+    verb: str | None = None
+    polarity: Polarity = Polarity.NEUTRAL
+    speech: SpeechType = SpeechType.NARRATION
+    chain: list[ChainLink] = Field(default_factory=list)
+    confidence: float = 0.0
+    producer: str = "attribute.rules.v1"
+    event_id: str | None = None
+
+    @property
+    def attributed(self) -> bool:
+        return self.speech is not SpeechType.NARRATION
+
+
+class ActorRole(Record):
+    role: str
+    org: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+class Actor(Record):
+    id: str
+    name: str
+    kind: str = "other"
+    side: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[ActorRole] = Field(default_factory=list)
+
+
+class IngestStatus(str, Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+class IngestOutcome(Record):
+    path: str
+    status: IngestStatus
+    article_id: str | None = None
+    message: str | None = None
+    sentences: int = 0
+    claims: int = 0

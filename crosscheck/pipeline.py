@@ -1,0 +1,82 @@
+"""Whole jobs that string the stages together: ingest into a store, and
+`run` (ingest a folder, then write the report)."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from crosscheck.ingest import IngestSummary, ingest_paths
+from crosscheck.models import IngestOutcome, IngestStatus
+from crosscheck.store import Store
+
+
+def bundled_examples() -> Path:
+    return Path(str(resources.files("crosscheck") / "examples"))
+
+
+def ingest_into(paths: list[Path], db: Path, *, max_bytes: int, actor_files: list[Path] = (),
+                quiet: bool = False) -> IngestSummary:
+    """Ingest files into the store at `db`, reporting progress on stderr."""
+    from crosscheck.attribute import extract_article_claims
+    from crosscheck.actors import load_registry
+
+    registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
+    registry = load_registry(registry_files)
+
+    def extractor(article, sentences):
+        return extract_article_claims(article, sentences, registry=registry)
+
+    with Store.open(db) as store, Progress(quiet) as progress:
+        return ingest_paths(paths, store, extractor=extractor, max_bytes=max_bytes,
+                            on_outcome=progress.advance, on_total=progress.start)
+
+
+class Progress:
+    """A progress bar on stderr for long runs on a terminal; failures are
+    always reported, one line each, as they happen."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar = None
+        self.task = None
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def start(self, total: int) -> None:
+        if total > 20 and sys.stderr.isatty() and not self.quiet:
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(transient=True, redirect_stdout=False)
+            self.bar.start()
+            self.task = self.bar.add_task("ingesting", total=total)
+
+    def advance(self, outcome: IngestOutcome) -> None:
+        if outcome.status is IngestStatus.FAILED:
+            message = f"crosscheck: skipped {outcome.message}"
+            (self.bar.console.print(message, markup=False, highlight=False) if self.bar
+             else print(message, file=sys.stderr))
+        elif outcome.status is IngestStatus.UNCHANGED and not self.quiet and self.bar is None:
+            print(f"{outcome.path}: unchanged ({outcome.message})", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_folder(folder: Path | None, *, db: Path | None, out: Path) -> Path:
+    """Ingest a folder (the bundled examples by default) and write the report;
+    returns the report's path."""
+    from crosscheck.report import write_report
+
+    folder = folder or bundled_examples()
+    out.mkdir(parents=True, exist_ok=True)
+    db = db or out / "crosscheck.db"
+    summary = ingest_into([folder], db, max_bytes=20 * 1024 * 1024, quiet=True)
+    print(summary.line(), file=sys.stderr)
+    with Store.open(db, readonly=True) as store:
+        return write_report(store, out)

@@ -1,0 +1,221 @@
+"""The SQLite store: schema, migrations, and the reads and writes of each stage.
+
+The schema follows the pydantic models in `crosscheck.models`; it changes only
+through the numbered, append-only migrations below, applied when a store is
+opened for writing. `PRAGMA user_version` records how many have run.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar, get_args, get_origin
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from crosscheck.errors import StoreError
+from crosscheck.models import Article, Claim, Sentence
+
+M = TypeVar("M", bound=BaseModel)
+
+BUSY_TIMEOUT_S = 10.0
+
+
+def sql_type(annotation: Any) -> type:
+    """The SQLite column type for a model field annotation."""
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) is not None and args and get_origin(annotation) not in (list, dict):
+        annotation = args[0]
+    if get_origin(annotation) in (list, dict) or annotation in (list, dict):
+        return str  # stored as JSON text
+    if isinstance(annotation, type):
+        if issubclass(annotation, bool):
+            return int
+        if issubclass(annotation, (int, float)):
+            return annotation
+        if issubclass(annotation, (str, Enum, date)):
+            return str
+    return str
+
+
+def model_columns(model: type[BaseModel]) -> dict[str, type]:
+    return {name: sql_type(field.annotation) for name, field in model.model_fields.items()}
+
+
+def json_fields(model: type[BaseModel]) -> set[str]:
+    return {
+        name
+        for name, field in model.model_fields.items()
+        if get_origin(field.annotation) in (list, dict)
+    }
+
+
+def to_row(record: BaseModel) -> dict[str, Any]:
+    row = record.model_dump(mode="json")
+    for name in json_fields(type(record)):
+        row[name] = json.dumps(row[name], ensure_ascii=False)
+    return row
+
+
+def from_row(model: type[M], row: dict[str, Any]) -> M:
+    data = {k: v for k, v in row.items() if k in model.model_fields}
+    for name in json_fields(model):
+        if isinstance(data.get(name), str):
+            data[name] = json.loads(data[name])
+    return model.model_validate(data)
+
+
+# --- migrations: append only; never edit one that has shipped ---------------
+
+
+def m001_articles_and_sentences(db: sqlite_utils.Database) -> None:
+    db["articles"].create(model_columns(Article), pk="id")
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["sentences"].create(model_columns(Sentence), pk=("article_id", "index"))
+
+
+def m002_claims(db: sqlite_utils.Database) -> None:
+    db["claims"].create(model_columns(Claim), pk="id")
+    db["claims"].create_index(["article_id"])
+    db["claims"].create_index(["actor"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    m001_articles_and_sentences,
+    m002_claims,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return f"{path}: database is locked by another process; retry when it has finished"
+    if "not a database" in message or "malformed" in message:
+        return f"{path}: not a crosscheck store or corrupt ({message}); nothing was changed"
+    if "readonly" in message or "unable to open" in message:
+        return f"{path}: cannot write the store ({message}); check the file's permissions"
+    return f"{path}: {message}"
+
+
+class Store:
+    """One SQLite file holding articles, sentences and claims."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path):
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
+        path = Path(path)
+        if readonly and not path.exists():
+            raise StoreError(f"{path}: no such store; create it with `crosscheck ingest`")
+        if not readonly and path.parent and not path.parent.exists():
+            raise StoreError(f"{path}: folder {path.parent} does not exist")
+        try:
+            store = cls(sqlite_utils.Database(cls._connect(path, readonly)), path)
+            store._prepare(readonly)
+        except sqlite3.Error as error:
+            raise StoreError(describe_sqlite_error(path, error)) from error
+        return store
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return conn
+
+    def _prepare(self, readonly: bool) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails if corrupt
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by a newer crosscheck (schema {version} > {SCHEMA_VERSION}); upgrade crosscheck"
+            )
+        if readonly:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store needs migrating; run `crosscheck ingest` on it first")
+            return
+        if self.db.journal_mode != "wal":
+            self.db.enable_wal()
+        self.db.execute("PRAGMA foreign_keys = ON")
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db.atomic():
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn SQLite failures during a read or write into a StoreError."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(describe_sqlite_error(self.path, error)) from error
+
+    # --- articles -------------------------------------------------------
+
+    def article_id_for_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def article_path(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT path FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def save_article(self, article: Article, sentences: Iterable[Sentence], claims: Iterable[Claim]) -> None:
+        """Write an article with its sentences and claims in one transaction,
+        replacing any earlier version stored under the same id."""
+        with self.errors(), self.db.atomic():
+            self._delete_article_rows(article.id)
+            self.db["articles"].insert(to_row(article))
+            self.db["sentences"].insert_all((to_row(s) for s in sentences), batch_size=500)
+            self.db["claims"].insert_all((to_row(c) for c in claims), batch_size=500)
+
+    def _delete_article_rows(self, article_id: str) -> None:
+        for table in ("claims", "sentences", "articles"):
+            column = "id" if table == "articles" else "article_id"
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+
+    def articles(self) -> list[Article]:
+        with self.errors():
+            return [from_row(Article, r) for r in self.db["articles"].rows_where(order_by="id")]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        return from_row(Article, rows[0]) if rows else None
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        rows = self.db["sentences"].rows_where("article_id = ?", [article_id], order_by='"index"')
+        return [from_row(Sentence, r) for r in rows]
+
+    def claims(self, article_id: str | None = None) -> list[Claim]:
+        with self.errors():
+            if article_id is None:
+                rows = self.db["claims"].rows_where(order_by="article_id, start, end")
+            else:
+                rows = self.db["claims"].rows_where("article_id = ?", [article_id], order_by="start, end")
+            return [from_row(Claim, r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.db[name].count for name in ("articles", "sentences", "claims")}

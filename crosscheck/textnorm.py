@@ -1,0 +1,49 @@
+"""Offset-preserving text folding shared by every matcher.
+
+`fold` maps each character to exactly one character (lower case, accents
+dropped, typographic apostrophes and dashes unified), so an index into the
+folded text is an index into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+           "\u00a0": " ", "\u202f": " ", "\u2009": " ", "œ": "o", "Œ": "o", "æ": "a", "Æ": "a",
+           "ß": "s", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d"}
+TOKEN = re.compile(r"[\w]+|[«»“”\"]", re.UNICODE)
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    if ch in SPECIAL:
+        return SPECIAL[ch]
+    base = unicodedata.normalize("NFKD", ch)[:1].lower()
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accent-free text of the same length as `text`."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # folded
+    start: int
+    end: int
+    upper: bool  # the original starts with a capital letter
+
+
+def tokens(text: str, folded: str | None = None) -> list[Token]:
+    folded = fold(text) if folded is None else folded
+    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper())
+            for m in re.finditer(r"\w+", folded)]
+
+
+def fold_words(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in re.finditer(r"\w+", fold(text)))
