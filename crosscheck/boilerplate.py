@@ -36,7 +36,7 @@ APPEAL = re.compile(
     r"tous droits réservés|all rights reserved|©|\(c\) \d{4}|"
     r"(?:nous utilisons|ce site utilise|we use) (?:des )?cookies|politique de confidentialité|privacy policy|"
     r"conditions générales|terms of (?:use|service)|mentions légales|"
-    r"t\.me/|https?://\S+\s*$",
+    r"t\.me/",
     re.IGNORECASE,
 )
 

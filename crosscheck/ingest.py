@@ -9,6 +9,7 @@ article behind.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -61,12 +62,11 @@ def body_sample(paragraphs: list[str], noise: set[int]) -> str:
 
 def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[int, int]],
                        noise: set[int], meta: set[int]) -> list[Sentence]:
-    import re
-
     sentences: list[Sentence] = []
     seen: set[str] = set()
     for number, (p_start, p_end) in enumerate(paragraph_spans):
         pieces = segment.split_paragraph(text, p_start, p_end)
+        caption = p_end - p_start < 300 and re.search(CAPTION, text[p_start:p_end], re.IGNORECASE)
         for start, end in pieces:
             body = text[start:end]
             if number in noise:
@@ -75,7 +75,7 @@ def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[i
                 kind = SentenceKind.META
             elif " ".join(body.split()) in seen:
                 kind = SentenceKind.DUPLICATE
-            elif re.search(CAPTION, body, re.IGNORECASE) or is_heading(body, len(pieces)):
+            elif caption or is_heading(body, len(pieces)):
                 kind = SentenceKind.HEADING
             else:
                 kind = SentenceKind.BODY
@@ -88,8 +88,8 @@ def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[i
 def is_heading(sentence: str, sentences_in_paragraph: int) -> bool:
     """A paragraph of one short line with no final punctuation: a title,
     a subheading or a caption."""
-    stripped = sentence.rstrip()
-    return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…»”\":;"
+    stripped = sentence.rstrip().rstrip("»”\" \u00a0\u202f")
+    return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…:;"
 
 
 @dataclass

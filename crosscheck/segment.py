@@ -27,7 +27,8 @@ TERMINAL = ".!?…"
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”"
 SPACE = " \t\u00a0\u202f\u2009"
-MAX_QUOTE_SPAN = 600  # a quote still open after this many characters is treated as unclosed
+MAX_QUOTE_SPAN = 600
+MIN_WRAPPED_LINE = 50  # a shorter line without final punctuation is a title or a byline, not a wrap  # a quote still open after this many characters is treated as unclosed
 
 BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"')\]])*(?=[ \t\u00a0\u202f]+\S)")
 SENTENCE_START = re.compile(r"[ \t\u00a0\u202f]+(?=[\"«“„'(\[—–-]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
@@ -68,7 +69,7 @@ def continues_previous_line(text: str, previous: tuple[int, int], start: int) ->
     before = text[previous[0]:previous[1]].rstrip()
     gap = text[previous[1]:start]
     first = text[start:start + 1 + len(text[start:]) - len(text[start:].lstrip())].strip()[:1]
-    return (gap.count("\n") == 1 and bool(before) and before[-1] not in TERMINAL + ":»”\""
+    return (gap.count("\n") == 1 and len(before) >= MIN_WRAPPED_LINE and before[-1] not in TERMINAL + ":»”\""
             and first.islower())
 
 

@@ -31,18 +31,31 @@ def fold(text: str) -> str:
     return "".join(fold_char(ch) for ch in text)
 
 
+def lower(text: str) -> str:
+    """Lower case with accents kept ("annoncé" stays apart from "annonce"),
+    apostrophes and dashes unified; same length as `text`."""
+    return "".join(SPECIAL.get(ch, ch) if ch in "’‘ʼ`‐‑–—\u00a0\u202f\u2009" else (ch.lower()[:1] or ch) for ch in text)
+
+
 @dataclass(frozen=True)
 class Token:
     text: str  # folded
     start: int
     end: int
     upper: bool  # the original starts with a capital letter
+    word: str = ""  # lower case, accents kept
 
 
 def tokens(text: str, folded: str | None = None) -> list[Token]:
     folded = fold(text) if folded is None else folded
-    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper())
+    lowered = lower(text)
+    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper(), lowered[m.start():m.end()])
             for m in re.finditer(r"\w+", folded)]
+
+
+def lower_words(text: str) -> tuple[str, ...]:
+    lowered = lower(text)
+    return tuple(lowered[m.start():m.end()] for m in re.finditer(r"\w+", fold(text)))
 
 
 def fold_words(text: str) -> tuple[str, ...]:

@@ -53,12 +53,13 @@ def extract_article_claims(article: Article, sentences: list[Sentence], *,
         text = article.text[sentence.start:sentence.end]
         if sentence.kind not in CLAIMABLE:
             continue
+        discourse.sentence_start = sentence.start
+        discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)
         if not found and previous is not None:
             found = continuation(text, previous, sentence)
         new = [to_claim(article, sentence, f, discourse) for f in found]
         claims.extend(new)
-        discourse.note_registry_mentions(text, sentence.start)
         for claim_found in found:
             if claim_found.resolution:
                 discourse.note(claim_found.resolution, sentence.start + claim_found.source[0], spoke=True)

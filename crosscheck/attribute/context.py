@@ -19,7 +19,7 @@ DOCUMENT = re.compile(r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|decla
                       r"document|statement|readout|release|transcript|summary)$")
 OUTLET_BACK = re.compile(r"^(?:la|le|l'|cette|ce|the)\s*(?:publication|journal|quotidien|media|agence|site|"
                          r"hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)$")
-INSTITUTION_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|kremlin|gouvernement|"
+INSTITUTION_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
                               r"government|presidence|presidency|armee|army|military|etat-major)$")
 PERSON_BACK = re.compile(r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
                          r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
@@ -40,6 +40,7 @@ class Discourse:
     registry: Registry
     published: date | None
     mentions: list[Mention] = field(default_factory=list)
+    sentence_start: int = 0
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
@@ -74,7 +75,7 @@ class Discourse:
         if PRONOUN.match(key):
             return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(position, spoke=True)
         if OWN_STAFF.match(key):
-            person = self.last(position, kinds={"person"})
+            person = self.sentence_subject(position) or self.last(position, kinds={"person"})
             return self._staff_of(person) if person else self.last(position, spoke=True)
         if DOCUMENT.match(key):
             return (self.last(position, spoke=True, kinds=INSTITUTION_KINDS)
@@ -85,6 +86,14 @@ class Discourse:
             return self.last(position, kinds=INSTITUTION_KINDS)
         if PERSON_BACK.match(key):
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
+        return None
+
+    def sentence_subject(self, position: int) -> Resolution | None:
+        """The first person named earlier in the current sentence: "ses
+        services" belong to the sentence's subject, not to its last name."""
+        for mention in self.mentions:
+            if self.sentence_start <= mention.position < position and mention.resolution.kind == "person":
+                return mention.resolution
         return None
 
     def _staff_of(self, person: Resolution) -> Resolution:

@@ -48,6 +48,8 @@ EMBEDDED = re.compile(
 )
 EMBEDDED_POSSESSIVE = re.compile(r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+")
 QUOTE_CHARS = "«»“”\""
+SUBORDINATE = re.compile(r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
+                         r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
@@ -93,6 +95,7 @@ class SentenceAttributor:
         found = []
         if main:
             found.append(main)
+            found.extend(self.subordinate_claims(text, folded, toks, quotes, main, offset))
             found.extend(self.participial_claims(text, folded, toks, main, quotes))
         found.extend(self.embedded_claims(text, folded, offset, main))
         return found
@@ -140,7 +143,7 @@ class SentenceAttributor:
 
     def verb_at(self, toks: list[Token], folded: str, i: int) -> VerbHit | None:
         for n in range(min(self.lexicon.max_words, len(toks) - i), 0, -1):
-            key = tuple(t.text for t in toks[i:i + n])
+            key = tuple(t.word for t in toks[i:i + n])
             for form in self.lexicon.lookup(key):
                 group_start = self.verb_group_start(toks, i, form)
                 if group_start is None:
@@ -152,6 +155,12 @@ class SentenceAttributor:
         """Where the verb group starts (its auxiliary), or None when the form
         is not used as a finite reporting verb here."""
         previous = toks[i - 1].text if i else ""
+        if form.tense == "present_participle":
+            return toks[i].start
+        if self.lexicon.lang == "fr" and form.tense == "finite" and self.has_participle_reading(toks[i].word):
+            return None  # "abordé" alone is a participle: it needs its auxiliary
+        if previous in {"ete", "been", "being"}:
+            return None  # passive: "a été abordé"
         if form.tense in ("finite", "compound", "inverted"):
             if previous in DETERMINERS or previous in {"en", "pour", "sans", "to"} and form.tense == "finite":
                 return None  # "le communiqué", "une note": a noun, not a verb
@@ -168,20 +177,28 @@ class SentenceAttributor:
                 return toks[j].start
         return None
 
+    def has_participle_reading(self, word: str) -> bool:
+        return any(f.tense == "participle" for f in self.lexicon.lookup((word,)))
+
     def verbal(self, text, folded, toks, quotes, offset) -> Found | None:
+        """The sentence's outer reporting construction: an inverted clause
+        ("…, a indiqué X") wins over a subject-verb one inside its content."""
+        subject = None
         for hit in self.verb_hits(toks, folded, quotes):
-            if hit.form.tense == "present_participle" or hit.form.tense == "infinitive":
+            if hit.form.tense in ("present_participle", "infinitive"):
                 continue
-            found = self.inverted(text, folded, hit, offset) or self.subject_verb(text, folded, hit, quotes, offset)
-            if found:
-                return found
-        return None
+            inverted = self.inverted(text, folded, hit, offset)
+            if inverted and (subject is None or subject.source[0] < inverted.content[1]):
+                return inverted
+            if subject is None and not (hit.form.needs_clause and not clausal_complement(folded, hit.group_end)):
+                subject = self.subject_verb(text, folded, hit, quotes, offset)
+        return subject
 
     def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
         """"…, a déclaré le ministère" / "« … », indique le communiqué" /
         "…, a-t-elle ajouté" / "…, said the ministry"."""
         before = folded[:hit.group_start].rstrip()
-        if not before or before[-1] not in ",»”\"" or hit.group_start < 8:
+        if not before or before[-1] not in ",»”\"" or hit.group_start < 8 or ends_with_apposition(text[:len(before)]):
             return None
         content_end = len(before) - 1 if before.endswith(",") else len(before)
         if hit.form.tense == "inverted":
@@ -204,7 +221,7 @@ class SentenceAttributor:
             return None
         end = phrase_end(folded, start)
         phrase = text[start:end].strip()
-        if not phrase or not self.looks_like_speaker(phrase):
+        if not phrase or not self.looks_like_speaker(phrase) or not closes_sentence(folded, end):
             return None
         return start, start + len(text[start:end].rstrip())
 
@@ -234,7 +251,7 @@ class SentenceAttributor:
 
     def subject_before(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         left = folded[:position]
-        start = clause_start(left)
+        start = extend_over_insertions(left, clause_start(left))
         # Drop an introductory adverbial ("Dans le même temps, ") and connectors.
         while True:
             segment = folded[start:position]
@@ -329,7 +346,7 @@ class SentenceAttributor:
             if tok.text not in {"est", "sont", "etait", "etaient", "is", "are", "was", "were"}:
                 continue
             for n in (1, 2):
-                forms = self.lexicon.lookup(tuple(t.text for t in toks[i + 1:i + 1 + n]))
+                forms = self.lexicon.lookup(tuple(t.word for t in toks[i + 1:i + 1 + n]))
                 forms = [f for f in forms if f.tense == "participle"]
                 if not forms or i + n + 1 >= len(toks):
                     continue
@@ -380,13 +397,18 @@ class SentenceAttributor:
         return found
 
     def resolve(self, phrase: str, position: int) -> Resolution | None:
+        """A named actor first; otherwise the antecedent of an anaphor
+        ("cette source", "il", "le ministère"); otherwise an unknown actor."""
+        named = self.registry.resolve(phrase, self.discourse.published)
+        if named.known:
+            return named
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
         folded = fold(phrase).strip()
         if folded in PRONOUNS or re.fullmatch(r"(?:la |cette |the )?(?:meme |same )?sources?", folded):
             return None  # an anaphor with nothing to point at
-        return self.registry.resolve(phrase, self.discourse.published)
+        return named
 
     def speech_type(self, text, folded, content, phrase, construction) -> SpeechType:
         body = text[content[0]:content[1]]
@@ -406,6 +428,26 @@ class SentenceAttributor:
 
     # --- secondary claims in the same sentence ---------------------------
 
+    def subordinate_claims(self, text, folded, toks, quotes, main: Found, offset: int) -> list[Found]:
+        """"X a averti …, après que Moscou a déclaré que …": a second speaker
+        in an adverbial clause gets a claim of its own."""
+        for hit in self.verb_hits(toks, folded, quotes):
+            if hit.group_start <= main.source[1] or hit.form.tense not in ("finite", "participle", "compound"):
+                continue
+            match = SUBORDINATE.search(folded[:hit.group_start])
+            if not match:
+                continue
+            found = self.make(text, folded, (match.start("subj"), match.end("subj")),
+                              (hit.group_end, len(text.rstrip().rstrip("."))), hit.form, offset, "subject")
+            if not found or not found.resolution or found.resolution.actor == main.resolution.actor:
+                continue
+            found.span = (match.start("subj"), len(text.rstrip()))
+            cut = len(folded[:match.start()].rstrip(" ,"))
+            main.span = (main.span[0], min(main.span[1], cut))
+            main.content = (main.content[0], min(main.content[1], cut))
+            return [found]
+        return []
+
     def participial_claims(self, text, folded, toks, main: Found, quotes) -> list[Found]:
         """", soulignant que…" / ", adding that…": a second claim by the same source."""
         out = []
@@ -415,6 +457,8 @@ class SentenceAttributor:
             begin = toks[hit.start].start
             if not folded[:begin].rstrip().endswith(",") or begin < main.source[1] and main.construction == "subject":
                 continue
+            if not clausal_complement(folded, hit.group_end, words=4):
+                continue  # ", insistant sur la version…": part of the same statement
             end = clause_end(folded, hit.group_end)
             claim = Found(source=main.source, content=(skip_space(text, hit.group_end), end), span=(begin, end),
                           speech=self.speech_type(text, folded, (hit.group_end, end), text[main.source[0]:main.source[1]], "participial"),
@@ -481,11 +525,13 @@ def skip_space(text: str, position: int) -> int:
     return position
 
 
-def clause_start(left: str) -> int:
+def clause_start(left: str, *, commas: bool = True) -> int:
     """Start of the clause that ends at the end of `left`."""
     best = 0
     for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|because|although|whereas)\s*", left):
         best = match.end()
+    if not commas:
+        return best
     # A comma opens a clause only when a full clause precedes it ("…, X said").
     for match in re.finditer(r",\s*", left):
         after = left[match.end():]
@@ -493,6 +539,20 @@ def clause_start(left: str) -> int:
             if not INTRO_ADVERBIAL.match(left[best:match.end()]):
                 best = match.end()
     return best
+
+
+def extend_over_insertions(left: str, start: int) -> int:
+    """When a comma-enclosed insertion sits right before the verb ("Le
+    Pentagone, de son côté, a indiqué", "Medinsky, an aide to the president,
+    said"), the subject starts before the insertion."""
+    if left[start:].strip(" ,") or not left[:start].rstrip().endswith(","):
+        return start
+    before = left[:start].rstrip()[:-1]
+    opener = clause_start(before, commas=False)
+    segment = before[opener:]
+    if len(segment.split()) > 16 or re.search(r"[«»“”\"]|\b(?:que|qu'|that)\b", segment):
+        return start
+    return opener
 
 
 def trim_subject(phrase: str) -> str:
@@ -552,3 +612,38 @@ def clause_end(folded: str, start: int) -> int:
 
 def trailing_cut(folded: str, start: int, end: int) -> int:
     return end
+
+
+def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
+    """A que-clause, a colon, a quotation or an infinitive follows the verb
+    (a quotation may come after up to `words` words)."""
+    window = folded[position:position + 80]
+    return bool(re.match(r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s+){0,%d}[«“\"]|"
+                         r"\s*(?:avoir|etre|to)\b)" % words, window))
+
+
+def ends_with_apposition(before: str) -> bool:
+    """"Le ministre, Sergueï Choïgou," / "Choïgou, en particulier,": the commas
+    enclose an apposition or an adverbial, not the end of a reported clause."""
+    parts = before.rstrip().rstrip(",").split(",")
+    if len(parts) < 2 or re.search(r"[«»“”\"]", before):
+        return False
+    last = parts[-1].strip()
+    names = re.fullmatch(r"(?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s*){1,4}", last)
+    adverbial = re.fullmatch(r"(?:en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
+                             r"lui aussi|elle aussi|également|toutefois|cependant|pourtant|however|meanwhile|"
+                             r"for (?:his|her|its) part|in turn)", last, re.IGNORECASE)
+    return bool(names and len(parts[0].split()) <= 8 or adverbial and len(parts[0].split()) <= 6)
+
+
+def closes_sentence(folded: str, end: int) -> bool:
+    """After an inverted source phrase only the sentence's end, a new clause or a
+    short adverbial ("dans un communiqué sur Telegram") may follow."""
+    rest = folded[end:].strip(" .!?…")
+    if not rest or rest[0] in ",;(-—–»”\"":
+        return True
+    head = rest.split(",")[0]
+    if re.match(r"(?:la semaine|le mois|cette semaine|ce mois|plus tot|plus tard|last|this|earlier|later|"
+                r"le \d|the \d|on \w+day)\b", head) or head.split()[0] in TIME_WORDS:
+        return len(head.split()) <= 6
+    return len(head.split()) <= 12 and not re.search(r"[«“\"]", head) and re.match(r"[\w'-]+", head).group() in PREPOSITIONS

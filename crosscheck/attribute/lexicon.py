@@ -9,8 +9,20 @@ from functools import lru_cache
 from importlib import resources
 
 from crosscheck.models import Polarity
-from crosscheck.textnorm import fold_words
+from crosscheck.textnorm import fold_words, lower_words
 
+# Verbs whose everyday sense is not speech ("lancer une offensive", "soutenir
+# l'Ukraine", "support the plan"): reporting only with a clausal complement
+# (que, a colon, a quotation) or in an inverted clause.
+NEEDS_CLAUSE = {
+    "poursuivre", "lancer", "reprendre", "relever", "avancer", "glisser", "souffler", "lâcher", "défendre",
+    "justifier", "remercier", "féliciter", "applaudir", "louer", "inviter", "presser", "inciter", "encourager",
+    "ordonner", "écarter", "exclure", "repousser", "balayer", "démonter", "interroger", "analyser", "décrire",
+    "résumer", "observer", "réagir", "soutenir", "maintenir", "assurer", "garantir", "considérer", "publier",
+    "relayer", "communiquer", "saluer", "vanter", "menacer", "défendre", "reprocher", "qualifier", "citer",
+    "évoquer", "aborder", "discuter", "support", "maintain", "hold", "call", "welcome", "order", "post", "state", "continue", "press", "back",
+    "raise", "address", "discuss", "describe", "cite", "push", "threaten", "praise", "hail", "thank",
+}
 FINITE = ("present", "imperfect", "simple_past", "future", "conditional", "past")
 MAX_FORM_WORDS = 6
 
@@ -22,6 +34,10 @@ class VerbForm:
     tense: str  # participle | finite | present_participle | inverted | infinitive
     request: bool = False
     event: bool = False  # "discuss", "agree": reports an exchange, not a statement
+
+    @property
+    def needs_clause(self) -> bool:
+        return self.lemma in NEEDS_CLAUSE or self.event
 
 
 @dataclass
@@ -64,7 +80,7 @@ def load_lexicon(lang: str) -> Lexicon:
     forms: dict[tuple[str, ...], list[VerbForm]] = {}
     for entry in data.get("verbs", []):
         for text, form in entry_forms(entry):
-            key = fold_words(text)
+            key = lower_words(text)
             if key and len(key) <= MAX_FORM_WORDS and form not in forms.setdefault(key, []):
                 forms[key].append(form)
     nouns = set()
