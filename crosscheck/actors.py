@@ -24,12 +24,33 @@ from crosscheck.textnorm import Token, fold, fold_words, tokens
 
 MAX_ALIAS_WORDS = 8
 FUZZY_CUTOFF = 88
-KIND_RANK = {"person": 6, "ministry": 5, "presidency": 5, "army": 4, "intelligence": 4, "parliament": 4,
-             "agency": 4, "outlet": 4, "organisation": 4, "party": 3, "government": 2, "other": 1}
+KIND_RANK = {
+    "person": 6,
+    "ministry": 5,
+    "presidency": 5,
+    "army": 4,
+    "intelligence": 4,
+    "parliament": 4,
+    "agency": 4,
+    "outlet": 4,
+    "organisation": 4,
+    "party": 3,
+    "government": 2,
+    "other": 1,
+}
 ROLE_WORDS = {
-    "defence_minister": r"\b(?:ministres?|secretaires?|chef|cheffe|minister|secretary|head)\b.{0,40}?\b(?:defense|defence|armees|war|guerre)\b",
-    "foreign_minister": r"\b(?:ministres?|minister|secretary|chef|cheffe|head)\b.{0,40}?\b(?:affaires etrangeres|diplomatie|foreign|exterieur)\b|\bsecretary of state\b|\bsecretaire d'etat americain\b|\bchef de la diplomatie\b",
-    "head_of_government": r"\b(?:premier ministre|premiere ministre|prime minister|chancelier|chanceliere|chancellor)\b",
+    "defence_minister": (
+        r"\b(?:ministres?|secretaires?|chef|cheffe|minister|secretary|head)\b.{0,40}?"
+        r"\b(?:defense|defence|armees|war|guerre)\b"
+    ),
+    "foreign_minister": (
+        r"\b(?:ministres?|minister|secretary|chef|cheffe|head)\b.{0,40}?"
+        r"\b(?:affaires etrangeres|diplomatie|foreign|exterieur)\b"
+        r"|\bsecretary of state\b|\bsecretaire d'etat americain\b|\bchef de la diplomatie\b"
+    ),
+    "head_of_government": (
+        r"\b(?:premier ministre|premiere ministre|prime minister|chancelier|chanceliere|chancellor)\b"
+    ),
     "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b",
     "spokesperson": r"\b(?:porte-parole|porte parole|spokes(?:wo)?man|spokesperson|press secretary)\b",
 }
@@ -105,9 +126,9 @@ class Registry:
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Match, int] | None:
         for n in range(min(MAX_ALIAS_WORDS, len(toks) - i), 0, -1):
-            key = tuple(t.text for t in toks[i:i + n])
+            key = tuple(t.text for t in toks[i : i + n])
             ids = self.alias_index.get(key)
-            if not ids or not self._case_ok(text, key, toks[i:i + n]):
+            if not ids or not self._case_ok(text, key, toks[i : i + n]):
                 continue
             actor = self.actors[ids[0]]
             return Match(actor, toks[i].start, toks[i + n - 1].end), i + n
@@ -115,7 +136,7 @@ class Registry:
 
     def _case_ok(self, text: str, key: tuple[str, ...], toks: list[Token]) -> bool:
         if key in self.case_sensitive:
-            original = text[toks[0].start:toks[-1].end]
+            original = text[toks[0].start : toks[-1].end]
             return original.isupper() or original[:1].isupper()
         if len(key) == 1:
             return toks[0].upper  # a lone name must be capitalised ("Price", not "price")
@@ -126,7 +147,7 @@ class Registry:
         toks = tokens(text)
         for n in (3, 2, 1):
             for i in range(len(toks) - n + 1):
-                key = tuple(t.text for t in toks[i:i + n])
+                key = tuple(t.text for t in toks[i : i + n])
                 code = self.country_words.get(key)
                 if code and (key not in self.case_sensitive or toks[i].upper):
                     return code
@@ -134,7 +155,7 @@ class Registry:
 
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)
-        return any(words[i:i + len(b)] == b for b in self.blocs for i in range(len(words)))
+        return any(words[i : i + len(b)] == b for b in self.blocs for i in range(len(words)))
 
     # --- resolving a source mention ---------------------------------------
 
@@ -214,16 +235,20 @@ class Registry:
             return None
         choices = self.person_aliases()
         for name in names:
-            found = process.extractOne(" ".join(fold_words(name)), choices, scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF)
+            found = process.extractOne(
+                " ".join(fold_words(name)), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
             if found:
                 return self.actors[choices[found[0]]]
         return None
 
     @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
     def person_aliases(self) -> dict[str, str]:
-        return {" ".join(key): ids[0] for key, ids in self.alias_index.items()
-                if self.actors[ids[0]].kind == "person" and len(" ".join(key)) >= 5}
+        return {
+            " ".join(key): ids[0]
+            for key, ids in self.alias_index.items()
+            if self.actors[ids[0]].kind == "person" and len(" ".join(key)) >= 5
+        }
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None

@@ -66,8 +66,11 @@ def read_record(path: Path) -> tuple[Article, list[Claim]]:
     try:
         lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         article = Article.model_validate({k: v for k, v in lines[0].items() if k != "record"})
-        claims = [Claim.model_validate({k: v for k, v in line.items() if k != "record"})
-                  for line in lines[1:] if line.get("record") == CLAIM_TAG]
+        claims = [
+            Claim.model_validate({k: v for k, v in line.items() if k != "record"})
+            for line in lines[1:]
+            if line.get("record") == CLAIM_TAG
+        ]
     except (ValueError, IndexError) as error:
         raise InputError(path, f"not a valid claim record ({str(error).splitlines()[0]})") from error
     return article, claims

@@ -16,7 +16,9 @@ from crosscheck.errors import CrosscheckError, ExitCode
 
 app = typer.Typer(
     help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="CROSSCHECK_DB")]
@@ -35,16 +37,19 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """crosscheck: claims, sources and divergent versions in the news."""
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl), "
-                                                      "or a claim-record folder.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."),
+    ],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = 20 * 1024 * 1024,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
@@ -62,9 +67,17 @@ def ingest(
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="json (evaluation contract) or claims "
-                                                              "(claim record, one JSON Lines file per article).")] = "json",
-    output: Annotated[Path, typer.Option("--output", "-o", help="File (json; - for stdout) or folder (claims).")] = Path("-"),
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (evaluation contract) or claims (claim record, one JSON Lines file per article).",
+        ),
+    ] = "json",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File (json; - for stdout) or folder (claims).")
+    ] = Path("-"),
 ) -> None:
     """Write the store's claims as JSON or as the claim record."""
     from crosscheck.export import EXPORT_FORMATS, export_store
@@ -81,7 +94,9 @@ def export(
 @app.command()
 def run(
     folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="Store file (default: a fresh one in the output folder).")] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Store file (default: a fresh one in the output folder).")
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report.")] = Path("reports"),
 ) -> None:
     """Do the whole job on a folder: ingest, attribute, and write the report."""

@@ -67,8 +67,9 @@ def score(gold: dict, export: dict, texts: dict[str, str]) -> dict[str, Any]:
     pairs = match_claims(gold, predicted, texts)
     gold_by_id = {c["id"]: c for c in gold["claims"]}
     pred_by_id = {c["id"]: c for c in predicted}
-    side_ok = sum(1 for pid, gid in pairs.items()
-                  if (pred_by_id[pid].get("side") or "") == (gold_by_id[gid]["side"] or ""))
+    side_ok = sum(
+        1 for pid, gid in pairs.items() if (pred_by_id[pid].get("side") or "") == (gold_by_id[gid]["side"] or "")
+    )
     pred_event = {gid: pred_by_id[pid].get("event") or f"single:{pid}" for pid, gid in pairs.items()}
     gold_event = {gid: gold_by_id[gid]["event"] for gid in pred_event}
     return {
@@ -76,7 +77,8 @@ def score(gold: dict, export: dict, texts: dict[str, str]) -> dict[str, Any]:
         "side_accuracy": round(side_ok / len(pairs), 3) if pairs else 0.0,
         "events_bcubed_f1": bcubed(pred_event, gold_event),
         "missed": sorted(set(gold_by_id) - set(pairs.values()), key=lambda g: int(g.lstrip("g") or 0)),
-        "wrong_side": sorted(gid for pid, gid in pairs.items()
-                             if (pred_by_id[pid].get("side") or "") != (gold_by_id[gid]["side"] or "")),
+        "wrong_side": sorted(
+            gid for pid, gid in pairs.items() if (pred_by_id[pid].get("side") or "") != (gold_by_id[gid]["side"] or "")
+        ),
         "unmatched_predictions": sorted(set(pred_by_id) - set(pairs)),
     }

@@ -16,10 +16,19 @@ EXPORT_FORMATS = ("json", "claims")
 def contract_claim(claim: Claim) -> dict[str, Any]:
     """One claim in the shape `../shared/eval/score.py` reads, plus details."""
     return {
-        "id": claim.id, "article": claim.article_id, "start": claim.start, "end": claim.end,
-        "text": claim.text, "source": claim.source, "actor": claim.actor, "side": claim.side,
-        "event": claim.event_id, "verb": claim.verb, "speech": claim.speech.value,
-        "polarity": claim.polarity.value, "confidence": claim.confidence,
+        "id": claim.id,
+        "article": claim.article_id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "source": claim.source,
+        "actor": claim.actor,
+        "side": claim.side,
+        "event": claim.event_id,
+        "verb": claim.verb,
+        "speech": claim.speech.value,
+        "polarity": claim.polarity.value,
+        "confidence": claim.confidence,
         "chain": [link.model_dump(mode="json") for link in claim.chain],
         "content": [claim.content_start, claim.content_end],
     }

@@ -39,8 +39,12 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
     noise = {i for i, p in enumerate(paragraph_texts) if boilerplate.is_boilerplate(p)}
     header = metadata.read_header(paragraph_texts, skip=noise)
     article = Article(
-        id=doc.id, content_hash=content_hash(text), text=text, raw=doc.raw,
-        path=str(doc.path), format=doc.format,
+        id=doc.id,
+        content_hash=content_hash(text),
+        text=text,
+        raw=doc.raw,
+        path=str(doc.path),
+        format=doc.format,
         title=doc.meta.get("title") or header.title,
         outlet=doc.meta.get("outlet") or header.outlet,
         agency=header.agency,
@@ -60,8 +64,9 @@ def body_sample(paragraphs: list[str], noise: set[int]) -> str:
     return "\n".join(p for i, p in enumerate(paragraphs) if i not in noise)[:3000]
 
 
-def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[int, int]],
-                       noise: set[int], meta: set[int]) -> list[Sentence]:
+def classify_sentences(
+    article_id: str, text: str, paragraph_spans: list[tuple[int, int]], noise: set[int], meta: set[int]
+) -> list[Sentence]:
     sentences: list[Sentence] = []
     seen: set[str] = set()
     for number, (p_start, p_end) in enumerate(paragraph_spans):
@@ -80,15 +85,16 @@ def classify_sentences(article_id: str, text: str, paragraph_spans: list[tuple[i
             else:
                 kind = SentenceKind.BODY
             seen.add(" ".join(body.split()))
-            sentences.append(Sentence(article_id=article_id, index=len(sentences), start=start,
-                                      end=end, paragraph=number, kind=kind))
+            sentences.append(
+                Sentence(article_id=article_id, index=len(sentences), start=start, end=end, paragraph=number, kind=kind)
+            )
     return sentences
 
 
 def is_heading(sentence: str, sentences_in_paragraph: int) -> bool:
     """A paragraph of one short line with no final punctuation: a title,
     a subheading or a caption."""
-    stripped = sentence.rstrip().rstrip("»”\" \u00a0\u202f")
+    stripped = sentence.rstrip().rstrip('»”" \u00a0\u202f')
     return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…:;"
 
 
@@ -109,10 +115,15 @@ class IngestSummary:
         return f"articles: {', '.join(parts)}; claims stored: {claims}"
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, *, extractor: Extractor | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES,
-                 on_outcome: Callable[[IngestOutcome], None] | None = None,
-                 on_total: Callable[[int], None] | None = None) -> IngestSummary:
+def ingest_paths(
+    paths: Iterable[Path],
+    store: Store,
+    *,
+    extractor: Extractor | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestSummary:
     """Ingest files and folders into the store; per-file problems are
     recorded as failed outcomes and never stop the run."""
     files = list(iter_files(list(paths)))
@@ -127,8 +138,7 @@ def ingest_paths(paths: Iterable[Path], store: Store, *, extractor: Extractor | 
     return summary
 
 
-def ingest_file(path: Path, store: Store, *, extractor: Extractor | None,
-                max_bytes: int) -> list[IngestOutcome]:
+def ingest_file(path: Path, store: Store, *, extractor: Extractor | None, max_bytes: int) -> list[IngestOutcome]:
     try:
         if claims_record.is_record_file(path):
             records = [claims_record.read_record(path)]
@@ -139,8 +149,9 @@ def ingest_file(path: Path, store: Store, *, extractor: Extractor | None,
     return [store_document(doc, known_claims, store, extractor) for doc, known_claims in records]
 
 
-def store_document(doc: Document | Article, known_claims: list[Claim] | None, store: Store,
-                   extractor: Extractor | None) -> IngestOutcome:
+def store_document(
+    doc: Document | Article, known_claims: list[Claim] | None, store: Store, extractor: Extractor | None
+) -> IngestOutcome:
     """Analyse one document and store it unless the same content is there."""
     if isinstance(doc, Article):
         article, sentences = reanalyse(doc)
@@ -149,8 +160,12 @@ def store_document(doc: Document | Article, known_claims: list[Claim] | None, st
     path = article.path or ""
     existing = store.article_id_for_hash(article.content_hash)
     if existing is not None:
-        return IngestOutcome(path=path, status=IngestStatus.UNCHANGED, article_id=existing,
-                             message=f"same content as stored article {existing}")
+        return IngestOutcome(
+            path=path,
+            status=IngestStatus.UNCHANGED,
+            article_id=existing,
+            message=f"same content as stored article {existing}",
+        )
     status = IngestStatus.NEW
     if store.has_article(article.id):
         if store.article_path(article.id) == article.path:
@@ -158,19 +173,16 @@ def store_document(doc: Document | Article, known_claims: list[Claim] | None, st
         else:
             article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
             sentences = [s.model_copy(update={"article_id": article.id}) for s in sentences]
-    if known_claims is not None:
-        claims = known_claims
-    else:
-        claims = (extractor or default_extractor())(article, sentences)
+    claims = known_claims if known_claims is not None else (extractor or default_extractor())(article, sentences)
     store.save_article(article, sentences, claims)
-    return IngestOutcome(path=path, status=status, article_id=article.id,
-                         sentences=len(sentences), claims=len(claims))
+    return IngestOutcome(path=path, status=status, article_id=article.id, sentences=len(sentences), claims=len(claims))
 
 
 def reanalyse(article: Article) -> tuple[Article, list[Sentence]]:
     """Sentences for an article restored from the claim record."""
-    doc = Document(id=article.id, text=article.text, path=Path(article.path or article.id),
-                   format=article.format, raw=article.raw)
+    doc = Document(
+        id=article.id, text=article.text, path=Path(article.path or article.id), format=article.format, raw=article.raw
+    )
     _, sentences = analyse_document(doc)
     return article, sentences
 

@@ -16,7 +16,10 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-AGENCIES = r"AFP|Reuters|AP|Associated Press|TASS|TASS|RIA Novosti|Interfax|Xinhua|Anadolu|dpa|ANSA|EFE|Ukrinform|Kyodo|Yonhap|PTI|Belga|ATS|Bloomberg|Sputnik"
+AGENCIES = (
+    r"AFP|Reuters|AP|Associated Press|TASS|RIA Novosti|Interfax|Xinhua|Anadolu|dpa|ANSA|EFE|Ukrinform|"
+    r"Kyodo|Yonhap|PTI|Belga|ATS|Bloomberg|Sputnik"
+)
 HEADER_LINES = 8  # paragraphs looked at for header metadata
 FOOTER_LINES = 4
 SHORT_LINE = 120
@@ -29,8 +32,10 @@ BYLINE = re.compile(
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
 MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-             r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
+MONTHS_EN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)
 ABSOLUTE_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"
@@ -113,7 +118,8 @@ def parse_date(text: str) -> date | None:
     import dateparser
 
     parsed = dateparser.parse(
-        text, languages=["fr", "en"],
+        text,
+        languages=["fr", "en"],
         settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.date() if parsed else None
@@ -136,7 +142,7 @@ def guess_title(paragraphs: list[str], excluded: set[int]) -> str | None:
         line = paragraph.strip().lstrip("#").strip()
         if index in excluded or not line:
             continue
-        if len(line) <= 250 and line[-1] not in ".:»”\"":
+        if len(line) <= 250 and line[-1] not in '.:»”"':
             return line
         return None
     return None

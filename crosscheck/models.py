@@ -7,7 +7,7 @@ models; stages pass these objects, never raw rows or dicts.
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-class SentenceKind(str, Enum):
+class SentenceKind(StrEnum):
     BODY = "body"
     HEADING = "heading"  # title, subheading, caption: no final punctuation
     META = "meta"  # byline, dateline, outlet or source line
@@ -24,7 +24,7 @@ class SentenceKind(str, Enum):
     DUPLICATE = "duplicate"  # a repeated lede or paragraph
 
 
-class SpeechType(str, Enum):
+class SpeechType(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     ACCORDING_TO = "according_to"
@@ -32,7 +32,7 @@ class SpeechType(str, Enum):
     NARRATION = "narration"
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     NEUTRAL = "neutral"
     ASSERTIVE = "assertive"
     WARNING = "warning"
@@ -111,7 +111,7 @@ class Actor(Record):
     roles: list[ActorRole] = Field(default_factory=list)
 
 
-class IngestStatus(str, Enum):
+class IngestStatus(StrEnum):
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"

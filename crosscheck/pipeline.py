@@ -16,11 +16,12 @@ def bundled_examples() -> Path:
     return Path(str(resources.files("crosscheck") / "examples"))
 
 
-def ingest_into(paths: list[Path], db: Path, *, max_bytes: int, actor_files: list[Path] = (),
-                quiet: bool = False) -> IngestSummary:
+def ingest_into(
+    paths: list[Path], db: Path, *, max_bytes: int, actor_files: list[Path] = (), quiet: bool = False
+) -> IngestSummary:
     """Ingest files into the store at `db`, reporting progress on stderr."""
-    from crosscheck.attribute import extract_article_claims
     from crosscheck.actors import load_registry
+    from crosscheck.attribute import extract_article_claims
 
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
     registry = load_registry(registry_files)
@@ -29,8 +30,9 @@ def ingest_into(paths: list[Path], db: Path, *, max_bytes: int, actor_files: lis
         return extract_article_claims(article, sentences, registry=registry)
 
     with Store.open(db) as store, Progress(quiet) as progress:
-        return ingest_paths(paths, store, extractor=extractor, max_bytes=max_bytes,
-                            on_outcome=progress.advance, on_total=progress.start)
+        return ingest_paths(
+            paths, store, extractor=extractor, max_bytes=max_bytes, on_outcome=progress.advance, on_total=progress.start
+        )
 
 
 class Progress:
@@ -56,8 +58,11 @@ class Progress:
     def advance(self, outcome: IngestOutcome) -> None:
         if outcome.status is IngestStatus.FAILED:
             message = f"crosscheck: skipped {outcome.message}"
-            (self.bar.console.print(message, markup=False, highlight=False) if self.bar
-             else print(message, file=sys.stderr))
+            (
+                self.bar.console.print(message, markup=False, highlight=False)
+                if self.bar
+                else print(message, file=sys.stderr)
+            )
         elif outcome.status is IngestStatus.UNCHANGED and not self.quiet and self.bar is None:
             print(f"{outcome.path}: unchanged ({outcome.message})", file=sys.stderr)
         if self.bar is not None:

@@ -22,9 +22,19 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MIN_HTML_WORDS = 5  # fewer extracted words than this is a menu or an error page, not an article
 TEXT_FIELDS = ("text", "body", "content", "article")
-META_FIELDS = {"title": "title", "outlet": "outlet", "source": "outlet", "site": "outlet",
-               "url": "url", "link": "url", "date": "published", "published": "published",
-               "lang": "lang", "language": "lang", "id": "id"}
+META_FIELDS = {
+    "title": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "url": "url",
+    "link": "url",
+    "date": "published",
+    "published": "published",
+    "lang": "lang",
+    "language": "lang",
+    "id": "id",
+}
 
 
 @dataclass
@@ -50,15 +60,20 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             raise InputError(path, "no such file or folder")
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             yield path
         else:
-            raise InputError(path, f"unsupported file type {path.suffix or '(none)'}; "
-                             f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            raise InputError(
+                path,
+                f"unsupported file type {path.suffix or '(none)'}; "
+                f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}",
+            )
 
 
 def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
@@ -78,8 +93,10 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(path, f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit; "
-                             "raise it with --max-bytes)")
+            raise InputError(
+                path,
+                f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit; raise it with --max-bytes)",
+            )
         return path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot read ({error.strerror or error})") from error
@@ -131,15 +148,20 @@ def require_text(path: Path, text: str) -> str:
 def html_document(path: Path, html: str, doc_id: str | None = None) -> Document:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            include_tables=False, url=None)
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, url=None
+    )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or len(text.split()) < MIN_HTML_WORDS:
         raise InputError(path, "no article text found in the HTML")
     meta = {
         key: str(value)
-        for key, value in (("title", extracted.title), ("outlet", extracted.sitename),
-                           ("published", extracted.date), ("url", extracted.url))
+        for key, value in (
+            ("title", extracted.title),
+            ("outlet", extracted.sitename),
+            ("published", extracted.date),
+            ("url", extracted.url),
+        )
         if value
     }
     return Document(id=doc_id or path.stem, text=text, path=path, format="html", raw=html, meta=meta)
@@ -155,8 +177,11 @@ def read_json_records(path: Path, text: str) -> list[Document]:
         html = record.get("html") if isinstance(record.get("html"), str) else None
         if not (body and body.strip()) and not html:
             raise InputError(path, f"record {number}: no 'text' field with the article")
-        meta = {target: str(record[key]) for key, target in META_FIELDS.items()
-                if record.get(key) not in (None, "") and key not in TEXT_FIELDS}
+        meta = {
+            target: str(record[key])
+            for key, target in META_FIELDS.items()
+            if record.get(key) not in (None, "") and key not in TEXT_FIELDS
+        }
         doc_id = meta.pop("id", None) or (path.stem if len(records) == 1 else f"{path.stem}-{number}")
         if body and body.strip():
             doc = Document(id=doc_id, text=universal_newlines(body), path=path, format="json", meta=meta)

@@ -33,8 +33,12 @@ def collect(store: Store) -> list[ArticleView]:
 def environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("crosscheck", "templates"),
-                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=PackageLoader("crosscheck", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def render_html(views: list[ArticleView]) -> str:
@@ -45,8 +49,12 @@ def render_markdown(views: list[ArticleView]) -> str:
     lines = ["# crosscheck report", ""]
     for view in views:
         a = view.article
-        lines += [f"## {md(a.title or a.id)}", "",
-                  f"*{md(a.outlet or 'unknown outlet')}*" + (f", {a.published}" if a.published else "") + "", ""]
+        lines += [
+            f"## {md(a.title or a.id)}",
+            "",
+            f"*{md(a.outlet or 'unknown outlet')}*" + (f", {a.published}" if a.published else "") + "",
+            "",
+        ]
         lines += ["| side | source | verb | claim |", "|---|---|---|---|"]
         for c in view.claims:
             lines.append(f"| {c.side or '—'} | {md(c.source or '')} | {md(c.verb or c.speech.value)} | {md(c.text)} |")
@@ -56,8 +64,15 @@ def render_markdown(views: list[ArticleView]) -> str:
 
 def md(text: str) -> str:
     """Markdown-safe inline text: no table breaks, no HTML, no link syntax."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("[", "\\[").replace("]", "\\]").replace("\n", " "))
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace("\n", " ")
+    )
 
 
 def write_report(store: Store, out: Path) -> Path:

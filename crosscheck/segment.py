@@ -14,21 +14,96 @@ from dataclasses import dataclass
 
 ABBREVIATIONS = {
     # French
-    "m", "mm", "mme", "mmes", "mlle", "mgr", "me", "dr", "pr", "st", "ste", "etc", "cf", "av", "apr",
-    "env", "art", "al", "p", "pp", "vol", "n°", "no", "nos", "tél", "gén", "gal", "col", "cdt", "lt",
-    "sgt", "adj", "ex", "réf", "resp", "max", "min", "hab", "mds", "mrd", "md", "mio", "chap", "fig",
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "mgr",
+    "me",
+    "dr",
+    "pr",
+    "st",
+    "ste",
+    "etc",
+    "cf",
+    "av",
+    "apr",
+    "env",
+    "art",
+    "al",
+    "p",
+    "pp",
+    "vol",
+    "n°",
+    "no",
+    "nos",
+    "tél",
+    "gén",
+    "gal",
+    "col",
+    "cdt",
+    "lt",
+    "sgt",
+    "adj",
+    "ex",
+    "réf",
+    "resp",
+    "max",
+    "min",
+    "hab",
+    "mds",
+    "mrd",
+    "md",
+    "mio",
+    "chap",
+    "fig",
     # English
-    "mr", "mrs", "ms", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen",
-    "rep", "rev", "prof", "inc", "ltd", "co", "corp", "vs", "e.g", "i.e", "approx", "dept", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-    "u.n", "no", "fig",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "gen",
+    "capt",
+    "cmdr",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "e.g",
+    "i.e",
+    "approx",
+    "dept",
+    "est",
+    "jan",
+    "feb",
+    "mar",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
 }
 TERMINAL = ".!?…"
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”"
 SPACE = " \t\u00a0\u202f\u2009"
-MAX_QUOTE_SPAN = 600
-MIN_WRAPPED_LINE = 50  # a shorter line without final punctuation is a title or a byline, not a wrap  # a quote still open after this many characters is treated as unclosed
+MAX_QUOTE_SPAN = 600  # a quote still open after this many characters is treated as unclosed
+MIN_WRAPPED_LINE = 50  # a shorter line without final punctuation is a title or a byline, not a wrap
 
 BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"')\]])*(?=[ \t\u00a0\u202f]+\S)")
 SENTENCE_START = re.compile(r"[ \t\u00a0\u202f]+(?=[\"«“„'(\[—–-]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
@@ -66,11 +141,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def continues_previous_line(text: str, previous: tuple[int, int], start: int) -> bool:
     """A line that starts in lower case after a line with no final punctuation
     is the same sentence, broken by a hard wrap, with no blank line between."""
-    before = text[previous[0]:previous[1]].rstrip()
-    gap = text[previous[1]:start]
-    first = text[start:start + 1 + len(text[start:]) - len(text[start:].lstrip())].strip()[:1]
-    return (gap.count("\n") == 1 and len(before) >= MIN_WRAPPED_LINE and before[-1] not in TERMINAL + ":»”\""
-            and first.islower())
+    before = text[previous[0] : previous[1]].rstrip()
+    gap = text[previous[1] : start]
+    first = text[start : start + 1 + len(text[start:]) - len(text[start:].lstrip())].strip()[:1]
+    return (
+        gap.count("\n") == 1
+        and len(before) >= MIN_WRAPPED_LINE
+        and before[-1] not in TERMINAL + ':»”"'
+        and first.islower()
+    )
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,7 +172,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         cuts.append(cut)
     cuts.append(len(chunk))
-    pieces = [trim(text, start + a, start + b) for a, b in zip(cuts, cuts[1:])]
+    pieces = [trim(text, start + a, start + b) for a, b in zip(cuts, cuts[1:], strict=False)]
     return [(s, e) for s, e in pieces if e > s]
 
 

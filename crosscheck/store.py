@@ -49,11 +49,7 @@ def model_columns(model: type[BaseModel]) -> dict[str, type]:
 
 
 def json_fields(model: type[BaseModel]) -> set[str]:
-    return {
-        name
-        for name, field in model.model_fields.items()
-        if get_origin(field.annotation) in (list, dict)
-    }
+    return {name for name, field in model.model_fields.items() if get_origin(field.annotation) in (list, dict)}
 
 
 def to_row(record: BaseModel) -> dict[str, Any]:
@@ -171,9 +167,7 @@ class Store:
     # --- articles -------------------------------------------------------
 
     def article_id_for_hash(self, content_hash: str) -> str | None:
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE content_hash = ?", [content_hash]
-        ).fetchone()
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row[0] if row else None
 
     def article_path(self, article_id: str) -> str | None:

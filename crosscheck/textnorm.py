@@ -12,9 +12,31 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
-           "\u00a0": " ", "\u202f": " ", "\u2009": " ", "œ": "o", "Œ": "o", "æ": "a", "Æ": "a",
-           "ß": "s", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d"}
+SPECIAL = {
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "`": "'",
+    "‐": "-",
+    "‑": "-",
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "œ": "o",
+    "Œ": "o",
+    "æ": "a",
+    "Æ": "a",
+    "ß": "s",
+    "ı": "i",
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+}
 TOKEN = re.compile(r"[\w]+|[«»“”\"]", re.UNICODE)
 
 
@@ -49,13 +71,15 @@ class Token:
 def tokens(text: str, folded: str | None = None) -> list[Token]:
     folded = fold(text) if folded is None else folded
     lowered = lower(text)
-    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper(), lowered[m.start():m.end()])
-            for m in re.finditer(r"\w+", folded)]
+    return [
+        Token(m.group(), m.start(), m.end(), text[m.start()].isupper(), lowered[m.start() : m.end()])
+        for m in re.finditer(r"\w+", folded)
+    ]
 
 
 def lower_words(text: str) -> tuple[str, ...]:
     lowered = lower(text)
-    return tuple(lowered[m.start():m.end()] for m in re.finditer(r"\w+", fold(text)))
+    return tuple(lowered[m.start() : m.end()] for m in re.finditer(r"\w+", fold(text)))
 
 
 def fold_words(text: str) -> tuple[str, ...]:

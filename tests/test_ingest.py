@@ -45,7 +45,11 @@ def test_metadata_is_read_from_the_header() -> None:
         ("Source : L’Écho diplomatique", "outlet", "L’Écho diplomatique"),
         ("source : https://www.exemple-presse.fr/monde/article-42", "outlet", "exemple-presse.fr"),
         ("By The Daily Ledger staff", "outlet", "The Daily Ledger staff"),
-        ("WASHINGTON, April 17, 2025 (Reuters) - The Pentagon said on Thursday that talks went well.", "agency", "Reuters"),
+        (
+            "WASHINGTON, April 17, 2025 (Reuters) - The Pentagon said on Thursday that talks went well.",
+            "agency",
+            "Reuters",
+        ),
         ("Mis à jour : 18/04/2025 15:17", "published", "2025-04-18"),
         ("March 12, 2025", "published", "2025-03-12"),
     ],
@@ -57,7 +61,7 @@ def test_header_lines(line: str, field: str, value: str) -> None:
 
 def test_sentence_kinds_mark_boilerplate_meta_headings_and_repeats() -> None:
     article, sentences = analyse(ARTICLE)
-    kinds = {article.text[s.start:s.end][:25]: s.kind for s in sentences}
+    kinds = {article.text[s.start : s.end][:25]: s.kind for s in sentences}
     assert kinds["Appel entre Paris et Anka"] is SentenceKind.HEADING
     assert kinds["Par Le Quotidien du Soir "] is SentenceKind.META
     assert kinds["Publié le 24 mai 2022 à 1"] is SentenceKind.META
@@ -68,7 +72,7 @@ def test_sentence_kinds_mark_boilerplate_meta_headings_and_repeats() -> None:
     assert kinds["Rejoignez-nous sur Telegr"] is SentenceKind.BOILERPLATE
     assert kinds["12 commentaires"] is SentenceKind.BOILERPLATE
     assert kinds["Soutenez notre rédaction "] is SentenceKind.BOILERPLATE
-    repeated = [s.kind for s in sentences if article.text[s.start:s.end].startswith("Le président français")]
+    repeated = [s.kind for s in sentences if article.text[s.start : s.end].startswith("Le président français")]
     assert repeated == [SentenceKind.BODY, SentenceKind.DUPLICATE]
 
 
@@ -78,7 +82,7 @@ def test_every_sentence_slices_the_original_text(examples: Path) -> None:
         article, sentences = analyse(text, path.stem)
         assert article.text == text
         for sentence in sentences:
-            piece = text[sentence.start:sentence.end]
+            piece = text[sentence.start : sentence.end]
             assert piece and piece == piece.strip()
 
 
@@ -86,7 +90,8 @@ def write_articles(folder: Path, count: int, prefix: str = "art") -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         (folder / f"{prefix}{i:05d}.txt").write_text(
-            f"Le ministère a déclaré que la réunion {prefix} numéro {i} avait eu lieu.\n", encoding="utf-8")
+            f"Le ministère a déclaré que la réunion {prefix} numéro {i} avait eu lieu.\n", encoding="utf-8"
+        )
 
 
 def test_reingesting_is_a_no_op_under_any_name(tmp_path: Path, store: Store) -> None:

@@ -75,8 +75,10 @@ def test_folders_are_walked_in_order_skipping_hidden_and_unsupported(tmp_path: P
 
 
 def test_jsonl_records_carry_metadata(tmp_path: Path) -> None:
-    records = [{"id": "one", "text": FRENCH, "title": "T", "outlet": "Le Journal", "date": "2024-06-25"},
-               {"text": FRENCH + "Deux.", "url": "https://example.org/a"}]
+    records = [
+        {"id": "one", "text": FRENCH, "title": "T", "outlet": "Le Journal", "date": "2024-06-25"},
+        {"text": FRENCH + "Deux.", "url": "https://example.org/a"},
+    ]
     path = write(tmp_path, "batch.jsonl", "\n".join(json.dumps(r) for r in records).encode())
     docs = read_documents(path)
     assert [d.id for d in docs] == ["one", "batch-2"]

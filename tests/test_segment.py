@@ -6,7 +6,7 @@ from crosscheck.segment import paragraphs, segment
 
 
 def sentences(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in segment(text)]
+    return [text[s.start : s.end] for s in segment(text)]
 
 
 @pytest.mark.parametrize(
@@ -20,8 +20,10 @@ def sentences(text: str) -> list[str]:
         ("« Nous refusons. Jamais », a-t-il dit. Ensuite ?", ["« Nous refusons. Jamais », a-t-il dit.", "Ensuite ?"]),
         ("« Questions abordées. » Le texte suit.", ["« Questions abordées. »", "Le texte suit."]),
         ("Titre sans point\nPremière phrase.", ["Titre sans point", "Première phrase."]),
-        ("Une phrase assez longue pour avoir été coupée par le\nretour à la ligne. Suite.",
-         ["Une phrase assez longue pour avoir été coupée par le\nretour à la ligne.", "Suite."]),
+        (
+            "Une phrase assez longue pour avoir été coupée par le\nretour à la ligne. Suite.",
+            ["Une phrase assez longue pour avoir été coupée par le\nretour à la ligne.", "Suite."],
+        ),
         ("Un titre court\npar Le Journal", ["Un titre court", "par Le Journal"]),
         ("“We will respond,” he said. “Soon.”", ["“We will respond,” he said.", "“Soon.”"]),
         ("Mr. Blinken met Gen. Brown. They talked.", ["Mr. Blinken met Gen. Brown.", "They talked."]),
@@ -36,7 +38,7 @@ def test_sentences(text: str, expected: list[str]) -> None:
 def test_offsets_slice_the_text_exactly() -> None:
     text = "  Titre\n\nLe ministre a dit « oui ».  Puis  il est parti.\r\nFin"
     for span in segment(text):
-        piece = text[span.start:span.end]
+        piece = text[span.start : span.end]
         assert piece == piece.strip() and piece
 
 

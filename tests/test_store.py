@@ -71,9 +71,8 @@ def test_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path: Path, db_p
     blocker.execute("BEGIN EXCLUSIVE")
     monkeypatch.setattr("crosscheck.store.BUSY_TIMEOUT_S", 0.2)
     write_articles(tmp_path / "b", 1, prefix="other")
-    with pytest.raises(StoreError, match="locked by another process"):
-        with Store.open(db_path) as store:
-            ingest_paths([tmp_path / "b"], store, extractor=no_claims)
+    with pytest.raises(StoreError, match="locked by another process"), Store.open(db_path) as store:
+        ingest_paths([tmp_path / "b"], store, extractor=no_claims)
     blocker.rollback()
     blocker.close()
     with Store.open(db_path, readonly=True) as store:
@@ -93,9 +92,11 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path: Path, db_path
 
 def test_interrupted_run_leaves_whole_articles_and_the_next_run_completes(tmp_path: Path, db_path: Path) -> None:
     write_articles(tmp_path / "in", 3000)
-    script = ("import sys; from pathlib import Path; from crosscheck.store import Store; "
-              "from crosscheck.ingest import ingest_paths; "
-              "s = Store.open(sys.argv[1]); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])")
+    script = (
+        "import sys; from pathlib import Path; from crosscheck.store import Store; "
+        "from crosscheck.ingest import ingest_paths; "
+        "s = Store.open(sys.argv[1]); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])"
+    )
     child = subprocess.Popen([sys.executable, "-c", script, str(db_path), str(tmp_path / "in")])
     deadline = time.time() + 60
     while time.time() < deadline:

@@ -22,8 +22,14 @@ CLAIMABLE = {SentenceKind.BODY}
 __all__ = ["PRODUCER", "extract_article_claims", "extract_claims"]
 
 
-def extract_claims(text: str, *, lang: str | None = None, published: date | None = None,
-                   article_id: str = "article", registry: Registry | None = None) -> list[Claim]:
+def extract_claims(
+    text: str,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    article_id: str = "article",
+    registry: Registry | None = None,
+) -> list[Claim]:
     """Attributed claims in a text, with offsets into it.
 
     >>> claims = extract_claims("Selon le Kremlin, la rencontre aura lieu mardi.")
@@ -33,16 +39,16 @@ def extract_claims(text: str, *, lang: str | None = None, published: date | None
     from crosscheck.ingest import analyse_document
     from crosscheck.readers import Document
 
-    doc = Document(id=article_id, text=text, path=Path(article_id), format="txt",
-                   meta={"lang": lang} if lang else {})
+    doc = Document(id=article_id, text=text, path=Path(article_id), format="txt", meta={"lang": lang} if lang else {})
     article, sentences = analyse_document(doc)
     if published is not None:
         article = article.model_copy(update={"published": published})
     return extract_article_claims(article, sentences, registry=registry)
 
 
-def extract_article_claims(article: Article, sentences: list[Sentence], *,
-                           registry: Registry | None = None) -> list[Claim]:
+def extract_article_claims(
+    article: Article, sentences: list[Sentence], *, registry: Registry | None = None
+) -> list[Claim]:
     registry = registry or load_registry()
     lexicon = load_lexicon(article.lang or "fr")
     discourse = Discourse(registry, article.published)
@@ -50,7 +56,7 @@ def extract_article_claims(article: Article, sentences: list[Sentence], *,
     claims: list[Claim] = []
     previous: Claim | None = None
     for sentence in sentences:
-        text = article.text[sentence.start:sentence.end]
+        text = article.text[sentence.start : sentence.end]
         if sentence.kind not in CLAIMABLE:
             continue
         discourse.sentence_start = sentence.start
@@ -72,14 +78,23 @@ def continuation(text: str, previous: Claim, sentence: Sentence) -> list[Found]:
     """A sentence that is nothing but a quotation, right after a quoted claim,
     continues that claim's speaker."""
     stripped = text.strip()
-    if not stripped or stripped[0] not in "«“\"" or previous.end > sentence.start + 1 and False:
+    if not stripped or stripped[0] not in '«“"' or previous.end > sentence.start + 1 and False:
         return []
     quoted = sum(b - a for a, b in quote_spans(stripped))
     if quoted < 0.8 * len(stripped.rstrip(". ")):
         return []
-    return [Found(source=(-1, -1), content=(0, len(stripped)), span=(0, len(stripped)),
-                  speech=SpeechType.DIRECT, resolution=None, confidence=0.6, construction="continuation",
-                  relay=[((-1, -1), previous)])]
+    return [
+        Found(
+            source=(-1, -1),
+            content=(0, len(stripped)),
+            span=(0, len(stripped)),
+            speech=SpeechType.DIRECT,
+            resolution=None,
+            confidence=0.6,
+            construction="continuation",
+            relay=[((-1, -1), previous)],
+        )
+    ]
 
 
 def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Discourse) -> Claim:
@@ -90,25 +105,55 @@ def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Disc
         end -= 1
     if found.construction == "continuation":
         prev: Claim = found.relay[0][1]
-        return Claim(id=f"{article.id}:{start}-{end}", article_id=article.id, start=start, end=end,
-                     text=text[start:end], content_start=start, content_end=end, source=prev.source,
-                     source_start=prev.source_start, source_end=prev.source_end, actor=prev.actor,
-                     side=prev.side, verb=prev.verb, polarity=prev.polarity, speech=SpeechType.DIRECT,
-                     chain=prev.chain, confidence=found.confidence, producer=PRODUCER)
+        return Claim(
+            id=f"{article.id}:{start}-{end}",
+            article_id=article.id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            content_start=start,
+            content_end=end,
+            source=prev.source,
+            source_start=prev.source_start,
+            source_end=prev.source_end,
+            actor=prev.actor,
+            side=prev.side,
+            verb=prev.verb,
+            polarity=prev.polarity,
+            speech=SpeechType.DIRECT,
+            chain=prev.chain,
+            confidence=found.confidence,
+            producer=PRODUCER,
+        )
     resolution = found.resolution
-    chain = [ChainLink(mention=text[base + s:base + e], actor=r.actor, side=r.side) for (s, e), r in found.relay]
-    chain.append(ChainLink(mention=text[base + found.source[0]:base + found.source[1]],
-                           actor=resolution.actor, side=resolution.side))
+    chain = [ChainLink(mention=text[base + s : base + e], actor=r.actor, side=r.side) for (s, e), r in found.relay]
+    chain.append(
+        ChainLink(
+            mention=text[base + found.source[0] : base + found.source[1]], actor=resolution.actor, side=resolution.side
+        )
+    )
     polarity = found.verb.polarity if found.verb else Polarity.NEUTRAL
     if found.negated and polarity is Polarity.DENIAL:
         polarity = Polarity.NEUTRAL
     return Claim(
-        id=f"{article.id}:{start}-{end}", article_id=article.id, start=start, end=end, text=text[start:end],
-        content_start=base + found.content[0], content_end=max(base + found.content[0], base + found.content[1]),
-        source=text[base + found.source[0]:base + found.source[1]], source_start=base + found.source[0],
-        source_end=base + found.source[1], actor=resolution.actor, side=resolution.side,
-        verb=found.verb.lemma if found.verb else None, polarity=polarity, speech=found.speech, chain=chain,
-        confidence=found.confidence, producer=PRODUCER,
+        id=f"{article.id}:{start}-{end}",
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        content_start=base + found.content[0],
+        content_end=max(base + found.content[0], base + found.content[1]),
+        source=text[base + found.source[0] : base + found.source[1]],
+        source_start=base + found.source[0],
+        source_end=base + found.source[1],
+        actor=resolution.actor,
+        side=resolution.side,
+        verb=found.verb.lemma if found.verb else None,
+        polarity=polarity,
+        speech=found.speech,
+        chain=chain,
+        confidence=found.confidence,
+        producer=PRODUCER,
     )
 
 

@@ -13,17 +13,27 @@ from crosscheck.textnorm import fold
 
 SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
 PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
-OWN_STAFF = re.compile(r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
-                       r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$")
-DOCUMENT = re.compile(r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
-                      r"document|statement|readout|release|transcript|summary)$")
-OUTLET_BACK = re.compile(r"^(?:la|le|l'|cette|ce|the)\s*(?:publication|journal|quotidien|media|agence|site|"
-                         r"hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)$")
-INSTITUTION_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
-                              r"government|presidence|presidency|armee|army|military|etat-major)$")
-PERSON_BACK = re.compile(r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
-                         r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
-                         r"chancelier|diplomate|responsable|official|general)$")
+OWN_STAFF = re.compile(
+    r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
+    r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$"
+)
+DOCUMENT = re.compile(
+    r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
+    r"document|statement|readout|release|transcript|summary)$"
+)
+OUTLET_BACK = re.compile(
+    r"^(?:la|le|l'|cette|ce|the)\s*(?:publication|journal|quotidien|media|agence|site|"
+    r"hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)$"
+)
+INSTITUTION_BACK = re.compile(
+    r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
+    r"government|presidence|presidency|armee|army|military|etat-major)$"
+)
+PERSON_BACK = re.compile(
+    r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
+    r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
+    r"chancelier|diplomate|responsable|official|general)$"
+)
 INSTITUTION_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
 
@@ -48,11 +58,20 @@ class Discourse:
 
     def note_registry_mentions(self, text: str, offset: int) -> None:
         for match in self.registry.find(text):
-            self.note(Resolution(match.actor.id, match.actor.side, match.actor.kind, match.actor.name, True),
-                      offset + match.start, spoke=False)
+            self.note(
+                Resolution(match.actor.id, match.actor.side, match.actor.kind, match.actor.name, True),
+                offset + match.start,
+                spoke=False,
+            )
 
-    def last(self, before: int, *, spoke: bool | None = None, kinds: set[str] | None = None,
-             exclude_kinds: set[str] | None = None) -> Resolution | None:
+    def last(
+        self,
+        before: int,
+        *,
+        spoke: bool | None = None,
+        kinds: set[str] | None = None,
+        exclude_kinds: set[str] | None = None,
+    ) -> Resolution | None:
         for mention in reversed(self.mentions):
             r = mention.resolution
             if mention.position >= before:
@@ -73,13 +92,16 @@ class Discourse:
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
         if PRONOUN.match(key):
-            return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(position, spoke=True)
+            return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(
+                position, spoke=True
+            )
         if OWN_STAFF.match(key):
             person = self.sentence_subject(position) or self.last(position, kinds={"person"})
             return self._staff_of(person) if person else self.last(position, spoke=True)
         if DOCUMENT.match(key):
-            return (self.last(position, spoke=True, kinds=INSTITUTION_KINDS)
-                    or self.last(position, spoke=True, exclude_kinds=OUTLET_KINDS))
+            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(
+                position, spoke=True, exclude_kinds=OUTLET_KINDS
+            )
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):

@@ -23,7 +23,6 @@ from crosscheck.attribute.lexicon import Lexicon, VerbForm
 from crosscheck.attribute.phrases import (
     AUXILIARIES,
     BETWEEN_AUX_AND_VERB,
-    CLAUSE_OPENERS,
     DETERMINERS,
     INTRO_ADVERBIAL,
     LEADING_CONNECTORS,
@@ -35,21 +34,27 @@ from crosscheck.attribute.phrases import (
     TITLES,
     strip_determiners,
 )
-from crosscheck.models import Polarity, SpeechType
+from crosscheck.models import SpeechType
 from crosscheck.textnorm import Token, fold, tokens
 
-ACCORDING = re.compile(r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
-                       r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)")
+ACCORDING = re.compile(
+    r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
+    r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)"
+)
 PASSIVE_AGENT = re.compile(r"\s+par\s+|\s+by\s+")
 EMBEDDED = re.compile(
     r"\b(?:les|des|ces|ses|leurs|the|its|their)\s+(?:affirmations|accusations|allegations|declarations|propos|"
     r"assertions|informations|affirmation|accusation|allegation|claims?|assertions?)\s+(?:de|d'|du|des|by|from)\s*"
     r"(?P<src>[^,;]{2,80}?)\s+(?:selon lesquel(?:le)?s|selon lequel|selon laquelle|that)\s+"
 )
-EMBEDDED_POSSESSIVE = re.compile(r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+")
-QUOTE_CHARS = "«»“”\""
-SUBORDINATE = re.compile(r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
-                         r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$")
+EMBEDDED_POSSESSIVE = re.compile(
+    r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+"
+)
+QUOTE_CHARS = '«»“”"'
+SUBORDINATE = re.compile(
+    r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
+    r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$"
+)
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
@@ -116,7 +121,7 @@ class SentenceAttributor:
         return verbal or trailing or self.passive(text, folded, toks, offset) or self.leading_pour(text, folded, offset)
 
     def combine_leading(self, leading: Found, inner: Found) -> Found:
-        """"Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
+        """ "Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
         inner speaker; an official readout ("Selon le ministère russe, le
         ministre français a exprimé…") stays the source, unless it names no side."""
         relays = leading.resolution and leading.resolution.kind in {"agency", "outlet"}
@@ -143,7 +148,7 @@ class SentenceAttributor:
 
     def verb_at(self, toks: list[Token], folded: str, i: int) -> VerbHit | None:
         for n in range(min(self.lexicon.max_words, len(toks) - i), 0, -1):
-            key = tuple(t.word for t in toks[i:i + n])
+            key = tuple(t.word for t in toks[i : i + n])
             for form in self.lexicon.lookup(key):
                 group_start = self.verb_group_start(toks, i, form)
                 if group_start is None:
@@ -164,7 +169,11 @@ class SentenceAttributor:
         if form.tense in ("finite", "compound", "inverted"):
             if previous in DETERMINERS or previous in {"en", "pour", "sans", "to"} and form.tense == "finite":
                 return None  # "le communiqué", "une note": a noun, not a verb
-            if previous in {"se", "s", "me", "te"} and form.tense == "finite" and not form.lemma.startswith(("se ", "s'")):
+            if (
+                previous in {"se", "s", "me", "te"}
+                and form.tense == "finite"
+                and not form.lemma.startswith(("se ", "s'"))
+            ):
                 return None
             return toks[i].start
         if form.tense == "participle":
@@ -195,14 +204,14 @@ class SentenceAttributor:
         return subject
 
     def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
-        """"…, a déclaré le ministère" / "« … », indique le communiqué" /
+        """ "…, a déclaré le ministère" / "« … », indique le communiqué" /
         "…, a-t-elle ajouté" / "…, said the ministry"."""
-        before = folded[:hit.group_start].rstrip()
-        if not before or before[-1] not in ",»”\"" or hit.group_start < 8 or ends_with_apposition(text[:len(before)]):
+        before = folded[: hit.group_start].rstrip()
+        if not before or before[-1] not in ',»”"' or hit.group_start < 8 or ends_with_apposition(text[: len(before)]):
             return None
         content_end = len(before) - 1 if before.endswith(",") else len(before)
         if hit.form.tense == "inverted":
-            pronoun = re.search(r"(?:-t-|-)(il|elle|ils|elles|on)\b", folded[hit.group_start:hit.group_end])
+            pronoun = re.search(r"(?:-t-|-)(il|elle|ils|elles|on)\b", folded[hit.group_start : hit.group_end])
             if not pronoun:
                 return None
             source = (hit.group_start + pronoun.start(1), hit.group_start + pronoun.end(1))
@@ -226,7 +235,7 @@ class SentenceAttributor:
         return start, start + len(text[start:end].rstrip())
 
     def subject_verb(self, text: str, folded: str, hit: VerbHit, quotes, offset: int) -> Found | None:
-        """"X a déclaré que…" / "X dément…" / "X said…": the subject is the
+        """ "X a déclaré que…" / "X dément…" / "X said…": the subject is the
         phrase that opens the verb's clause."""
         subject = self.subject_before(text, folded, hit.group_start)
         if not subject:
@@ -237,8 +246,8 @@ class SentenceAttributor:
         clause_start = start
         if folded[:start].rstrip().endswith(",") and start > 10 and self.content_before_is_clause(folded[:start]):
             # "« … », Peskov said" / "…, the ministry said": content before the subject.
-            tail = folded[hit.group_end:].strip(" .,;")
-            if len(tail) < 40 or tail.startswith(("«", "“", "\"")):
+            tail = folded[hit.group_end :].strip(" .,;")
+            if len(tail) < 40 or tail.startswith(("«", "“", '"')):
                 content_start, content_end = 0, len(folded[:start].rstrip().rstrip(","))
                 clause_start = 0
         found = self.make(text, folded, (start, end), (content_start, content_end), hit.form, offset, "subject")
@@ -273,11 +282,13 @@ class SentenceAttributor:
         return start, end
 
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
-        """"La Russie fait face à … et dénonce …": the subject of the first verb."""
+        """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
         left = folded[:position].rstrip()
         if not re.search(r"\b(?:et|and)$", left):
             return None
-        for match in reversed(list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))):
+        for match in reversed(
+            list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))
+        ):
             begin = match.end()
             candidates = [m for m in self.registry.find(text[begin:position]) if m.start < 3]
             if candidates:
@@ -298,8 +309,12 @@ class SentenceAttributor:
         if any(w in SPEAKER_NOUNS for w in head[:4]):
             return True
         capitalised = re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", phrase)
-        return bool(capitalised) and words[0] not in DETERMINERS and len(words) <= 6 or (
-            len(capitalised) >= 2 and words[0] in DETERMINERS | TITLES)
+        return (
+            bool(capitalised)
+            and words[0] not in DETERMINERS
+            and len(words) <= 6
+            or (len(capitalised) >= 2 and words[0] in DETERMINERS | TITLES)
+        )
 
     # --- "selon X" -------------------------------------------------------
 
@@ -307,33 +322,47 @@ class SentenceAttributor:
         match = ACCORDING.search(folded)
         if not match:
             return None
-        prefix = folded[:match.start()].strip()
+        prefix = folded[: match.start()].strip()
         if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in {"et", "mais", "and", "but"}:
             return None
         if match.group(1) in ("citing", "citant", "cite par", "per"):
             return None
         start = match.end()
         end = phrase_end(folded, start)
-        if folded[end:end + 1] != ",":
+        if folded[end : end + 1] != ",":
             return None
         body = skip_space(folded, end + 1)
-        found = self.make(text, folded, (start, end), (body, len(text.rstrip().rstrip("."))), None, offset,
-                          "according", speech=SpeechType.ACCORDING_TO)
+        found = self.make(
+            text,
+            folded,
+            (start, end),
+            (body, len(text.rstrip().rstrip("."))),
+            None,
+            offset,
+            "according",
+            speech=SpeechType.ACCORDING_TO,
+        )
         if found:
             found.span = (0, found.span[1])
         return found
 
     def trailing_according(self, text: str, folded: str, offset: int, after: int = 0) -> Found | None:
         for match in reversed(list(ACCORDING.finditer(folded))):
-            if match.start() < max(after, 5) or match.group(1) in ("per",) and not folded[:match.start()].rstrip().endswith(","):
+            if (
+                match.start() < max(after, 5)
+                or match.group(1) in ("per",)
+                and not folded[: match.start()].rstrip().endswith(",")
+            ):
                 continue
             start = match.end()
             end = phrase_end(folded, start)
             if end <= start:
                 continue
-            content_end = folded[:match.start()].rstrip().rstrip(",").rstrip()
+            content_end = folded[: match.start()].rstrip().rstrip(",").rstrip()
             speech = SpeechType.ACCORDING_TO
-            found = self.make(text, folded, (start, end), (0, len(content_end)), None, offset, "trailing", speech=speech)
+            found = self.make(
+                text, folded, (start, end), (0, len(content_end)), None, offset, "trailing", speech=speech
+            )
             if found:
                 if match.group(1) in ("citing", "citant", "cite par"):
                     found.construction = "citing"
@@ -341,12 +370,12 @@ class SentenceAttributor:
         return None
 
     def passive(self, text: str, folded: str, toks: list[Token], offset: int) -> Found | None:
-        """"La Russie est accusée par les Occidentaux d'avoir…"."""
+        """ "La Russie est accusée par les Occidentaux d'avoir…"."""
         for i, tok in enumerate(toks[:-1]):
             if tok.text not in {"est", "sont", "etait", "etaient", "is", "are", "was", "were"}:
                 continue
             for n in (1, 2):
-                forms = self.lexicon.lookup(tuple(t.word for t in toks[i + 1:i + 1 + n]))
+                forms = self.lexicon.lookup(tuple(t.word for t in toks[i + 1 : i + 1 + n]))
                 forms = [f for f in forms if f.tense == "participle"]
                 if not forms or i + n + 1 >= len(toks):
                     continue
@@ -355,23 +384,32 @@ class SentenceAttributor:
                     start = skip_space(folded, agent.end)
                     end = phrase_end(folded, start, stop_at_de=True)
                     if end > start and self.looks_like_speaker(text[start:end]):
-                        return self.make(text, folded, (start, end), (0, len(text.rstrip().rstrip("."))),
-                                         forms[0], offset, "passive")
+                        return self.make(
+                            text, folded, (start, end), (0, len(text.rstrip().rstrip("."))), forms[0], offset, "passive"
+                        )
         return None
 
     def leading_pour(self, text: str, folded: str, offset: int) -> Found | None:
-        """"Pour le Kremlin, c'est « inacceptable »"."""
+        """ "Pour le Kremlin, c'est « inacceptable »"."""
         match = re.match(r"(?:pour|for)\s+", folded)
         if not match:
             return None
         end = phrase_end(folded, match.end())
-        if folded[end:end + 1] != ",":
+        if folded[end : end + 1] != ",":
             return None
-        phrase = text[match.end():end]
+        phrase = text[match.end() : end]
         if not (self.registry.find(phrase) or self.registry.country_of(phrase)):
             return None
-        found = self.make(text, folded, (match.end(), end), (end + 1, len(text.rstrip().rstrip("."))), None,
-                          offset, "pour", speech=SpeechType.ACCORDING_TO)
+        found = self.make(
+            text,
+            folded,
+            (match.end(), end),
+            (end + 1, len(text.rstrip().rstrip("."))),
+            None,
+            offset,
+            "pour",
+            speech=SpeechType.ACCORDING_TO,
+        )
         if found:
             found.confidence = 0.55
         return found
@@ -389,11 +427,20 @@ class SentenceAttributor:
         if resolution is None:
             return None
         content = (skip_space(text, content[0]), max(content[0], content[1]))
-        negated = verb is not None and bool(NEGATION.search(folded[max(0, content[0] - 30):content[0]] if construction == "subject" else ""))
-        found = Found(source=(start, end), content=content, span=(0, len(text.rstrip())), verb=verb,
-                      speech=speech or self.speech_type(text, folded, content, phrase, construction),
-                      resolution=resolution, negated=negated, construction=construction,
-                      confidence=self.confidence(resolution, construction))
+        negated = verb is not None and bool(
+            NEGATION.search(folded[max(0, content[0] - 30) : content[0]] if construction == "subject" else "")
+        )
+        found = Found(
+            source=(start, end),
+            content=content,
+            span=(0, len(text.rstrip())),
+            verb=verb,
+            speech=speech or self.speech_type(text, folded, content, phrase, construction),
+            resolution=resolution,
+            negated=negated,
+            construction=construction,
+            confidence=self.confidence(resolution, construction),
+        )
         return found
 
     def resolve(self, phrase: str, position: int) -> Resolution | None:
@@ -411,17 +458,24 @@ class SentenceAttributor:
         return named
 
     def speech_type(self, text, folded, content, phrase, construction) -> SpeechType:
-        body = text[content[0]:content[1]]
+        body = text[content[0] : content[1]]
         quoted = sum(b - a for a, b in quote_spans(body))
-        if STATEMENT.search(fold(phrase)) or STATEMENT.search(folded[content[1]:]) and construction == "inverted":
+        if STATEMENT.search(fold(phrase)) or STATEMENT.search(folded[content[1] :]) and construction == "inverted":
             return SpeechType.COMMUNIQUE
         if body and quoted >= 0.5 * len(body):
             return SpeechType.DIRECT
         return SpeechType.INDIRECT
 
     def confidence(self, resolution: Resolution, construction: str) -> float:
-        score = {"subject": 0.85, "inverted": 0.9, "according": 0.9, "trailing": 0.85, "passive": 0.7,
-                 "pour": 0.55, "citing": 0.7}.get(construction, 0.7)
+        score = {
+            "subject": 0.85,
+            "inverted": 0.9,
+            "according": 0.9,
+            "trailing": 0.85,
+            "passive": 0.7,
+            "pour": 0.55,
+            "citing": 0.7,
+        }.get(construction, 0.7)
         if not resolution.known:
             score -= 0.1 if resolution.side else 0.25
         return round(max(score, 0.1), 2)
@@ -429,30 +483,41 @@ class SentenceAttributor:
     # --- secondary claims in the same sentence ---------------------------
 
     def subordinate_claims(self, text, folded, toks, quotes, main: Found, offset: int) -> list[Found]:
-        """"X a averti …, après que Moscou a déclaré que …": a second speaker
+        """ "X a averti …, après que Moscou a déclaré que …": a second speaker
         in an adverbial clause gets a claim of its own."""
         for hit in self.verb_hits(toks, folded, quotes):
             if hit.group_start <= main.source[1] or hit.form.tense not in ("finite", "participle", "compound"):
                 continue
-            match = SUBORDINATE.search(folded[:hit.group_start])
+            match = SUBORDINATE.search(folded[: hit.group_start])
             if not match:
                 continue
-            found = self.make(text, folded, (match.start("subj"), match.end("subj")),
-                              (hit.group_end, len(text.rstrip().rstrip("."))), hit.form, offset, "subject")
+            found = self.make(
+                text,
+                folded,
+                (match.start("subj"), match.end("subj")),
+                (hit.group_end, len(text.rstrip().rstrip("."))),
+                hit.form,
+                offset,
+                "subject",
+            )
             if not found or not found.resolution or found.resolution.actor == main.resolution.actor:
                 continue
             found.span = (match.start("subj"), len(text.rstrip()))
-            cut = len(folded[:match.start()].rstrip(" ,"))
+            cut = len(folded[: match.start()].rstrip(" ,"))
             main.span = (main.span[0], min(main.span[1], cut))
             main.content = (main.content[0], min(main.content[1], cut))
             return [found]
         return []
 
     def participial_claims(self, text, folded, toks, main: Found, quotes) -> list[Found]:
-        """", soulignant que…" / ", adding that…": a second claim by the same source."""
+        """ ", soulignant que…" / ", adding that…": a second claim by the same source."""
         out = []
         for hit in self.verb_hits(toks, folded, quotes):
-            if hit.form.tense != "present_participle" or toks[hit.start].start <= main.source[0] and main.construction != "subject":
+            if (
+                hit.form.tense != "present_participle"
+                or toks[hit.start].start <= main.source[0]
+                and main.construction != "subject"
+            ):
                 continue
             begin = toks[hit.start].start
             if not folded[:begin].rstrip().endswith(",") or begin < main.source[1] and main.construction == "subject":
@@ -460,10 +525,19 @@ class SentenceAttributor:
             if not clausal_complement(folded, hit.group_end, words=4):
                 continue  # ", insistant sur la version…": part of the same statement
             end = clause_end(folded, hit.group_end)
-            claim = Found(source=main.source, content=(skip_space(text, hit.group_end), end), span=(begin, end),
-                          speech=self.speech_type(text, folded, (hit.group_end, end), text[main.source[0]:main.source[1]], "participial"),
-                          verb=hit.form, resolution=main.resolution, relay=main.relay,
-                          confidence=round(main.confidence - 0.05, 2), construction="participial")
+            claim = Found(
+                source=main.source,
+                content=(skip_space(text, hit.group_end), end),
+                span=(begin, end),
+                speech=self.speech_type(
+                    text, folded, (hit.group_end, end), text[main.source[0] : main.source[1]], "participial"
+                ),
+                verb=hit.form,
+                resolution=main.resolution,
+                relay=main.relay,
+                confidence=round(main.confidence - 0.05, 2),
+                construction="participial",
+            )
             out.append(claim)
             cut = len(folded[:begin].rstrip().rstrip(","))
             if main.span[0] < cut < main.span[1]:
@@ -473,22 +547,30 @@ class SentenceAttributor:
         return out
 
     def embedded_claims(self, text: str, folded: str, offset: int, main: Found | None) -> list[Found]:
-        """"…a réfuté les affirmations de Moscou selon lesquelles…": the other
+        """ "…a réfuté les affirmations de Moscou selon lesquelles…": the other
         side's claim, embedded in this sentence, is a claim of its own."""
         out = []
         for pattern, haystack in ((EMBEDDED, folded), (EMBEDDED_POSSESSIVE, text)):
             for match in pattern.finditer(haystack):
                 src = match.span("src")
-                resolution = self.resolve(text[src[0]:src[1]], offset + src[0])
+                resolution = self.resolve(text[src[0] : src[1]], offset + src[0])
                 if not resolution or resolution.side is None and not resolution.known:
                     continue
                 end = clause_end(folded, match.end())
                 if main and main.construction == "trailing" and main.source[0] > match.end():
-                    end = min(end, len(folded[:main.source[0]].rstrip().removesuffix("selon").rstrip().rstrip(",")))
+                    end = min(end, len(folded[: main.source[0]].rstrip().removesuffix("selon").rstrip().rstrip(",")))
                     end = trailing_cut(folded, match.end(), end)
-                out.append(Found(source=src, content=(match.end(), end), span=(match.start(), end),
-                                 speech=SpeechType.INDIRECT, resolution=resolution, confidence=0.7,
-                                 construction="embedded"))
+                out.append(
+                    Found(
+                        source=src,
+                        content=(match.end(), end),
+                        span=(match.start(), end),
+                        speech=SpeechType.INDIRECT,
+                        resolution=resolution,
+                        confidence=0.7,
+                        construction="embedded",
+                    )
+                )
         return out
 
 
@@ -534,10 +616,15 @@ def clause_start(left: str, *, commas: bool = True) -> int:
         return best
     # A comma opens a clause only when a full clause precedes it ("…, X said").
     for match in re.finditer(r",\s*", left):
-        after = left[match.end():]
-        if match.end() > best and not re.match(r"^[^,]{0,60},\s*$", after) and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$", left[:match.end()]) and len(left[:match.start()].split()) >= 5:
-            if not INTRO_ADVERBIAL.match(left[best:match.end()]):
-                best = match.end()
+        after = left[match.end() :]
+        if (
+            match.end() > best
+            and not re.match(r"^[^,]{0,60},\s*$", after)
+            and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$", left[: match.end()])
+            and len(left[: match.start()].split()) >= 5
+            and not INTRO_ADVERBIAL.match(left[best : match.end()])
+        ):
+            best = match.end()
     return best
 
 
@@ -558,10 +645,42 @@ def extend_over_insertions(left: str, start: int) -> int:
 def trim_subject(phrase: str) -> str:
     """The subject phrase without trailing negation, clitics and adverbs."""
     words = phrase.rstrip().split(" ")
-    while words and re.sub(r"\W", "", words[-1]) in {"ne", "n", "lui", "elle", "eux", "pour", "part", "sa", "son",
-                                                      "de", "cote", "egalement", "aussi", "also", "meme", "quant",
-                                                      "a", "se", "s", "ensuite", "deja", "encore", "then",
-                                                      "recently", "had", "has", "have", "earlier", "ainsi"} | TIME_WORDS:
+    while (
+        words
+        and re.sub(r"\W", "", words[-1])
+        in {
+            "ne",
+            "n",
+            "lui",
+            "elle",
+            "eux",
+            "pour",
+            "part",
+            "sa",
+            "son",
+            "de",
+            "cote",
+            "egalement",
+            "aussi",
+            "also",
+            "meme",
+            "quant",
+            "a",
+            "se",
+            "s",
+            "ensuite",
+            "deja",
+            "encore",
+            "then",
+            "recently",
+            "had",
+            "has",
+            "have",
+            "earlier",
+            "ainsi",
+        }
+        | TIME_WORDS
+    ):
         words.pop()
     text = " ".join(words).rstrip(" ,")
     if text.endswith(("n'", "s'")):
@@ -582,11 +701,18 @@ def skip_adverbials(folded: str, position: int) -> int | None:
             if re.match(r"\d", folded[pos:]):  # "le 24 juin"
                 pos = skip_space(folded, pos + re.match(r"[\w]+", folded[pos:]).end())
             continue
-        if token in PREPOSITIONS - {"le", "des"} or token in {"l", "aux"} and False:
-            nxt = re.search(r"\s(?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)\s|\s(?:l')", folded[pos + word.end():pos + 80])
+        if token in PREPOSITIONS - {"le", "des"}:
+            nxt = re.search(
+                r"\s(?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)\s|\s(?:l')",
+                folded[pos + word.end() : pos + 80],
+            )
             if not nxt:
                 return pos
-            pos = skip_space(folded, pos + word.end() + nxt.start() + 1) if not nxt.group().startswith(" l'") else pos + word.end() + nxt.start() + 1
+            pos = (
+                skip_space(folded, pos + word.end() + nxt.start() + 1)
+                if not nxt.group().startswith(" l'")
+                else pos + word.end() + nxt.start() + 1
+            )
             continue
         return pos
     return pos
@@ -604,8 +730,10 @@ def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
 
 
 def clause_end(folded: str, start: int) -> int:
-    match = re.search(r"(?:,\s+(?:selon|d'apres|a\s+\w+|ont\s+\w+|according|said|qui|which|while|alors|tandis)\b)|[;]|\.\s*$|$",
-                      folded[start:])
+    match = re.search(
+        r"(?:,\s+(?:selon|d'apres|a\s+\w+|ont\s+\w+|according|said|qui|which|while|alors|tandis)\b)|[;]|\.\s*$|$",
+        folded[start:],
+    )
     end = start + (match.start() if match else len(folded) - start)
     return end
 
@@ -617,22 +745,32 @@ def trailing_cut(folded: str, start: int, end: int) -> int:
 def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     """A que-clause, a colon, a quotation or an infinitive follows the verb
     (a quotation may come after up to `words` words)."""
-    window = folded[position:position + 80]
-    return bool(re.match(r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s+){0,%d}[«“\"]|"
-                         r"\s*(?:avoir|etre|to)\b)" % words, window))
+    window = folded[position : position + 80]
+    return bool(
+        re.match(
+            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s+){0,"
+            + str(words)
+            + r"}[«“\"]|\s*(?:avoir|etre|to)\b)",
+            window,
+        )
+    )
 
 
 def ends_with_apposition(before: str) -> bool:
-    """"Le ministre, Sergueï Choïgou," / "Choïgou, en particulier,": the commas
+    """ "Le ministre, Sergueï Choïgou," / "Choïgou, en particulier,": the commas
     enclose an apposition or an adverbial, not the end of a reported clause."""
     parts = before.rstrip().rstrip(",").split(",")
     if len(parts) < 2 or re.search(r"[«»“”\"]", before):
         return False
     last = parts[-1].strip()
     names = re.fullmatch(r"(?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s*){1,4}", last)
-    adverbial = re.fullmatch(r"(?:en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
-                             r"lui aussi|elle aussi|également|toutefois|cependant|pourtant|however|meanwhile|"
-                             r"for (?:his|her|its) part|in turn)", last, re.IGNORECASE)
+    adverbial = re.fullmatch(
+        r"(?:en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
+        r"lui aussi|elle aussi|également|toutefois|cependant|pourtant|however|meanwhile|"
+        r"for (?:his|her|its) part|in turn)",
+        last,
+        re.IGNORECASE,
+    )
     return bool(names and len(parts[0].split()) <= 8 or adverbial and len(parts[0].split()) <= 6)
 
 
@@ -640,10 +778,20 @@ def closes_sentence(folded: str, end: int) -> bool:
     """After an inverted source phrase only the sentence's end, a new clause or a
     short adverbial ("dans un communiqué sur Telegram") may follow."""
     rest = folded[end:].strip(" .!?…")
-    if not rest or rest[0] in ",;(-—–»”\"":
+    if not rest or rest[0] in ',;(-—–»”"':
         return True
     head = rest.split(",")[0]
-    if re.match(r"(?:la semaine|le mois|cette semaine|ce mois|plus tot|plus tard|last|this|earlier|later|"
-                r"le \d|the \d|on \w+day)\b", head) or head.split()[0] in TIME_WORDS:
+    if (
+        re.match(
+            r"(?:la semaine|le mois|cette semaine|ce mois|plus tot|plus tard|last|this|earlier|later|"
+            r"le \d|the \d|on \w+day)\b",
+            head,
+        )
+        or head.split()[0] in TIME_WORDS
+    ):
         return len(head.split()) <= 6
-    return len(head.split()) <= 12 and not re.search(r"[«“\"]", head) and re.match(r"[\w'-]+", head).group() in PREPOSITIONS
+    return (
+        len(head.split()) <= 12
+        and not re.search(r"[«“\"]", head)
+        and re.match(r"[\w'-]+", head).group() in PREPOSITIONS
+    )

@@ -15,13 +15,74 @@ from crosscheck.textnorm import fold_words, lower_words
 # l'Ukraine", "support the plan"): reporting only with a clausal complement
 # (que, a colon, a quotation) or in an inverted clause.
 NEEDS_CLAUSE = {
-    "poursuivre", "lancer", "reprendre", "relever", "avancer", "glisser", "souffler", "lâcher", "défendre",
-    "justifier", "remercier", "féliciter", "applaudir", "louer", "inviter", "presser", "inciter", "encourager",
-    "ordonner", "écarter", "exclure", "repousser", "balayer", "démonter", "interroger", "analyser", "décrire",
-    "résumer", "observer", "réagir", "soutenir", "maintenir", "assurer", "garantir", "considérer", "publier",
-    "relayer", "communiquer", "saluer", "vanter", "menacer", "défendre", "reprocher", "qualifier", "citer",
-    "évoquer", "aborder", "discuter", "support", "maintain", "hold", "call", "welcome", "order", "post", "state", "continue", "press", "back",
-    "raise", "address", "discuss", "describe", "cite", "push", "threaten", "praise", "hail", "thank",
+    "poursuivre",
+    "lancer",
+    "reprendre",
+    "relever",
+    "avancer",
+    "glisser",
+    "souffler",
+    "lâcher",
+    "défendre",
+    "justifier",
+    "remercier",
+    "féliciter",
+    "applaudir",
+    "louer",
+    "inviter",
+    "presser",
+    "inciter",
+    "encourager",
+    "ordonner",
+    "écarter",
+    "exclure",
+    "repousser",
+    "balayer",
+    "démonter",
+    "interroger",
+    "analyser",
+    "décrire",
+    "résumer",
+    "observer",
+    "réagir",
+    "soutenir",
+    "maintenir",
+    "assurer",
+    "garantir",
+    "considérer",
+    "publier",
+    "relayer",
+    "communiquer",
+    "saluer",
+    "vanter",
+    "menacer",
+    "reprocher",
+    "qualifier",
+    "citer",
+    "évoquer",
+    "aborder",
+    "discuter",
+    "support",
+    "maintain",
+    "hold",
+    "call",
+    "welcome",
+    "order",
+    "post",
+    "state",
+    "continue",
+    "press",
+    "back",
+    "raise",
+    "address",
+    "discuss",
+    "describe",
+    "cite",
+    "push",
+    "threaten",
+    "praise",
+    "hail",
+    "thank",
 }
 FINITE = ("present", "imperfect", "simple_past", "future", "conditional", "past")
 MAX_FORM_WORDS = 6
@@ -67,8 +128,9 @@ def entry_forms(entry: dict) -> list[tuple[str, VerbForm]]:
     out = []
     for key, values in entry.get("forms", {}).items():
         for value in values if isinstance(values, list) else [values]:
-            form = VerbForm(entry["lemma"], polarity, tense_class(key), bool(entry.get("request")),
-                            bool(entry.get("event_verb")))
+            form = VerbForm(
+                entry["lemma"], polarity, tense_class(key), bool(entry.get("request")), bool(entry.get("event_verb"))
+            )
             out.append((value, form))
     return out
 
@@ -88,5 +150,7 @@ def load_lexicon(lang: str) -> Lexicon:
         for word in (noun.get("noun"), noun.get("plural")) if isinstance(noun, dict) else (noun,):
             if word:
                 nouns.add(" ".join(fold_words(word)))
-    channels = [fold_words(c if isinstance(c, str) else c.get("phrase", "")) for c in data.get("communication_channels", [])]
+    channels = [
+        fold_words(c if isinstance(c, str) else c.get("phrase", "")) for c in data.get("communication_channels", [])
+    ]
     return Lexicon(lang, forms, nouns, [c for c in channels if c])

@@ -1,0 +1,57 @@
+"""Quality gate: the scorer's figures on the bundled examples, against their
+hand annotation (tests/data/examples_gold.json), must not fall below the
+recorded floors. Floors only ever rise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.evaluate import score
+from crosscheck.export import export_contract
+from crosscheck.ingest import ingest_paths
+from crosscheck.store import Store
+from tests.conftest import DATA
+
+FLOORS = {"claims_f1": 0.85, "side_accuracy": 0.80}
+
+
+@pytest.fixture(scope="module")
+def examples_score(tmp_path_factory) -> dict:
+    from crosscheck.pipeline import bundled_examples
+
+    db = tmp_path_factory.mktemp("quality") / "examples.db"
+    with Store.open(db) as store:
+        ingest_paths([bundled_examples()], store)
+        export = export_contract(store)
+        texts = {a.id: a.text for a in store.articles()}
+    return score(json.loads((DATA / "examples_gold.json").read_text(encoding="utf-8")), export, texts)
+
+
+def test_claims_f1_floor(examples_score: dict) -> None:
+    print(examples_score)
+    assert examples_score["claims"]["f1"] >= FLOORS["claims_f1"]
+
+
+def test_side_accuracy_floor(examples_score: dict) -> None:
+    assert examples_score["side_accuracy"] >= FLOORS["side_accuracy"]
+
+
+SEEDS = Path(__file__).parents[2] / "shared" / "eval"
+
+
+@pytest.mark.skipif(
+    not (SEEDS / "gold" / "seeds.json").exists(), reason="the shared evaluation kit is not beside the repo"
+)
+def test_shared_seed_scores(tmp_path: Path) -> None:
+    """On the shared seed articles (measured, never copied): the targets of
+    the attribution issue, claims F1 >= 0.85 and side accuracy >= 0.95."""
+    corpus = SEEDS.parent / "corpus" / "seeds"
+    with Store.open(tmp_path / "seeds.db") as store:
+        ingest_paths([corpus], store)
+        export = export_contract(store)
+        texts = {a.id: a.text for a in store.articles()}
+    result = score(json.loads((SEEDS / "gold" / "seeds.json").read_text(encoding="utf-8")), export, texts)
+    assert result["claims"]["f1"] >= 0.85 and result["side_accuracy"] >= 0.95
