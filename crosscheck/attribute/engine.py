@@ -329,7 +329,7 @@ class SentenceAttributor:
             return None
         start = match.end()
         end = phrase_end(folded, start)
-        if folded[end : end + 1] != ",":
+        if folded[end : end + 1] != "," or not self.looks_like_speaker(text[start:end]):
             return None
         body = skip_space(folded, end + 1)
         found = self.make(
@@ -356,7 +356,7 @@ class SentenceAttributor:
                 continue
             start = match.end()
             end = phrase_end(folded, start)
-            if end <= start:
+            if end <= start or not self.looks_like_speaker(text[start:end]):
                 continue
             content_end = folded[: match.start()].rstrip().rstrip(",").rstrip()
             speech = SpeechType.ACCORDING_TO
