@@ -13,6 +13,8 @@ from crosscheck.textnorm import fold
 
 SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
 PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
+THING_PRONOUN = re.compile(r"^(?:it|celui-ci|celle-ci)$")
+SURNAME = re.compile(r"^(?:(?:m|mme|mr|mrs|ms|dr)\.?\s+)?([a-z][\w'-]{2,})$")
 OWN_STAFF = re.compile(
     r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
     r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$"
@@ -91,6 +93,8 @@ class Discourse:
         key = " ".join(fold(phrase).replace("'", "' ").split()).replace("' ", "'")
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
+        if THING_PRONOUN.match(key):
+            return self.last(position, spoke=True, exclude_kinds={"person"}) or self.last(position, spoke=True)
         if PRONOUN.match(key):
             return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(
                 position, spoke=True
@@ -105,9 +109,19 @@ class Discourse:
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):
-            return self.last(position, kinds=INSTITUTION_KINDS)
+            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(position, kinds=INSTITUTION_KINDS)
+        if surname := SURNAME.match(key):
+            return self.person_named(surname.group(1), position)
         if PERSON_BACK.match(key):
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
+        return None
+
+    def person_named(self, surname: str, position: int) -> Resolution | None:
+        """"M. Dong", "Wang": the last person mentioned whose name ends so."""
+        for mention in reversed(self.mentions):
+            r = mention.resolution
+            if mention.position < position and r.kind == "person" and fold(r.name).split()[-1:] == [surname]:
+                return r
         return None
 
     def sentence_subject(self, position: int) -> Resolution | None:

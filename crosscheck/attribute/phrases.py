@@ -382,7 +382,7 @@ PREPOSITIONS = {
 }
 # Where a source phrase that follows its verb ends.
 SOURCE_END = re.compile(
-    r"\s*(?:[,;:(—–]|\s-\s|\.(?:\s|$)|[»”\"]|$)"
+    r"\s*(?:[,;:(—–]|\s-\s|(?<!\bm)(?<!\bmm)(?<!\bmme)(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\b[a-z])\.(?:\s|$)|[»”\"]|$)"
     r"|\s+(?:dans|sur|lors|apres|avant|devant|pendant|depuis|aux|au(?! sein)|a|via|qui|dont|alors|tandis|mais|car|"
     r"puis|in|on|at|during|after|before|who|which|while|but|via|to|la semaine|le mois|cette semaine|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|monday|tuesday|wednesday|thursday|"
