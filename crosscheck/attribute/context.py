@@ -94,7 +94,8 @@ class Discourse:
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
         if THING_PRONOUN.match(key):
-            return self.last(position, spoke=True, exclude_kinds={"person"}) or self.last(position, spoke=True)
+            return (self.last(position, spoke=True, exclude_kinds={"person"})
+                    or self.last(position, kinds=INSTITUTION_KINDS | OUTLET_KINDS))
         if PRONOUN.match(key):
             return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(
                 position, spoke=True
@@ -120,7 +121,8 @@ class Discourse:
         """"M. Dong", "Wang": the last person mentioned whose name ends so."""
         for mention in reversed(self.mentions):
             r = mention.resolution
-            if mention.position < position and r.kind == "person" and fold(r.name).split()[-1:] == [surname]:
+            names = fold(r.name).split()
+            if mention.position < position and r.kind == "person" and surname in (names[0], names[-1]):
                 return r
         return None
 

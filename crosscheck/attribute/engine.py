@@ -197,10 +197,14 @@ class SentenceAttributor:
             if hit.form.tense in ("present_participle", "infinitive"):
                 continue
             inverted = self.inverted(text, folded, hit, offset)
-            if inverted and (subject is None or subject.source[0] < inverted.content[1]):
+            if inverted:
                 return inverted
-            if subject is None and not (hit.form.needs_clause and not clausal_complement(folded, hit.group_end)):
-                subject = self.subject_verb(text, folded, hit, quotes, offset)
+            if hit.form.needs_clause and not clausal_complement(folded, hit.group_end):
+                continue
+            candidate = self.subject_verb(text, folded, hit, quotes, offset)
+            if candidate and candidate.construction == "trailing_subject":
+                return candidate  # "…, the ministry said": the outer attribution
+            subject = subject or candidate
         return subject
 
     def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
@@ -250,7 +254,8 @@ class SentenceAttributor:
             if len(tail) < 40 or tail.startswith(("«", "“", '"')):
                 content_start, content_end = 0, len(folded[:start].rstrip().rstrip(","))
                 clause_start = 0
-        found = self.make(text, folded, (start, end), (content_start, content_end), hit.form, offset, "subject")
+        construction = "trailing_subject" if clause_start == 0 and content_start == 0 else "subject"
+        found = self.make(text, folded, (start, end), (content_start, content_end), hit.form, offset, construction)
         if found:
             found.span = (min(clause_start, found.span[0]), found.span[1])
         return found
@@ -277,9 +282,13 @@ class SentenceAttributor:
         if not phrase:
             return self.coordinated_subject(text, folded, position)
         end = start + len(phrase)
-        if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22:
+        if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22 or self.has_verb(text[start:end]):
             return None
         return start, end
+
+    def has_verb(self, phrase: str) -> bool:
+        """A subject phrase holding a reporting verb ("it said Dong") is a clause, not a subject."""
+        return any(f.tense in ("finite", "compound") for t in tokens(phrase) for f in self.lexicon.lookup((t.word,)))
 
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
