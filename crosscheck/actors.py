@@ -161,7 +161,7 @@ class Registry:
 
     def resolve(self, mention: str, at: date | None = None) -> Resolution:
         """The actor and side a source mention speaks for."""
-        matches = self.find(mention)
+        matches = [m for m in self.find(mention) if not is_location(mention, m)]
         role = self.role_holder(mention, at)
         if role and not any(m.actor.kind == "person" for m in matches):
             return self._resolution(role)
@@ -252,6 +252,13 @@ class Registry:
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
+
+
+def is_location(mention: str, match: Match) -> bool:
+    """ "L'ambassade des États-Unis à Beyrouth": a capital after a locative
+    preposition names a place, not the speaker."""
+    before = fold(mention[: match.start]).split()
+    return match.actor.kind == "government" and bool(before) and before[-1] in {"a", "au", "en", "in", "at", "from"}
 
 
 def unknown_id(mention: str, side: str | None) -> str:

@@ -109,7 +109,8 @@ def run(
 def main() -> None:
     """Console entry point: expected failures become one line on stderr."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns the code of a typer.Exit raised by a command
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
     except CrosscheckError as error:
         say(f"crosscheck: error: {error}")
         sys.exit(error.exit_code)

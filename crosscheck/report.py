@@ -71,6 +71,7 @@ def md(text: str) -> str:
         .replace(">", "&gt;")
         .replace("[", "\\[")
         .replace("]", "\\]")
+        .replace("(", "\\(")
         .replace("\n", " ")
     )
 

@@ -94,8 +94,9 @@ class Discourse:
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
         if THING_PRONOUN.match(key):
-            return (self.last(position, spoke=True, exclude_kinds={"person"})
-                    or self.last(position, kinds=INSTITUTION_KINDS | OUTLET_KINDS))
+            return self.last(position, spoke=True, exclude_kinds={"person"}) or self.last(
+                position, kinds=INSTITUTION_KINDS | OUTLET_KINDS
+            )
         if PRONOUN.match(key):
             return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(
                 position, spoke=True
@@ -110,7 +111,9 @@ class Discourse:
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):
-            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(position, kinds=INSTITUTION_KINDS)
+            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(
+                position, kinds=INSTITUTION_KINDS
+            )
         if surname := SURNAME.match(key):
             return self.person_named(surname.group(1), position)
         if PERSON_BACK.match(key):
@@ -118,7 +121,7 @@ class Discourse:
         return None
 
     def person_named(self, surname: str, position: int) -> Resolution | None:
-        """"M. Dong", "Wang": the last person mentioned whose name ends so."""
+        """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
         for mention in reversed(self.mentions):
             r = mention.resolution
             names = fold(r.name).split()

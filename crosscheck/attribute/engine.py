@@ -50,6 +50,7 @@ EMBEDDED = re.compile(
 EMBEDDED_POSSESSIVE = re.compile(
     r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+"
 )
+QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
     r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
@@ -199,7 +200,8 @@ class SentenceAttributor:
             inverted = self.inverted(text, folded, hit, offset)
             if inverted:
                 return inverted
-            if hit.form.needs_clause and not clausal_complement(folded, hit.group_end):
+            words = 4 if hit.form.lemma in QUALIFYING else 0  # "a qualifié ces sanctions d'« illégitimes »"
+            if hit.form.needs_clause and not clausal_complement(folded, hit.group_end, words=words):
                 continue
             candidate = self.subject_verb(text, folded, hit, quotes, offset)
             if candidate and candidate.construction == "trailing_subject":
@@ -757,7 +759,7 @@ def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     window = folded[position : position + 80]
     return bool(
         re.match(
-            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s+){0,"
+            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s*){0,"
             + str(words)
             + r"}[«“\"]|\s*(?:avoir|etre|to)\b)",
             window,
