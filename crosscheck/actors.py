@@ -53,6 +53,7 @@ ROLE_WORDS = {
     ),
     "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b",
     "spokesperson": r"\b(?:porte-parole|porte parole|spokes(?:wo)?man|spokesperson|press secretary)\b",
+    "secretary_general": r"\b(?:secretaire general|secretaire generale|secretary[- ]general)\b",
 }
 
 
@@ -79,6 +80,7 @@ class Registry:
         self.actors = {a.id: a for a in actors}
         self.alias_index: dict[tuple[str, ...], list[str]] = {}
         self.case_sensitive: set[tuple[str, ...]] = set()
+        self.capitalised: set[tuple[str, ...]] = set()
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
                 self._index_alias(alias, actor.id)
@@ -95,6 +97,9 @@ class Registry:
             ids.append(actor_id)
         if len(key) == 1 and (alias.isupper() or len(key[0]) <= 3):
             self.case_sensitive.add(key)
+        words = [w for w in alias.split() if len(w) > 3]
+        if len(key) > 1 and words and all(w[:1].isupper() for w in words):
+            self.capitalised.add(key)  # "Le Monde", "New York Times": a name, not the phrase "le monde"
 
     def _index_countries(self, data: dict) -> None:
         for code, entry in data.get("countries", {}).items():
@@ -135,9 +140,11 @@ class Registry:
         return None
 
     def _case_ok(self, text: str, key: tuple[str, ...], toks: list[Token]) -> bool:
+        original = text[toks[0].start : toks[-1].end]
         if key in self.case_sensitive:
-            original = text[toks[0].start : toks[-1].end]
-            return original.isupper() or original[:1].isupper()
+            return original.isupper() if len(key[0]) <= 3 else original[:1].isupper()
+        if key in self.capitalised:
+            return all(t.upper for t in toks if len(t.text) > 3)
         if len(key) == 1:
             return toks[0].upper  # a lone name must be capitalised ("Price", not "price")
         return True
@@ -196,7 +203,7 @@ class Registry:
         return None
 
     def org_for_role(self, role: str, mention: str, country: str | None) -> str | None:
-        if role == "spokesperson":
+        if role in ("spokesperson", "secretary_general"):
             orgs = [m.actor for m in self.find(mention) if m.actor.kind != "person"]
             return orgs[0].id if orgs else None
         if country is None:
@@ -205,7 +212,7 @@ class Registry:
         return f"{country.lower()}.{suffix}" if suffix else None
 
     def holder(self, role: str, org: str | None, country: str | None, at: date | None) -> Actor | None:
-        if role == "spokesperson" and org is None:
+        if role in ("spokesperson", "secretary_general") and org is None:
             return None
         if org is None and country is None:
             return None

@@ -20,7 +20,7 @@ CASES = [
     for line in (DATA / "attribution_cases.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-FLOOR = {"claims": 0.60, "sides": 0.80, "negatives": 0.80}
+FLOOR = {"claims": 0.90, "sides": 0.93, "negatives": 0.87}
 
 
 def run_case(case: dict) -> tuple[int, int, int]:

@@ -15,7 +15,7 @@ from crosscheck.ingest import ingest_paths
 from crosscheck.store import Store
 from tests.conftest import DATA
 
-FLOORS = {"claims_f1": 0.85, "side_accuracy": 0.80}
+FLOORS = {"claims_f1": 0.88, "side_accuracy": 0.87}
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,6 @@ from crosscheck.attribute.phrases import (
     SOURCE_END,
     SPEAKER_NOUNS,
     TIME_WORDS,
-    TITLES,
     strip_determiners,
 )
 from crosscheck.models import SpeechType
@@ -282,7 +281,7 @@ class SentenceAttributor:
         end = position
         phrase = trim_subject(folded[start:end])
         if not phrase:
-            return self.coordinated_subject(text, folded, position)
+            return self.coordinated_subject(text, folded, position) or self.parsed_subject(text, position)
         end = start + len(phrase)
         if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22 or self.has_verb(text[start:end]):
             return None
@@ -291,6 +290,17 @@ class SentenceAttributor:
     def has_verb(self, phrase: str) -> bool:
         """A subject phrase holding a reporting verb ("it said Dong") is a clause, not a subject."""
         return any(f.tense in ("finite", "compound") for t in tokens(phrase) for f in self.lexicon.lookup((t.word,)))
+
+    def parsed_subject(self, text: str, position: int) -> tuple[int, int] | None:
+        """The dependency parse's subject, when the rules found none (French)."""
+        if self.lexicon.lang != "fr":
+            return None
+        from crosscheck.attribute.parse import subject_span
+
+        span = subject_span(text, position)
+        if span and self.looks_like_speaker(text[span[0] : span[1]]) and not self.has_verb(text[span[0] : span[1]]):
+            return span
+        return None
 
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
@@ -319,13 +329,13 @@ class SentenceAttributor:
             return True
         if any(w in SPEAKER_NOUNS for w in head[:4]):
             return True
-        capitalised = re.findall(r"\b[A-ZÀ-Þ][\w'’-]+", phrase)
-        return (
-            bool(capitalised)
-            and words[0] not in DETERMINERS
-            and len(words) <= 6
-            or (len(capitalised) >= 2 and words[0] in DETERMINERS | TITLES)
-        )
+        # A proper name: capitalised words beyond the first (which may be
+        # capitalised only because it opens the sentence), or one lone name.
+        capitalised = re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]+", phrase)
+        inner = capitalised[1:] if phrase[:1].isupper() else capitalised
+        if len(words) == 1:
+            return bool(capitalised) and words[0] not in DETERMINERS
+        return bool(inner) and len(words) <= 8
 
     # --- "selon X" -------------------------------------------------------
 

@@ -1,0 +1,52 @@
+"""spaCy's French pipeline as a second opinion on the subject of a reporting
+verb, for the sentences where the rules find none.
+
+Loaded once, lazily, only when a French sentence needs it. « » guillemets
+derail the small model's tagging, so they are replaced by straight quotes of
+the same length before parsing (offsets are unchanged).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MODEL = "fr_core_news_sm"
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"'})
+
+
+@lru_cache(maxsize=1)
+def french_parser():
+    """The parser, or None when spaCy or its French model is not installed."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, disable=["ner", "lemmatizer"])
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=512)
+def parse(sentence: str):
+    nlp = french_parser()
+    return nlp(sentence.translate(QUOTES)) if nlp is not None else None
+
+
+def subject_span(sentence: str, verb_start: int) -> tuple[int, int] | None:
+    """Character span of the subject of the verb that starts at `verb_start`
+    (an auxiliary or the verb itself), or None."""
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    token = next((t for t in doc if t.idx <= verb_start < t.idx + len(t.text)), None)
+    if token is None:
+        return None
+    verb = token.head if token.dep_.startswith("aux") else token
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [child for child in verb.head.children if child.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    subtree = list(subjects[0].subtree)
+    start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+    return (start, end) if end <= verb_start or subjects[0].i < verb.i else None
