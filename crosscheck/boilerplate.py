@@ -18,6 +18,7 @@ WIDGET_LINE = re.compile(
     r"lire aussi|à lire aussi|a lire aussi|lire la suite|read more|voir aussi|see also|related|"
     r"sur le même sujet|dans la même rubrique|les plus lus|most read|dernier|derniers articles|latest|"
     r"publicité|advertisement|sponsorisé|sponsored|\d+\s*(?:commentaires?|comments?|réactions?)|"
+    r"(?:commentaires?|comments?|réactions?)\s*\(\d+\)|"
     r"commentaires?|comments?|réagir|fermer|close|suivant|précédent|next|previous)\W*$",
     re.IGNORECASE,
 )

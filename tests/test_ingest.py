@@ -21,6 +21,7 @@ Le président français a déclaré mardi que l'appel avait été « constructif
 Le président turc, Recep Tayyip Erdogan. Photo : AFP
 Rejoignez-nous sur Telegram pour ne rien manquer.
 12 commentaires
+Comment (0)
 Soutenez notre rédaction indépendante : faites un don dès 1 €. Nous comptons sur votre soutien.
 """
 
@@ -71,6 +72,7 @@ def test_sentence_kinds_mark_boilerplate_meta_headings_and_repeats() -> None:
     assert kinds["Le président turc, Recep "] is SentenceKind.HEADING
     assert kinds["Rejoignez-nous sur Telegr"] is SentenceKind.BOILERPLATE
     assert kinds["12 commentaires"] is SentenceKind.BOILERPLATE
+    assert kinds["Comment (0)"] is SentenceKind.BOILERPLATE
     assert kinds["Soutenez notre rédaction "] is SentenceKind.BOILERPLATE
     repeated = [s.kind for s in sentences if article.text[s.start : s.end].startswith("Le président français")]
     assert repeated == [SentenceKind.BODY, SentenceKind.DUPLICATE]
