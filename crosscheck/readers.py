@@ -152,18 +152,12 @@ def html_document(path: Path, html: str, doc_id: str | None = None) -> Document:
         html, with_metadata=True, include_comments=False, include_tables=False, url=None
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text:
+        text = trafilatura.baseline(html)[1]  # markup too broken for the main extractor
     if not text or len(text.split()) < MIN_HTML_WORDS:
         raise InputError(path, "no article text found in the HTML")
-    meta = {
-        key: str(value)
-        for key, value in (
-            ("title", extracted.title),
-            ("outlet", extracted.sitename),
-            ("published", extracted.date),
-            ("url", extracted.url),
-        )
-        if value
-    }
+    names = {"title": "title", "sitename": "outlet", "date": "published", "url": "url"}
+    meta = {target: str(value) for field, target in names.items() if (value := getattr(extracted, field, None))}
     return Document(id=doc_id or path.stem, text=text, path=path, format="html", raw=html, meta=meta)
 
 

@@ -102,8 +102,10 @@ def test_html_boilerplate_is_dropped(tmp_path: Path) -> None:
 
 
 def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
-    html = ("<html><head><title>Appel<body><div><p>Le ministre a déclaré mardi que la situation restait "
-            "grave, selon un communiqué officiel publié à Genève.<p>« Nous ne céderons pas », a-t-il ajouté"
-            "<div><span>devant la presse</b></i></table>")
+    html = (
+        "<html><head><title>Appel</title><body><div><p>Le ministre a déclaré mardi que la situation restait "
+        "grave, selon un communiqué officiel publié à Genève.<p>« Nous ne céderons pas », a-t-il ajouté"
+        "<div><span>devant la presse</b></i></table>"
+    )
     doc = read_documents(write(tmp_path, "broken.html", html.encode()))[0]
     assert "Le ministre a déclaré mardi" in doc.text
