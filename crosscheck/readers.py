@@ -20,6 +20,7 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+REGISTRY_FILE = "actors.json"  # a user's actor registry inside an input folder, not an article
 MIN_HTML_WORDS = 5  # fewer extracted words than this is a menu or an error page, not an article
 TEXT_FIELDS = ("text", "body", "content", "article")
 META_FIELDS = {
@@ -64,6 +65,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and p.name != REGISTRY_FILE
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:

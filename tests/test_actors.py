@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from crosscheck.actors import load_registry
+from crosscheck.pipeline import ingest_into
+from crosscheck.store import Store
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor"),
+    [
+        ("Sergueï Choïgou", "person.sergei-shoigu"),
+        ("M. Choïgu", "person.sergei-shoigu"),
+        ("Shoigu", "person.sergei-shoigu"),
+        ("Andreï Beloussov", "person.andrei-belousov"),
+        ("Belousov", "person.andrei-belousov"),
+        ("le président Zelensky", "person.volodymyr-zelensky"),
+        ("Volodymyr Zelenskyy", "person.volodymyr-zelensky"),
+        ("le Pentagone", "us.mod"),
+        ("the State Department", "us.mfa"),
+        ("le Quai d'Orsay", "fr.mfa"),
+        ("le Kremlin", "ru.presidency"),
+        ("l'agence Reuters", "outlet.reuters"),
+    ],
+)
+def test_aliases_across_languages_and_transliterations(registry, mention: str, actor: str) -> None:
+    assert registry.resolve(mention, date(2023, 1, 1)).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "day", "actor"),
+    [
+        ("le ministre russe de la Défense", date(2023, 3, 1), "person.sergei-shoigu"),
+        ("le ministre russe de la Défense", date(2024, 6, 25), "person.andrei-belousov"),
+        ("the US Secretary of Defense", date(2022, 5, 1), "person.lloyd-austin"),
+        ("le porte-parole du Kremlin", date(2024, 1, 1), "person.dmitry-peskov"),
+        ("le chef de la diplomatie ukrainienne", date(2023, 6, 1), "person.dmytro-kuleba"),
+    ],
+)
+def test_roles_resolve_to_the_holder_at_the_date(registry, mention: str, day: date, actor: str) -> None:
+    assert registry.resolve(mention, day).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "side"),
+    [
+        ("un diplomate turc", "TR"),
+        ("le ministère polonais de l'Intérieur", "PL"),
+        ("the Brazilian foreign ministry", "BR"),
+        ("un responsable américain", "US"),
+        ("Pékin", "CN"),
+        ("Londres", "GB"),
+        ("les Occidentaux", None),
+        ("le secrétaire général de l'ONU", None),
+    ],
+)
+def test_sources_outside_the_registry_still_get_a_side(registry, mention: str, side: str | None) -> None:
+    assert registry.resolve(mention, date(2024, 1, 1)).side == side
+
+
+def test_user_registry_file_adds_and_overrides(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Le gouverneur Ivan Petrenkov a déclaré que le pont était détruit.\n", encoding="utf-8")
+    actors = {"actors": [{"id": "person.ivan-petrenkov", "name": "Ivan Petrenkov", "kind": "person", "side": "UA",
+                          "aliases": ["Petrenkov"]}]}
+    (folder / "actors.json").write_text(json.dumps(actors), encoding="utf-8")
+    summary = ingest_into([folder], tmp_path / "x.db", max_bytes=10**6, quiet=True)
+    assert not summary.failed and len(summary.outcomes) == 1
+    with Store.open(tmp_path / "x.db", readonly=True) as store:
+        [claim] = store.claims()
+    assert (claim.actor, claim.side) == ("person.ivan-petrenkov", "UA")
