@@ -49,6 +49,11 @@ EMBEDDED = re.compile(
 EMBEDDED_POSSESSIVE = re.compile(
     r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+"
 )
+COLON_STATEMENT = re.compile(
+    r"^(?:[^,:]{0,60},\s*)?(?P<subj>[^,:]{2,80}?)\s+(?:a ete|est|etait|s'est montree?|se montre|was|is|has been)\s+"
+    r"(?:tres |tout a fait )?(?:clair|claire|ferme|categorique|explicite|formel|formelle|clear|firm|"
+    r"categorical|explicit|unequivocal|blunt)\s*:\s*"
+)
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
@@ -118,7 +123,13 @@ class SentenceAttributor:
             trailing.verb = verbal.verb
             trailing.span = (0, trailing.span[1])
             return trailing
-        return verbal or trailing or self.passive(text, folded, toks, offset) or self.leading_pour(text, folded, offset)
+        return (
+            verbal
+            or trailing
+            or self.passive(text, folded, toks, offset)
+            or self.leading_pour(text, folded, offset)
+            or self.colon_statement(text, folded, offset)
+        )
 
     def combine_leading(self, leading: Found, inner: Found) -> Found:
         """ "Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
@@ -212,7 +223,7 @@ class SentenceAttributor:
         """ "…, a déclaré le ministère" / "« … », indique le communiqué" /
         "…, a-t-elle ajouté" / "…, said the ministry"."""
         before = folded[: hit.group_start].rstrip()
-        if not before or before[-1] not in ',»”"' or hit.group_start < 8 or ends_with_apposition(text[: len(before)]):
+        if not before or before[-1] not in ',»”"-' or hit.group_start < 8 or ends_with_apposition(text[: len(before)]):
             return None
         content_end = len(before) - 1 if before.endswith(",") else len(before)
         if hit.form.tense == "inverted":
@@ -410,6 +421,23 @@ class SentenceAttributor:
                         )
         return None
 
+    def colon_statement(self, text: str, folded: str, offset: int) -> Found | None:
+        """"Le Quai d'Orsay a été clair : …" / "Le message de Kiev est clair : « … »"."""
+        match = COLON_STATEMENT.match(folded)
+        if not match:
+            return None
+        start, end = match.span("subj")
+        owner = re.match(r"(?:le|la|l')\s*(?:message|position|reponse|ligne)\s+(?:de|du|des|d')\s*", folded[start:end])
+        if owner:
+            start += owner.end()
+        if not self.looks_like_speaker(text[start:end]):
+            return None
+        content = (match.end(), len(text.rstrip().rstrip(".")))
+        found = self.make(text, folded, (start, end), content, None, offset, "colon")
+        if found:
+            found.span = (0, found.span[1])
+        return found
+
     def leading_pour(self, text: str, folded: str, offset: int) -> Found | None:
         """ "Pour le Kremlin, c'est « inacceptable »"."""
         match = re.match(r"(?:pour|for)\s+", folded)
@@ -495,6 +523,7 @@ class SentenceAttributor:
             "trailing": 0.85,
             "passive": 0.7,
             "pour": 0.55,
+            "colon": 0.65,
             "citing": 0.7,
         }.get(construction, 0.7)
         if not resolution.known:
