@@ -71,9 +71,20 @@ def test_sources_outside_the_registry_still_get_a_side(registry, mention: str, s
 def test_user_registry_file_adds_and_overrides(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("Le gouverneur Ivan Petrenkov a déclaré que le pont était détruit.\n", encoding="utf-8")
-    actors = {"actors": [{"id": "person.ivan-petrenkov", "name": "Ivan Petrenkov", "kind": "person", "side": "UA",
-                          "aliases": ["Petrenkov"]}]}
+    (folder / "a.txt").write_text(
+        "Le gouverneur Ivan Petrenkov a déclaré que le pont était détruit.\n", encoding="utf-8"
+    )
+    actors = {
+        "actors": [
+            {
+                "id": "person.ivan-petrenkov",
+                "name": "Ivan Petrenkov",
+                "kind": "person",
+                "side": "UA",
+                "aliases": ["Petrenkov"],
+            }
+        ]
+    }
     (folder / "actors.json").write_text(json.dumps(actors), encoding="utf-8")
     summary = ingest_into([folder], tmp_path / "x.db", max_bytes=10**6, quiet=True)
     assert not summary.failed and len(summary.outcomes) == 1

@@ -20,7 +20,7 @@ CASES = [
     for line in (DATA / "attribution_cases.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-FLOOR = {"claims": 0.90, "sides": 0.93, "negatives": 0.87}
+FLOOR = {"claims": 0.94, "sides": 0.94, "negatives": 0.93}
 
 
 def run_case(case: dict) -> tuple[int, int, int]:

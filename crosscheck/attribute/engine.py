@@ -54,6 +54,7 @@ COLON_STATEMENT = re.compile(
     r"(?:tres |tout a fait )?(?:clair|claire|ferme|categorique|explicite|formel|formelle|clear|firm|"
     r"categorical|explicit|unequivocal|blunt)\s*:\s*"
 )
+NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b)")
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
@@ -211,8 +212,11 @@ class SentenceAttributor:
             if inverted:
                 return inverted
             words = 4 if hit.form.lemma in QUALIFYING else 0  # "a qualifié ces sanctions d'« illégitimes »"
-            if hit.form.needs_clause and not clausal_complement(folded, hit.group_end, words=words):
-                continue
+            if NOT_SPEECH_AFTER.match(folded, hit.group_end):
+                continue  # "declared war", "said to be the only crossing"
+            negated = bool(NEGATION.search(folded[max(0, hit.group_start - 12) : hit.group_start + 12]))
+            if hit.form.needs_clause and not negated and not clausal_complement(folded, hit.group_end, words=words):
+                continue  # "n'a pas exclu l'envoi de troupes" is a statement; "a exclu le joueur" is not
             candidate = self.subject_verb(text, folded, hit, quotes, offset)
             if candidate and candidate.construction == "trailing_subject":
                 return candidate  # "…, the ministry said": the outer attribution
@@ -422,7 +426,7 @@ class SentenceAttributor:
         return None
 
     def colon_statement(self, text: str, folded: str, offset: int) -> Found | None:
-        """"Le Quai d'Orsay a été clair : …" / "Le message de Kiev est clair : « … »"."""
+        """ "Le Quai d'Orsay a été clair : …" / "Le message de Kiev est clair : « … »"."""
         match = COLON_STATEMENT.match(folded)
         if not match:
             return None
@@ -727,6 +731,17 @@ def trim_subject(phrase: str) -> str:
             "has",
             "have",
             "earlier",
+            "did",
+            "does",
+            "do",
+            "not",
+            "would",
+            "will",
+            "could",
+            "may",
+            "might",
+            "didn",
+            "doesn",
             "ainsi",
         }
         | TIME_WORDS
@@ -798,7 +813,7 @@ def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     window = folded[position : position + 80]
     return bool(
         re.match(
-            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|\s*:|(?:[\w'-]+\s*){0,"
+            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|(?:[\w'-]+\s*){0,6}:|(?:[\w'-]+\s*){0,"
             + str(words)
             + r"}[«“\"]|\s*(?:avoir|etre|to)\b)",
             window,

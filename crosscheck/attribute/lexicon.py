@@ -25,8 +25,6 @@ NEEDS_CLAUSE = {
     "lâcher",
     "défendre",
     "justifier",
-    "remercier",
-    "féliciter",
     "applaudir",
     "louer",
     "inviter",
@@ -53,8 +51,6 @@ NEEDS_CLAUSE = {
     "publier",
     "relayer",
     "communiquer",
-    "saluer",
-    "vanter",
     "menacer",
     "reprocher",
     "qualifier",
@@ -66,7 +62,6 @@ NEEDS_CLAUSE = {
     "maintain",
     "hold",
     "call",
-    "welcome",
     "order",
     "post",
     "state",
@@ -80,9 +75,6 @@ NEEDS_CLAUSE = {
     "cite",
     "push",
     "threaten",
-    "praise",
-    "hail",
-    "thank",
 }
 FINITE = ("present", "imperfect", "simple_past", "future", "conditional", "past")
 MAX_FORM_WORDS = 6
