@@ -37,8 +37,8 @@ def contract_claim(claim: Claim) -> dict[str, Any]:
 def export_contract(store: Store) -> dict[str, Any]:
     return {
         "claims": [contract_claim(c) for c in store.claims()],
-        "events": [],
-        "divergences": [],
+        "events": [e.model_dump(mode="json") for e in store.events()],
+        "divergences": [d.model_dump(mode="json") for d in store.divergences()],
     }
 
 

@@ -23,6 +23,8 @@ from crosscheck.readers import DEFAULT_MAX_BYTES, Document, iter_files, read_doc
 from crosscheck.store import Store
 
 Extractor = Callable[[Article, list[Sentence]], list[Claim]]
+Linker = Callable[[Store, Article, list[Sentence], list[Claim]], tuple[list[Claim], list]]
+Diverger = Callable[[Store, set[str], str], list]
 CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video)\s*:|\bphoto\s*©|\(photo\b"
 
 
@@ -115,30 +117,45 @@ class IngestSummary:
         return f"articles: {', '.join(parts)}; claims stored: {claims}"
 
 
+@dataclass
+class Stages:
+    """The analysis run on each new article: attribution, event linking and
+    divergence flagging. Tests swap in light stages."""
+
+    extractor: Extractor | None = None
+    linker: Linker | None = None
+    diverger: Diverger | None = None
+
+    def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
+        return (self.extractor or default_extractor())(article, sentences)
+
+
 def ingest_paths(
     paths: Iterable[Path],
     store: Store,
     *,
     extractor: Extractor | None = None,
+    stages: Stages | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the store; per-file problems are
     recorded as failed outcomes and never stop the run."""
+    stages = stages or Stages(extractor=extractor)
     files = list(iter_files(list(paths)))
     if on_total:
         on_total(len(files))
     summary = IngestSummary()
     for path in files:
-        for outcome in ingest_file(path, store, extractor=extractor, max_bytes=max_bytes):
+        for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
             summary.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
     return summary
 
 
-def ingest_file(path: Path, store: Store, *, extractor: Extractor | None, max_bytes: int) -> list[IngestOutcome]:
+def ingest_file(path: Path, store: Store, stages: Stages, *, max_bytes: int) -> list[IngestOutcome]:
     try:
         if claims_record.is_record_file(path):
             records = [claims_record.read_record(path)]
@@ -146,17 +163,14 @@ def ingest_file(path: Path, store: Store, *, extractor: Extractor | None, max_by
             records = [(doc, None) for doc in read_documents(path, max_bytes=max_bytes)]
     except InputError as error:
         return [IngestOutcome(path=str(path), status=IngestStatus.FAILED, message=str(error))]
-    return [store_document(doc, known_claims, store, extractor) for doc, known_claims in records]
+    return [store_document(doc, known_claims, store, stages) for doc, known_claims in records]
 
 
 def store_document(
-    doc: Document | Article, known_claims: list[Claim] | None, store: Store, extractor: Extractor | None
+    doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
     """Analyse one document and store it unless the same content is there."""
-    if isinstance(doc, Article):
-        article, sentences = reanalyse(doc)
-    else:
-        article, sentences = analyse_document(doc)
+    article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
     path = article.path or ""
     existing = store.article_id_for_hash(article.content_hash)
     if existing is not None:
@@ -173,8 +187,18 @@ def store_document(
         else:
             article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
             sentences = [s.model_copy(update={"article_id": article.id}) for s in sentences]
-    claims = known_claims if known_claims is not None else (extractor or default_extractor())(article, sentences)
-    store.save_article(article, sentences, claims)
+    claims = known_claims if known_claims is not None else stages.extract(article, sentences)
+    events = []
+    if stages.linker is not None:
+        claims, events = stages.linker(store, article, sentences, claims)
+    diverger = stages.diverger
+    store.save_article(
+        article,
+        sentences,
+        claims,
+        events,
+        divergences=(lambda st, touched: diverger(st, touched, article.id)) if diverger else None,
+    )
     return IngestOutcome(path=path, status=status, article_id=article.id, sentences=len(sentences), claims=len(claims))
 
 

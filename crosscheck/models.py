@@ -125,3 +125,30 @@ class IngestOutcome(Record):
     message: str | None = None
     sentences: int = 0
     claims: int = 0
+
+
+class Event(Record):
+    """An event that claims speak of: a call, a meeting, an attack, a statement."""
+
+    id: str
+    label: str
+    kind: str = "statement"
+    day: str | None = None  # ISO date, or a partial one: "2024-06", "--06-25"
+    participants: list[str] = Field(default_factory=list)
+    salient: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    claims: int = 0
+    producer: str = "link.rules.v1"
+
+
+class Divergence(Record):
+    """Two claims of one event that give divergent versions."""
+
+    id: str  # stable: derived from the two claim ids
+    event_id: str
+    a: str
+    b: str
+    kind: str  # contradiction | denial | omission | emphasis
+    score: float
+    evidence: str = ""
+    producer: str = "diverge.rules.v1"

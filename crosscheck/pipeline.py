@@ -7,7 +7,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from crosscheck.ingest import IngestSummary, ingest_paths
+from crosscheck.ingest import IngestSummary, Stages, ingest_paths
 from crosscheck.models import IngestOutcome, IngestStatus
 from crosscheck.store import Store
 
@@ -17,22 +17,49 @@ def bundled_examples() -> Path:
 
 
 def ingest_into(
-    paths: list[Path], db: Path, *, max_bytes: int, actor_files: list[Path] = (), quiet: bool = False
+    paths: list[Path],
+    db: Path,
+    *,
+    max_bytes: int,
+    actor_files: list[Path] = (),
+    quiet: bool = False,
+    model: str | None = None,
 ) -> IngestSummary:
     """Ingest files into the store at `db`, reporting progress on stderr."""
+    registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
+    with Store.open(db) as store, Progress(quiet) as progress:
+        return ingest_paths(
+            paths,
+            store,
+            stages=full_stages(registry_files, model),
+            max_bytes=max_bytes,
+            on_outcome=progress.advance,
+            on_total=progress.start,
+        )
+
+
+def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None) -> Stages:
+    """Attribution, event linking and divergence flagging, sharing one
+    registry and one encoder (loaded only when a pair needs comparing)."""
     from crosscheck.actors import load_registry
     from crosscheck.attribute import extract_article_claims
+    from crosscheck.diverge import article_omissions, divergences_for
+    from crosscheck.embed import LazyEncoder
+    from crosscheck.link import link_article
 
-    registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
     registry = load_registry(registry_files)
+    encoder = LazyEncoder(model)
 
     def extractor(article, sentences):
         return extract_article_claims(article, sentences, registry=registry)
 
-    with Store.open(db) as store, Progress(quiet) as progress:
-        return ingest_paths(
-            paths, store, extractor=extractor, max_bytes=max_bytes, on_outcome=progress.advance, on_total=progress.start
-        )
+    def linker(store, article, sentences, claims):
+        return link_article(store, article, sentences, claims, registry)
+
+    def diverger(store, touched, article_id):
+        return divergences_for(store, touched, registry, encoder) + article_omissions(store, article_id)
+
+    return Stages(extractor=extractor, linker=linker, diverger=diverger)
 
 
 class Progress:

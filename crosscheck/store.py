@@ -20,7 +20,7 @@ import sqlite_utils
 from pydantic import BaseModel
 
 from crosscheck.errors import StoreError
-from crosscheck.models import Article, Claim, Sentence
+from crosscheck.models import Article, Claim, Divergence, Event, Sentence
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -82,9 +82,24 @@ def m002_claims(db: sqlite_utils.Database) -> None:
     db["claims"].create_index(["actor"])
 
 
+def m003_events_and_divergences(db: sqlite_utils.Database) -> None:
+    db["events"].create(model_columns(Event), pk="id")
+    db["event_keys"].create({"event_id": str, "key": str}, pk=("key", "event_id"))
+    db["event_keys"].create_index(["event_id"])
+    db["divergences"].create(model_columns(Divergence), pk="id")
+    db["divergences"].create_index(["event_id"])
+    db["claims"].create_index(["event_id"])
+
+
+def m004_embeddings(db: sqlite_utils.Database) -> None:
+    db["embeddings"].create({"key": str, "model": str, "dim": int, "vector": bytes}, pk="key")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
+    m003_events_and_divergences,
+    m004_embeddings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -177,14 +192,64 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
-    def save_article(self, article: Article, sentences: Iterable[Sentence], claims: Iterable[Claim]) -> None:
-        """Write an article with its sentences and claims in one transaction,
-        replacing any earlier version stored under the same id."""
+    def save_article(
+        self,
+        article: Article,
+        sentences: Iterable[Sentence],
+        claims: Iterable[Claim],
+        events: Iterable[tuple[Event, list[str]]] = (),
+        divergences: Callable[[Store, set[str]], list[Divergence]] | None = None,
+    ) -> None:
+        """Write an article with its sentences, claims and events in one
+        transaction, replacing any earlier version stored under the same id;
+        `divergences` recomputes the flagged pairs of the events touched."""
         with self.errors(), self.db.atomic():
             self._delete_article_rows(article.id)
             self.db["articles"].insert(to_row(article))
             self.db["sentences"].insert_all((to_row(s) for s in sentences), batch_size=500)
             self.db["claims"].insert_all((to_row(c) for c in claims), batch_size=500)
+            touched = set()
+            for event, keys in events:
+                self.db["events"].upsert(to_row(event), pk="id")
+                self.db["event_keys"].insert_all(({"event_id": event.id, "key": k} for k in keys), ignore=True)
+                touched.add(event.id)
+            if divergences is not None and touched:
+                self.replace_divergences(touched, divergences(self, touched))
+
+    def replace_divergences(self, event_ids: set[str], pairs: list[Divergence]) -> None:
+        marks = ",".join("?" * len(event_ids))
+        self.db.execute(f"DELETE FROM divergences WHERE event_id IN ({marks})", list(event_ids))
+        self.db["divergences"].insert_all((to_row(d) for d in pairs), replace=True)
+
+    # --- events -------------------------------------------------------------
+
+    def events_with_keys(self, keys: list[str]) -> list[Event]:
+        """Stored events sharing an index key (a participant, a name): the
+        candidates a new article's event is compared with."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT DISTINCT e.* FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key IN ({marks})",
+            keys,
+        )
+        columns = [c[0] for c in rows.description]
+        return [from_row(Event, dict(zip(columns, row, strict=True))) for row in rows.fetchall()]
+
+    def events_with_ids(self, ids: list[str]) -> list[Event]:
+        return [from_row(Event, r) for r in self.db["events"].rows_where(f"id IN ({','.join('?' * len(ids))})", ids)]
+
+    def events(self) -> list[Event]:
+        with self.errors():
+            return [from_row(Event, r) for r in self.db["events"].rows_where(order_by="id")]
+
+    def event_claims(self, event_id: str) -> list[Claim]:
+        rows = self.db["claims"].rows_where("event_id = ?", [event_id], order_by="article_id, start")
+        return [from_row(Claim, r) for r in rows]
+
+    def divergences(self) -> list[Divergence]:
+        with self.errors():
+            return [from_row(Divergence, r) for r in self.db["divergences"].rows_where(order_by="event_id, id")]
 
     def _delete_article_rows(self, article_id: str) -> None:
         for table in ("claims", "sentences", "articles"):
@@ -213,3 +278,15 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in ("articles", "sentences", "claims")}
+
+    def cached_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", keys).fetchall()
+        return dict(rows)
+
+    def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes]) -> None:
+        self.db["embeddings"].insert_all(
+            ({"key": k, "model": model, "dim": dim, "vector": v} for k, v in vectors.items()), ignore=True
+        )

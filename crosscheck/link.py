@@ -1,0 +1,340 @@
+"""Link claims into events.
+
+Within an article, sentences are read in order and a claim joins the event the
+text is currently about; the text moves to another event when a sentence
+names another pair of participants, a date that cannot be the current
+event's, or (for claims) another kind of event (an attack after a phone call).
+Across articles, an article's events join stored events with the same core
+participants, or of the same kind sharing names (places, organisations) and
+close in embedding space, when their dates are compatible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from crosscheck.actors import Registry
+from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
+from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature
+from crosscheck.textnorm import fold
+
+EXCHANGE = {"call", "meeting"}
+INCIDENT = {"attack", "military"}
+BACKGROUND_DATE = re.compile(r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$")
+
+
+@dataclass
+class LocalEvent:
+    """An event as one article speaks of it."""
+
+    persons: Counter = field(default_factory=Counter)
+    offices: set[tuple[str, str]] = field(default_factory=set)
+    kinds: Counter = field(default_factory=Counter)
+    day: Day | None = None
+    salient: Counter = field(default_factory=Counter)
+    claims: list[str] = field(default_factory=list)
+    counterparts: set[str] = field(default_factory=set)
+    sides: Counter = field(default_factory=Counter)  # sides of the claims' sources
+    person_sides: set[str] = field(default_factory=set)
+
+    @property
+    def multi(self) -> bool:
+        """A round of exchanges with several counterparts ("ses homologues
+        américain, français et turc")."""
+        return len(self.counterparts) >= 3
+
+    def core(self) -> frozenset[str]:
+        """The participants the article names most: the event's identity."""
+        if not self.persons:
+            return frozenset()
+        counts = self.persons.most_common()
+        top = counts[0][1]
+        keep = [p for p, n in counts if n >= max(1, top - 1)]
+        return frozenset(keep[:6])
+
+    def kind(self) -> str:
+        for kind in ("call", "meeting", "attack", "military"):
+            if self.kinds.get(kind):
+                return kind
+        return "statement"
+
+    def absorb(self, sig: Signature) -> None:
+        self.persons.update(sig.persons)
+        self.person_sides |= getattr(sig, "persons_sides", set())
+        self.offices |= sig.offices
+        self.kinds.update(sig.kinds)
+        self.salient.update(sig.salient)
+        self.counterparts |= sig.counterparts
+        if sig.day is not None:
+            self.day = sig.day.merge(self.day) if self.day is None or self.day.compatible(sig.day) else self.day
+
+
+def segment_events(
+    article: Article, sentences: list[Sentence], claims: list[Claim], registry: Registry
+) -> list[LocalEvent]:
+    """The article's events, each with the ids of its claims."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        sentence = next((s for s in sentences if s.start <= claim.start < s.end), None)
+        if sentence is not None:
+            by_sentence.setdefault(sentence.index, []).append(claim)
+    body = [s for s in sentences if s.kind is SentenceKind.BODY]
+    surnames = article_surnames([article.text[s.start : s.end] for s in body], registry)
+    events: list[LocalEvent] = []
+    current: LocalEvent | None = None
+    for sentence in sentences:
+        if sentence.kind is not SentenceKind.BODY:
+            continue
+        own = by_sentence.get(sentence.index, [])
+        for piece, piece_claims in pieces(article.text, sentence, own):
+            sig = sentence_signature(piece, registry, article.published, surnames)
+            if sig.day is not None and BACKGROUND_DATE.search(fold(piece[: sig.day_start])):
+                sig.day = None  # "depuis le 15 mars 2023": a reference point, not this event's date
+            sig.source_side = next((c.side for c in piece_claims if c.side), None)
+            sig.persons_sides = {registry.actors[p].side for p in sig.persons}
+            target = choose_event(events, current, sig, bool(piece_claims))
+            if target is None:
+                target = LocalEvent()
+                events.append(target)
+            if not piece_claims and not sig.kinds & EXCHANGE:
+                sig.day = None  # background narration does not date the event
+            if piece_claims or target is current or current is None:
+                target.absorb(sig)
+            current = target
+            target.claims.extend(c.id for c in piece_claims)
+    return [e for e in events if e.claims]
+
+
+def pieces(text: str, sentence: Sentence, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """A sentence, or its parts when it holds claims of different speakers in
+    separate clauses ("…, après que Moscou a déclaré que…")."""
+    if len(claims) <= 1:
+        return [(text[sentence.start : sentence.end], claims)]
+    ordered = sorted(claims, key=lambda c: c.start)
+    out, start = [], sentence.start
+    for i, claim in enumerate(ordered):
+        end = ordered[i + 1].start if i + 1 < len(ordered) and ordered[i + 1].start > claim.start else sentence.end
+        end = max(end, claim.start + 1)
+        out.append((text[start:end] if i else text[sentence.start : end], [claim]))
+        start = end
+    return out
+
+
+def choose_event(
+    events: list[LocalEvent], current: LocalEvent | None, sig: Signature, is_claim: bool
+) -> LocalEvent | None:
+    """The local event a sentence belongs to; None opens a new one."""
+    if current is None:
+        return None
+    if (
+        sig.day is not None
+        and current.day is not None
+        and not current.day.compatible(sig.day)
+        and (is_claim or sig.kinds & EXCHANGE)
+    ):
+        return find_compatible(events, sig)
+    core = current.core()
+    if len(sig.persons) >= 2 and (multi := find_multi(events, sig)) is not None:
+        return multi
+    different_pair = len(sig.persons) >= 2 and core and not participants_match(sig, core, current)
+    if different_pair and (is_claim or sig.kinds & EXCHANGE):
+        return find_by_persons(events, sig)
+    if len(sig.persons) == 1 and core and not sig.persons <= core and is_claim:
+        if current.multi:
+            return find_by_persons(events, sig)  # one call of a round: its own event
+        return find_by_persons(events, sig) or (current if len(core) < 2 else None)
+    if is_claim and current.multi and not sig.persons and sig.source_side in current.counterparts:
+        return find_by_side(events, sig.source_side) or current  # "le ministère français a confirmé"
+    if (
+        is_claim
+        and sig.kinds & INCIDENT
+        and not sig.kinds & EXCHANGE
+        and not (current.kinds.keys() & INCIDENT)
+        and not sig.persons
+        and not sig.offices
+    ):
+        return None  # an attack spoken of beside a call, not as its subject
+    return current
+
+
+def find_multi(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
+    for event in reversed(events):
+        if event.multi and sig.persons_sides <= event.counterparts | set(event.sides) | sides_of(event):
+            named = sig.persons - set(event.persons)
+            if len(named) >= 2:
+                return event
+    return None
+
+
+def sides_of(event: LocalEvent) -> set[str]:
+    return set(event.person_sides)
+
+
+def find_by_side(events: list[LocalEvent], side: str) -> LocalEvent | None:
+    for event in reversed(events):
+        if not event.multi and side in event.person_sides:
+            return event
+    return None
+
+
+def participants_match(sig: Signature, core: frozenset[str], event: LocalEvent) -> bool:
+    if sig.persons == core or sig.persons <= set(event.persons):
+        return True
+    return event.multi and sig.persons <= set(event.persons) and len(sig.persons) == len(core)
+
+
+def find_by_persons(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
+    for event in reversed(events):
+        if sig.persons == event.core() or (
+            len(sig.persons) == 1 and sig.persons <= event.core() and len(event.core()) == 2
+        ):
+            return event
+    return None
+
+
+def find_compatible(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
+    for event in reversed(events):
+        if (
+            event.day is not None
+            and event.day.compatible(sig.day)
+            and (not sig.persons or sig.persons <= set(event.persons))
+        ):
+            return event
+    return None
+
+
+def published_day(article: Article) -> Day | None:
+    return from_date(article.published) if article.published else None
+
+
+# --- across articles --------------------------------------------------------
+
+MERGE_SCORE = 3.0
+INCIDENT_MERGE_SCORE = 2.0
+
+
+def day_text(day: Day | None) -> str | None:
+    if day is None or not (day.month or day.year):
+        return None
+    year = f"{day.year:04d}" if day.year else "-"
+    month = f"-{day.month:02d}" if day.month else ""
+    dom = f"-{day.day:02d}" if day.day and day.month else ""
+    return f"{year}{month}{dom}"
+
+
+def parse_day(text: str | None) -> Day | None:
+    if not text:
+        return None
+    parts = text.lstrip("-").split("-") if text.startswith("--") else text.split("-")
+    if text.startswith("--"):
+        return Day(None, int(parts[0]), int(parts[1]) if len(parts) > 1 else None)
+    values = [int(p) for p in parts if p]
+    return Day(*(values + [None] * (3 - len(values))))
+
+
+def match_score(local: LocalEvent, stored) -> float:
+    """How strongly an article's event is the same as a stored one; 0 when
+    they cannot be (other date, other pair of participants, call vs meeting)."""
+    if local.day is not None and not local.day.compatible(parse_day(stored.day)):
+        return 0.0
+    kind = local.kind()
+    if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
+        return 0.0
+    mine, theirs = set(local.core()), set(stored.participants)
+    score = 0.0
+    if mine and theirs:
+        if mine == theirs:
+            score += 3
+        elif min(len(mine), len(theirs)) >= 2 and (mine <= theirs or theirs <= mine):
+            score += 2
+        elif len(mine) >= 2 and len(theirs) >= 2:
+            return 0.0
+    score += 1.0 if kind == stored.kind else 0.0
+    score += min(2, len(set(local.salient) & set(stored.salient)))
+    return score
+
+
+def best_match(local: LocalEvent, candidates: list) -> object | None:
+    threshold = INCIDENT_MERGE_SCORE if local.kind() in INCIDENT and not local.core() else MERGE_SCORE
+    scored = [(match_score(local, c), c) for c in candidates]
+    scored = [(s, c) for s, c in scored if s >= threshold]
+    return max(scored, key=lambda sc: sc[0])[1] if scored else None
+
+
+def event_keys(participants: set[str], salient: set[str]) -> list[str]:
+    """Index keys under which an event is found again: its participants and names."""
+    return sorted({f"p:{p}" for p in participants} | {f"s:{s}" for s in salient})
+
+
+def label_for(local: LocalEvent, registry: Registry) -> str:
+    names = []
+    for person in sorted(local.core()):
+        actor = registry.get(person)
+        if actor:
+            names.append(actor.name.split()[-1])
+    kind = local.kind()
+    head = "–".join(names[:3]) + f" {kind}" if names else kind.capitalize()
+    if not names and local.salient:
+        head += " · " + ", ".join(s.title() for s, _ in local.salient.most_common(2))
+    day = day_text(local.day)
+    return f"{head}, {day}" if day else head
+
+
+# --- the step that reads and writes the store --------------------------------
+
+
+def event_id(article_id: str, index: int) -> str:
+    return "ev-" + hashlib.sha1(f"{article_id}#{index}".encode()).hexdigest()[:10]
+
+
+def link_article(
+    store, article: Article, sentences: list[Sentence], claims: list[Claim], registry: Registry
+) -> tuple[list[Claim], list[tuple[Event, list[str]]]]:
+    """Claims with their event ids, and the events to write (new or merged)."""
+    assigned: dict[str, str] = {}
+    out: list[tuple[Event, list[str]]] = []
+    for index, local in enumerate(segment_events(article, sentences, claims, registry)):
+        core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
+        keys = event_keys(core, salient)
+        match = best_match(local, store.events_with_keys(keys))
+        event = (
+            merge_event(match, local, article.id, registry) if match else new_event(local, article.id, index, registry)
+        )
+        out.append((event, event_keys(set(event.participants), set(event.salient))))
+        for claim_id in local.claims:
+            assigned[claim_id] = event.id
+    linked = [c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims]
+    return linked, out
+
+
+def new_event(local: LocalEvent, article_id: str, index: int, registry: Registry) -> Event:
+    return Event(
+        id=event_id(article_id, index),
+        label=label_for(local, registry),
+        kind=local.kind(),
+        day=day_text(local.day),
+        participants=sorted(local.core()),
+        salient=[s for s, _ in local.salient.most_common(8)],
+        articles=[article_id],
+        claims=len(local.claims),
+    )
+
+
+def merge_event(stored: Event, local: LocalEvent, article_id: str, registry: Registry) -> Event:
+    day = parse_day(stored.day)
+    day = local.day.merge(day) if local.day else day
+    participants = (
+        sorted(set(stored.participants) | set(local.core())) if not stored.participants else stored.participants
+    )
+    return stored.model_copy(
+        update={
+            "day": day_text(day),
+            "participants": participants,
+            "salient": sorted(set(stored.salient) | {s for s, _ in local.salient.most_common(4)})[:16],
+            "articles": sorted(set(stored.articles) | {article_id}),
+            "claims": stored.claims + len(local.claims),
+        }
+    )

@@ -1,0 +1,274 @@
+"""What a sentence says about which event it speaks of: participants (people,
+and offices such as "le ministre russe de la Défense" when no name is given),
+event words (call, meeting, attack…), dates resolved against the article's
+date ("dimanche", "le 25 juin", "il y a un an et demi", "last week"), and
+salient names (places, organisations) that tie accounts of one event together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from crosscheck.actors import Registry
+from crosscheck.textnorm import fold
+
+KINDS = {
+    "call": r"\b(?:entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|"
+    r"telephone|au telephone|par telephone|visioconference|phone calls?|calls?|phoned|spoke by phone|"
+    r"video call|conversation|conversations|echanges? telephoniques?|s'est entretenu|se sont entretenus)\b",
+    "meeting": r"\b(?:rencontres?|reunions?|sommets?|pourparlers|negociations?|entrevues?|talks|meetings?|"
+    r"summit|met|visite|visit|delegations?)\b",
+    "attack": r"\b(?:attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|"
+    r"explosions?|strikes?|attacks?|shelling|rockets?|offensive|contre-offensive|incursion)\b",
+    "military": r"\b(?:troupes|soldats|deploiement|massé|masse|invasion|manoeuvres|exercices militaires|troops|"
+    r"build-up|buildup|deployment)\b",
+}
+WEEKDAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+MONTHS = {
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_RE = "|".join(MONTHS)
+DAY_MONTH = re.compile(rf"\b(?:le |on )?(\d{{1,2}})(?:er)? ({MONTH_RE})(?: (\d{{4}}))?\b")
+MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b")
+MONTH_YEAR = re.compile(rf"\b(?:en |in )?({MONTH_RE})(?: dernier| last)? ?(\d{{4}})?\b")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+AGO = re.compile(
+    r"\bil y a (?:(un|une|deux|trois|\d+) )?(jours?|semaines?|mois|ans?)(?: et demi)?\b|"
+    r"\b(a|one|two|three|\d+) (days?|weeks?|months?|years?) ago\b"
+)
+RELATIVE = {
+    "hier": -1,
+    "yesterday": -1,
+    "avant-hier": -2,
+    "aujourd'hui": 0,
+    "today": 0,
+    "la semaine derniere": -7,
+    "last week": -7,
+}
+HOMOLOGUE = re.compile(r"\b(?:homologues?|counterparts?|collegues?)\b")
+SALIENT = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A possibly partial date: any field may be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def compatible(self, other: Day | None, tolerance: int = 1) -> bool:
+        if other is None:
+            return True
+        if self.year and other.year and self.year != other.year:
+            return False
+        if self.month and other.month and self.month != other.month:
+            return False
+        return not (self.day and other.day and self.month == other.month and abs(self.day - other.day) > tolerance)
+
+    def iso(self) -> str | None:
+        if self.year and self.month and self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return None
+
+    def merge(self, other: Day | None) -> Day:
+        if other is None:
+            return self
+        return Day(self.year or other.year, self.month or other.month, self.day or other.day)
+
+
+@dataclass
+class Signature:
+    persons: set[str] = field(default_factory=set)
+    offices: set[tuple[str, str]] = field(default_factory=set)  # (country, role) named without a person
+    kinds: set[str] = field(default_factory=set)
+    day: Day | None = None
+    salient: set[str] = field(default_factory=set)
+    counterparts: set[str] = field(default_factory=set)  # countries in "ses homologues américain, français…"
+    day_start: int = 0  # where the date expression starts in the sentence
+    source_side: str | None = None
+    persons_sides: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.persons or self.offices or self.kinds or self.day)
+
+
+def from_date(value: date) -> Day:
+    return Day(value.year, value.month, value.day)
+
+
+def find_day(folded: str, published: date | None) -> tuple[Day | None, int]:
+    """The first date expression in a (folded) sentence and where it starts."""
+    starts = [
+        m.start()
+        for m in (
+            DAY_MONTH.search(folded),
+            MONTH_DAY.search(folded),
+            AGO.search(folded),
+            WEEKDAY.search(folded),
+            MONTH_YEAR.search(folded),
+        )
+        if m
+    ]
+    return resolve_day(folded, published), min(starts, default=0)
+
+
+def resolve_day(folded: str, published: date | None) -> Day | None:
+    """The first date expression in a (folded) sentence, resolved as far as
+    the article's date allows."""
+    if m := DAY_MONTH.search(folded):
+        year = int(m.group(3)) if m.group(3) else infer_year(int(m.group(1)), MONTHS[m.group(2)], published)
+        return Day(year, MONTHS[m.group(2)], int(m.group(1)))
+    if m := MONTH_DAY.search(folded):
+        year = int(m.group(3)) if m.group(3) else infer_year(int(m.group(2)), MONTHS[m.group(1)], published)
+        return Day(year, MONTHS[m.group(1)], int(m.group(2)))
+    for phrase, days in RELATIVE.items():
+        if re.search(rf"\b{phrase}\b", folded):
+            return from_date(published + timedelta(days=days)) if published else None
+    if m := AGO.search(folded):
+        return ago(m, published)
+    if m := WEEKDAY.search(folded):
+        return last_weekday(WEEKDAYS[m.group(1)], published) if published else None
+    if (m := MONTH_YEAR.search(folded)) and (m.group(2) or "dernier" in m.group(0) or "last" in m.group(0)):
+        year = (
+            int(m.group(2))
+            if m.group(2)
+            else (published.year - (MONTHS[m.group(1)] >= published.month) if published else None)
+        )
+        return Day(year, MONTHS[m.group(1)], None)
+    return None
+
+
+def infer_year(day: int, month: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    candidate = date(published.year, month, min(day, 28))
+    return published.year - 1 if candidate > published + timedelta(days=7) else published.year
+
+
+def last_weekday(weekday: int, published: date) -> Day:
+    delta = (published.weekday() - weekday) % 7
+    return from_date(published - timedelta(days=delta))
+
+
+def ago(match: re.Match, published: date | None) -> Day | None:
+    if published is None:
+        return None
+    count_word = match.group(1) or match.group(3) or "1"
+    unit = match.group(2) or match.group(4)
+    count = {"un": 1, "une": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}.get(count_word)
+    count = count or int(count_word)
+    days = {"j": 1, "d": 1, "s": 7, "w": 7, "m": 30, "a": 365, "y": 365}[unit[0]] * count
+    if "et demi" in match.group(0):
+        days += days // (2 * count)
+    back = published - timedelta(days=days)
+    return Day(back.year, back.month, None)
+
+
+def sentence_signature(
+    text: str, registry: Registry, published: date | None, surnames: dict[str, str] | None = None
+) -> Signature:
+    """`surnames` maps a folded family name ("austin") to a person the
+    article has named in full, so that "M. Austin" counts as that person."""
+    folded = fold(text)
+    day, day_start = find_day(folded, published)
+    sig = Signature(day=day, day_start=day_start)
+    for match in registry.find(text):
+        if match.actor.kind == "person" and any(r.role != "spokesperson" for r in match.actor.roles):
+            sig.persons.add(match.actor.id)
+    for name in re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}", text):
+        if surnames and (person := surnames.get(fold(name))):
+            sig.persons.add(person)
+    sig.kinds = {kind for kind, pattern in KINDS.items() if re.search(pattern, folded)}
+    sig.offices = offices_named(text, registry)
+    if m := HOMOLOGUE.search(folded):
+        words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])
+        sig.counterparts = {registry.country_of(w) for w in words} - {None}
+    sig.salient = {fold(s) for s in SALIENT.findall(text) if not registry.find(s)}
+    return sig
+
+
+OFFICE_PATTERNS = (
+    (
+        "defence_minister",
+        r"(?:ministre|secretaire|minister|secretary|chef)\W+(?:\w+\W+){0,3}"
+        r"(?:defense|defence|armees)|pentagone|pentagon",
+    ),
+    (
+        "foreign_minister",
+        r"(?:ministre|minister|secretary|chef)\W+(?:\w+\W+){0,3}(?:affaires etrangeres|diplomatie|"
+        r"foreign)|secretary of state|secretaire d'etat",
+    ),
+    ("head_of_state", r"\bpresident(?:e)?\b"),
+)
+
+
+def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
+    """Offices named with a country ("le secrétaire américain à la Défense",
+    "son homologue russe"): (country, role)."""
+    found = set()
+    folded = fold(text)
+    for role, pattern in OFFICE_PATTERNS:
+        for match in re.finditer(pattern, folded):
+            window = text[max(0, match.start() - 10) : match.end() + 25]
+            country = registry.country_of(window)
+            if country:
+                found.add((country, role))
+    for match in re.finditer(r"\bhomologues? (\w+)|\b(\w+) counterparts?", folded):
+        country = registry.country_of(text[match.start() : match.end()])
+        if country:
+            found.add((country, "counterpart"))
+    return found
+
+
+def article_surnames(texts: list[str], registry: Registry) -> dict[str, str]:
+    """Family (and given) names of the people an article names in full."""
+    names: dict[str, str] = {}
+    for text in texts:
+        for match in registry.find(text):
+            if match.actor.kind == "person" and any(r.role != "spokesperson" for r in match.actor.roles):
+                for part in fold(match.actor.name).split():
+                    if len(part) >= 4:
+                        names.setdefault(part, match.actor.id)
+    return names
