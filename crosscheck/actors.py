@@ -160,6 +160,11 @@ class Registry:
                     return code
         return None
 
+    @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
+    def country_stems(self) -> set[str]:
+        """Stems of country names, demonyms and capitals ("ukrain", "americ")."""
+        return {key[0][:6] for key in self.country_words if len(key) == 1 and len(key[0]) >= 4}
+
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)
         return any(words[i : i + len(b)] == b for b in self.blocs for i in range(len(words)))

@@ -22,29 +22,9 @@ from itertools import combinations
 import numpy as np
 
 from crosscheck.models import Claim, Divergence, Event, Polarity
+from crosscheck.signature import topic_stems
 from crosscheck.textnorm import fold
 
-STOPWORDS = set(
-    """
-le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont ou en dans sur sous par pour
-avec sans entre vers chez ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils elles on
-se s y ne n pas plus est sont etait etaient ete etre avoir avait avaient a ont aurait auraient fait faire cela ca
-tres aussi ainsi alors deja encore tout toute tous toutes autre autres meme comme si lui eux nous vous je tu
-the a an of to in on at by for with from and or but not no is are was were be been has have had that this these
-those it its their his her they he she we as also than then there which who whom whose will would could should
-""".split()
-)
-# Words that describe the exchange itself rather than its substance.
-EXCHANGE_WORDS = set(
-    """
-discute discuter discussion discussions conversation conversations appel appels entretien entretiens telephonique
-telephoniques echange echanges echangé points vue situation conflit questions question aborde abordees abordé
-ministre ministres parties partie cote homologue homologues initiative initie demande premier premiere contact
-contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
-call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
-initiated request said told added stressed noted according also both two deux
-""".split()
-)
 NEGATED = re.compile(r"\b(?:n'|ne |pas\b|jamais|aucun|aucune|not|no|never|none|denied|deny|sans)\b")
 DENIAL_WORDS = re.compile(
     r"\b(?:refut\w*|dement\w*|dementi\w*|nie\b|nient|rejet\w*|rejette\w*|inacceptable|"
@@ -68,12 +48,10 @@ class DivergenceSettings:
     min_salient: int = 3  # salient stems a claim needs to count as substance
     agree_shared: int = 2
     agree_cosine: float = 0.93
-    stem: int = 6
 
 
-def stems(text: str, settings: DivergenceSettings, exclude: set[str] = frozenset()) -> set[str]:
-    words = re.findall(r"[a-z]{3,}", fold(text))
-    return {w[: settings.stem] for w in words if w not in STOPWORDS and w not in EXCHANGE_WORDS and w not in exclude}
+def stems(text: str, settings: DivergenceSettings, exclude: set[str] = frozenset(), registry=None) -> set[str]:
+    return topic_stems(text, registry, exclude)
 
 
 def pair_id(a: str, b: str) -> str:
@@ -98,17 +76,30 @@ class View:
         return (self.claim.actor or "").startswith(RELAY_KINDS)
 
 
-def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettings) -> View:
+def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
     return View(
         claim=claim,
         content=content,
-        stems=stems(content, settings, names),
+        stems=stems(content, settings, names, registry),
         negated=bool(NEGATED.search(folded)),
         denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
         numbers=set(NUMBER.findall(content)),
     )
+
+
+def nearest_before(denier: View, views: list[View]) -> View | None:
+    """The claim a denial answers when it names nothing: the closest earlier
+    claim of another side in the same article."""
+    earlier = [
+        v
+        for v in views
+        if v.claim.article_id == denier.claim.article_id
+        and v.claim.start < denier.claim.start
+        and v.claim.side != denier.claim.side
+    ]
+    return max(earlier, key=lambda v: v.claim.start) if earlier else None
 
 
 def find_divergences(
@@ -118,11 +109,12 @@ def find_divergences(
     countries of the event's participants; claims of other sides (a third
     country's outlet, say) are compared only for denials."""
     sides = participant_sides or {v.claim.side for v in views if not v.relay}
+    answered = {id(nearest_before(v, views)): v for v in views if v.denial}
     found: dict[str, Divergence] = {}
     for a, b in combinations(views, 2):
         if a.claim.side == b.claim.side:
             continue
-        result = compare(a, b, sides, settings)
+        result = compare(a, b, sides, settings, answered)
         if result:
             kind, score, evidence = result
             first, second = sorted((a.claim.id, b.claim.id))
@@ -138,10 +130,18 @@ def find_divergences(
     return list(found.values())
 
 
-def compare(a: View, b: View, sides: set, settings: DivergenceSettings) -> tuple[str, float, str] | None:
-    if a.denial != b.denial and (a.claim.side and b.claim.side or a.denial or b.denial):
-        denier, other = (a, b) if a.denial else (b, a)
-        if denier.stems & other.stems or same_sentence(denier.claim, other.claim):
+def compare(
+    a: View, b: View, sides: set, settings: DivergenceSettings, answered: dict[int, View] | None = None
+) -> tuple[str, float, str] | None:
+    answered = answered or {}
+    for denier, other in ((a, b), (b, a)):
+        if not denier.denial or denier.claim.side == other.claim.side:
+            continue
+        if (
+            (denier.stems & other.stems and not other.denial)
+            or same_sentence(denier.claim, other.claim)
+            or answered.get(id(other)) is denier
+        ):
             return "denial", 0.85, f"{denier.claim.source} refutes: {short(denier.content)}"
     if a.relay or b.relay or not (a.claim.side and b.claim.side):
         return None
@@ -181,10 +181,10 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
     article that does speak of X."""
     out = []
     for view in views:
-        match = OMISSION.search(fold(view.content))
+        match = OMISSION.search(fold(view.claim.text))
         if not match:
             continue
-        topic = stems(view.content[match.end() :], settings)
+        topic = stems(view.claim.text[match.end() :], settings)
         candidates = [
             (len(topic & other.stems), other.claim.side == view.claim.side, other)
             for other in views
@@ -225,7 +225,7 @@ def divergences_for(
         if event is None or len(claims) < 2:
             continue
         names = participant_names(event, registry)
-        views = [view_of(c, article_text(store, c.article_id, texts), names, settings) for c in claims]
+        views = [view_of(c, article_text(store, c.article_id, texts), names, settings, registry) for c in claims]
         if encoder is not None:
             for view, vector in zip(views, embed_cached(store, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
@@ -251,8 +251,10 @@ def participant_names(event: Event, registry) -> set[str]:
     return names
 
 
-def article_omissions(store, article_id: str, settings: DivergenceSettings = DivergenceSettings()) -> list[Divergence]:
+def article_omissions(
+    store, article_id: str, registry=None, settings: DivergenceSettings = DivergenceSettings()
+) -> list[Divergence]:
     claims = [c for c in store.claims(article_id) if c.source and c.event_id]
     text = article_text(store, article_id, {})
-    views = [view_of(c, text, set(), settings) for c in claims]
+    views = [view_of(c, text, set(), settings, registry) for c in claims]
     return omissions(views, {c.id: c.event_id for c in claims}, settings)

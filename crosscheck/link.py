@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.actors import Registry
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
-from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature
+from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature, topic_stems
 from crosscheck.textnorm import fold
 
 EXCHANGE = {"call", "meeting"}
@@ -38,6 +38,7 @@ class LocalEvent:
     claims: list[str] = field(default_factory=list)
     counterparts: set[str] = field(default_factory=set)
     sides: Counter = field(default_factory=Counter)  # sides of the claims' sources
+    topic: Counter = field(default_factory=Counter)  # word stems of the claims' contents
     person_sides: set[str] = field(default_factory=set)
 
     @property
@@ -83,6 +84,7 @@ def segment_events(
             by_sentence.setdefault(sentence.index, []).append(claim)
     body = [s for s in sentences if s.kind is SentenceKind.BODY]
     surnames = article_surnames([article.text[s.start : s.end] for s in body], registry)
+    names = set(surnames)
     events: list[LocalEvent] = []
     current: LocalEvent | None = None
     for sentence in sentences:
@@ -105,6 +107,8 @@ def segment_events(
                 target.absorb(sig)
             current = target
             target.claims.extend(c.id for c in piece_claims)
+            for claim in piece_claims:
+                target.topic.update(topic_stems(article.text[claim.content_start : claim.content_end], registry, names))
     return [e for e in events if e.claims]
 
 
@@ -213,6 +217,8 @@ def published_day(article: Article) -> Day | None:
 # --- across articles --------------------------------------------------------
 
 MERGE_SCORE = 3.0
+TOPIC_SIZE = 30
+MIN_SHARED_TOPIC = 2
 INCIDENT_MERGE_SCORE = 2.0
 
 
@@ -237,23 +243,27 @@ def parse_day(text: str | None) -> Day | None:
 
 def match_score(local: LocalEvent, stored) -> float:
     """How strongly an article's event is the same as a stored one; 0 when
-    they cannot be (other date, other pair of participants, call vs meeting)."""
-    if local.day is not None and not local.day.compatible(parse_day(stored.day)):
+    they cannot be (other date, other participants, call vs meeting, or
+    nothing in common but the participants when a date is missing)."""
+    stored_day = parse_day(stored.day)
+    if local.day is not None and not local.day.compatible(stored_day):
         return 0.0
     kind = local.kind()
     if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
         return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
+    shared_topic = len(set(t for t, _ in local.topic.most_common(TOPIC_SIZE)) & set(stored.topic))
+    same_day = bool(local.day and stored_day and local.day.iso() and local.day.iso() == stored_day.iso())
     score = 0.0
     if mine and theirs:
-        if mine == theirs:
-            score += 3
-        elif min(len(mine), len(theirs)) >= 2 and (mine <= theirs or theirs <= mine):
-            score += 2
-        elif len(mine) >= 2 and len(theirs) >= 2:
+        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
             return 0.0
+        score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
+        if not same_day and shared_topic < MIN_SHARED_TOPIC:
+            return 0.0  # the same two ministers speak often: without a date, the subject must match too
     score += 1.0 if kind == stored.kind else 0.0
     score += min(2, len(set(local.salient) & set(stored.salient)))
+    score += 1.0 if shared_topic >= MIN_SHARED_TOPIC else 0.0
     return score
 
 
@@ -318,6 +328,7 @@ def new_event(local: LocalEvent, article_id: str, index: int, registry: Registry
         day=day_text(local.day),
         participants=sorted(local.core()),
         salient=[s for s, _ in local.salient.most_common(8)],
+        topic=[t for t, _ in local.topic.most_common(TOPIC_SIZE)],
         articles=[article_id],
         claims=len(local.claims),
     )
@@ -334,6 +345,7 @@ def merge_event(stored: Event, local: LocalEvent, article_id: str, registry: Reg
             "day": day_text(day),
             "participants": participants,
             "salient": sorted(set(stored.salient) | {s for s, _ in local.salient.most_common(4)})[:16],
+            "topic": [t for t, _ in (Counter(stored.topic) + local.topic).most_common(TOPIC_SIZE)],
             "articles": sorted(set(stored.articles) | {article_id}),
             "claims": stored.claims + len(local.claims),
         }

@@ -136,6 +136,7 @@ class Event(Record):
     day: str | None = None  # ISO date, or a partial one: "2024-06", "--06-25"
     participants: list[str] = Field(default_factory=list)
     salient: list[str] = Field(default_factory=list)
+    topic: list[str] = Field(default_factory=list)  # word stems of its claims' contents
     articles: list[str] = Field(default_factory=list)
     claims: int = 0
     producer: str = "link.rules.v1"

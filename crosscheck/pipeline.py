@@ -57,7 +57,7 @@ def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None)
         return link_article(store, article, sentences, claims, registry)
 
     def diverger(store, touched, article_id):
-        return divergences_for(store, touched, registry, encoder) + article_omissions(store, article_id)
+        return divergences_for(store, touched, registry, encoder) + article_omissions(store, article_id, registry)
 
     return Stages(extractor=extractor, linker=linker, diverger=diverger)
 

@@ -272,3 +272,40 @@ def article_surnames(texts: list[str], registry: Registry) -> dict[str, str]:
                     if len(part) >= 4:
                         names.setdefault(part, match.actor.id)
     return names
+
+
+STOPWORDS = set(
+    """
+le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont ou en dans sur sous par pour
+avec sans entre vers chez ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils elles on
+se s y ne n pas plus est sont etait etaient ete etre avoir avait avaient a ont aurait auraient fait faire cela ca
+tres aussi ainsi alors deja encore tout toute tous toutes autre autres meme comme si lui eux nous vous je tu
+the a an of to in on at by for with from and or but not no is are was were be been has have had that this these
+those it its their his her they he she we as also than then there which who whom whose will would could should
+""".split()
+)
+# Words that describe the exchange itself rather than its substance.
+EXCHANGE_WORDS = set(
+    """
+discute discuter discussion discussions conversation conversations appel appels entretien entretiens telephonique
+telephoniques echange echanges echangé points vue situation conflit questions question aborde abordees abordé
+ministre ministres parties partie cote homologue homologues initiative initie demande premier premiere contact
+contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
+call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
+initiated request said told added stressed noted according also both two deux defense defence ministere
+""".split()
+)
+STEM = 6
+
+
+def topic_stems(text: str, registry: Registry | None = None, exclude: set[str] = frozenset()) -> set[str]:
+    """Word stems that carry a statement's substance: no stop words, no words
+    about the exchange itself, no country names (nearly every claim has one)."""
+    countries = registry.country_stems() if registry is not None else set()
+    out = set()
+    for word in re.findall(r"[a-z]{3,}", fold(text)):
+        stem = word[:STEM]
+        if word in STOPWORDS or word in EXCHANGE_WORDS or word in exclude or stem in countries:
+            continue
+        out.add(stem)
+    return out

@@ -12,14 +12,16 @@ import pytest
 
 from crosscheck.errors import StoreError
 from crosscheck.ingest import ingest_paths
-from crosscheck.models import Article, Claim, Sentence
+from crosscheck.models import Article, Claim, Divergence, Event, Sentence
 from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, model_columns
 from tests.conftest import no_claims
 from tests.test_ingest import write_articles
 
 
 def test_migrations_give_every_model_field_a_column(store: Store) -> None:
-    for table, model in (("articles", Article), ("sentences", Sentence), ("claims", Claim)):
+    tables = (("articles", Article), ("sentences", Sentence), ("claims", Claim), ("events", Event),
+              ("divergences", Divergence))
+    for table, model in tables:
         assert set(model_columns(model)) <= set(store.db[table].columns_dict)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
     assert store.db.journal_mode == "wal"
