@@ -163,7 +163,7 @@ class Registry:
     @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
     def country_stems(self) -> set[str]:
         """Stems of country names, demonyms and capitals ("ukrain", "americ")."""
-        return {key[0][:6] for key in self.country_words if len(key) == 1 and len(key[0]) >= 4}
+        return {word[:6] for key in self.country_words for word in key if len(word) >= 4}
 
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)

@@ -93,6 +93,7 @@ def segment_events(
         own = by_sentence.get(sentence.index, [])
         for piece, piece_claims in pieces(article.text, sentence, own):
             sig = sentence_signature(piece, registry, article.published, surnames)
+            sig.persons |= office_holders(sig.offices, set(surnames.values()), registry)
             if sig.day is not None and BACKGROUND_DATE.search(fold(piece[: sig.day_start])):
                 sig.day = None  # "depuis le 15 mars 2023": a reference point, not this event's date
             sig.source_side = next((c.side for c in piece_claims if c.side), None)
@@ -110,6 +111,23 @@ def segment_events(
             for claim in piece_claims:
                 target.topic.update(topic_stems(article.text[claim.content_start : claim.content_end], registry, names))
     return [e for e in events if e.claims]
+
+
+def office_holders(offices: set[tuple[str, str]], article_persons: set[str], registry: Registry) -> set[str]:
+    """People of the article who hold (or held) an office a sentence names
+    without a name: "le ministre russe" is the Russian minister the article
+    names elsewhere."""
+    found = set()
+    for country, role in offices:
+        for person in article_persons:
+            actor = registry.get(person)
+            if (
+                actor
+                and actor.side == country
+                and any(r.role == role or (role == "counterpart" and r.role.endswith("minister")) for r in actor.roles)
+            ):
+                found.add(person)
+    return found
 
 
 def pieces(text: str, sentence: Sentence, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:

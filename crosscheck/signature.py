@@ -233,7 +233,7 @@ OFFICE_PATTERNS = (
     (
         "defence_minister",
         r"(?:ministre|secretaire|minister|secretary|chef)\W+(?:\w+\W+){0,3}"
-        r"(?:defense|defence|armees)|pentagone|pentagon",
+        r"(?:defense|defence|armees)",
     ),
     (
         "foreign_minister",
