@@ -22,9 +22,11 @@ from itertools import combinations
 import numpy as np
 
 from crosscheck.models import Claim, Divergence, Event, Polarity
+from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import topic_stems
 from crosscheck.textnorm import fold
 
+DEFAULTS = DivergenceSettings()
 NEGATED = re.compile(r"\b(?:n'|ne |pas\b|jamais|aucun|aucune|not|no|never|none|denied|deny|sans)\b")
 DENIAL_WORDS = re.compile(
     r"\b(?:refut\w*|dement\w*|dementi\w*|nie\b|nient|rejet\w*|rejette\w*|inacceptable|"
@@ -42,20 +44,6 @@ INITIATOR = re.compile(
 )
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 RELAY_KINDS = ("outlet.",)
-
-
-@dataclass(frozen=True)
-class DivergenceSettings:
-    """Thresholds, set by measurement on the seeds and the bundled examples
-    (see the README): a pair that shares `agree_shared` salient stems, or
-    whose content embeddings reach `agree_cosine`, agrees."""
-
-    min_salient: int = 3  # salient stems a claim needs to count as substance
-    accounts_per_side: int = 3  # claims per side compared for emphasis in a call or meeting
-    positions_per_side: int = 2  # the same for other events (an attack, a statement)
-    min_account: float = 3.0
-    agree_shared: int = 2
-    agree_cosine: float = 0.96  # e5 cosines are compressed: only near-paraphrases agree by vector alone
 
 
 def stems(text: str, settings: DivergenceSettings, exclude: set[str] = frozenset(), registry=None) -> set[str]:
@@ -286,7 +274,7 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
 
 
 def divergences_for(
-    store, event_ids: set[str], registry, encoder=None, settings: DivergenceSettings = DivergenceSettings()
+    store, event_ids: set[str], registry, encoder=None, settings: DivergenceSettings = DEFAULTS
 ) -> list[Divergence]:
     """Recompute the flagged pairs of the given events from the store."""
     from crosscheck.embed import embed_cached
@@ -328,7 +316,7 @@ def participant_names(event: Event, registry) -> set[str]:
 
 
 def article_omissions(
-    store, article_id: str, registry=None, settings: DivergenceSettings = DivergenceSettings()
+    store, article_id: str, registry=None, settings: DivergenceSettings = DEFAULTS
 ) -> list[Divergence]:
     claims = [c for c in store.claims(article_id) if c.source and c.event_id]
     text = article_text(store, article_id, {})

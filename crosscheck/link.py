@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.actors import Registry
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
+from crosscheck.settings import LinkSettings
 from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature, topic_stems
 from crosscheck.textnorm import fold
 
@@ -234,10 +235,7 @@ def published_day(article: Article) -> Day | None:
 
 # --- across articles --------------------------------------------------------
 
-MERGE_SCORE = 3.0
-TOPIC_SIZE = 30
-MIN_SHARED_TOPIC = 2
-INCIDENT_MERGE_SCORE = 2.0
+SETTINGS = LinkSettings()
 
 
 def day_text(day: Day | None) -> str | None:
@@ -270,23 +268,23 @@ def match_score(local: LocalEvent, stored) -> float:
     if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
         return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
-    shared_topic = len(set(t for t, _ in local.topic.most_common(TOPIC_SIZE)) & set(stored.topic))
+    shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     same_day = bool(local.day and stored_day and local.day.iso() and local.day.iso() == stored_day.iso())
     score = 0.0
     if mine and theirs:
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
             return 0.0
         score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
-        if not same_day and shared_topic < MIN_SHARED_TOPIC:
+        if not same_day and shared_topic < SETTINGS.min_shared_topic:
             return 0.0  # the same two ministers speak often: without a date, the subject must match too
     score += 1.0 if kind == stored.kind else 0.0
     score += min(2, len(set(local.salient) & set(stored.salient)))
-    score += 1.0 if shared_topic >= MIN_SHARED_TOPIC else 0.0
+    score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
 
 
 def best_match(local: LocalEvent, candidates: list) -> object | None:
-    threshold = INCIDENT_MERGE_SCORE if local.kind() in INCIDENT and not local.core() else MERGE_SCORE
+    threshold = SETTINGS.incident_merge_score if local.kind() in INCIDENT and not local.core() else SETTINGS.merge_score
     scored = [(match_score(local, c), c) for c in candidates]
     scored = [(s, c) for s, c in scored if s >= threshold]
     return max(scored, key=lambda sc: sc[0])[1] if scored else None
@@ -346,7 +344,7 @@ def new_event(local: LocalEvent, article_id: str, index: int, registry: Registry
         day=day_text(local.day),
         participants=sorted(local.core()),
         salient=[s for s, _ in local.salient.most_common(8)],
-        topic=[t for t, _ in local.topic.most_common(TOPIC_SIZE)],
+        topic=[t for t, _ in local.topic.most_common(SETTINGS.topic_size)],
         articles=[article_id],
         claims=len(local.claims),
     )
@@ -363,7 +361,7 @@ def merge_event(stored: Event, local: LocalEvent, article_id: str, registry: Reg
             "day": day_text(day),
             "participants": participants,
             "salient": sorted(set(stored.salient) | {s for s, _ in local.salient.most_common(4)})[:16],
-            "topic": [t for t, _ in (Counter(stored.topic) + local.topic).most_common(TOPIC_SIZE)],
+            "topic": [t for t, _ in (Counter(stored.topic) + local.topic).most_common(SETTINGS.topic_size)],
             "articles": sorted(set(stored.articles) | {article_id}),
             "claims": stored.claims + len(local.claims),
         }

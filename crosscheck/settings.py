@@ -1,0 +1,35 @@
+"""Every threshold of the event and divergence stages, in one place.
+
+Defaults were set by measurement on the shared seed articles and the bundled
+examples (figures in the README); a caller can pass its own instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """When an article's event joins a stored one (scores add up: same
+    participants 3, overlapping 2 or 1, same kind 1, a shared place or
+    organisation 1 each up to 2, a shared subject 1)."""
+
+    merge_score: float = 3.0
+    incident_merge_score: float = 2.0  # attacks and troop moves have no participants: names carry them
+    topic_size: int = 30  # word stems kept per event
+    min_shared_topic: int = 2  # the same ministers speak often: without a shared date the subject must match
+
+
+@dataclass(frozen=True)
+class DivergenceSettings:
+    """Thresholds, set by measurement on the seeds and the bundled examples
+    (see the README): a pair that shares `agree_shared` salient stems, or
+    whose content embeddings reach `agree_cosine`, agrees."""
+
+    min_salient: int = 3  # salient stems a claim needs to count as substance
+    accounts_per_side: int = 3  # claims per side compared for emphasis in a call or meeting
+    positions_per_side: int = 2  # the same for other events (an attack, a statement)
+    min_account: float = 3.0
+    agree_shared: int = 2
+    agree_cosine: float = 0.96  # e5 cosines are compressed: only near-paraphrases agree by vector alone
