@@ -94,9 +94,10 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
     )
 
 
-def nearest_before(denier: View, views: list[View]) -> View | None:
-    """The claim a denial answers when it names nothing: the closest earlier
-    claim of another side in the same article."""
+def answered_claim(denier: View, views: list[View]) -> View | None:
+    """The claim a denial answers when it does not quote it: among the earlier
+    claims of another side in the same article, the closest in substance
+    (shared stems, then embedding similarity), else the nearest."""
     earlier = [
         v
         for v in views
@@ -104,7 +105,14 @@ def nearest_before(denier: View, views: list[View]) -> View | None:
         and v.claim.start < denier.claim.start
         and v.claim.side != denier.claim.side
     ]
-    return max(earlier, key=lambda v: v.claim.start) if earlier else None
+    if not earlier:
+        return None
+
+    def closeness(view: View) -> tuple[float, int]:
+        cosine = float(view.vector @ denier.vector) if view.vector is not None and denier.vector is not None else 0.0
+        return len(view.stems & denier.stems) + cosine, view.claim.start
+
+    return max(earlier, key=closeness)
 
 
 def find_divergences(
@@ -113,8 +121,9 @@ def find_divergences(
     """Flagged pairs among one event's claims. `participant_sides` are the
     countries of the event's participants; claims of other sides (a third
     country's outlet, say) are compared only for denials."""
-    sides = participant_sides or {v.claim.side for v in views if not v.relay}
-    answered = {id(nearest_before(v, views)): v for v in views if v.denial}
+    claim_sides = {v.claim.side for v in views if not v.relay}
+    sides = participant_sides if participant_sides and len(participant_sides) >= 2 else claim_sides
+    answered = {id(answered_claim(v, views)): v for v in views if v.denial}
     exchange = event.kind in ("call", "meeting")
     central_ids = central(
         views,

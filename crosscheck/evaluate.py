@@ -72,8 +72,13 @@ def score(gold: dict, export: dict, texts: dict[str, str]) -> dict[str, Any]:
     )
     pred_event = {gid: pred_by_id[pid].get("event") or f"single:{pid}" for pid, gid in pairs.items()}
     gold_event = {gid: gold_by_id[gid]["event"] for gid in pred_event}
+    gold_pairs = {frozenset((d["a"], d["b"])) for d in gold.get("divergences", [])}
+    flagged = {frozenset((pairs.get(d["a"]), pairs.get(d["b"]))) for d in export.get("divergences", [])}
+    agreements = {frozenset((d["a"], d["b"])) for d in gold.get("agreements", [])}
     return {
         "claims": prf(len(pairs), len(predicted), len(gold_by_id)),
+        "divergences": prf(len(gold_pairs & flagged), len(flagged), len(gold_pairs)),
+        "agreements_flagged": len(agreements & flagged),
         "side_accuracy": round(side_ok / len(pairs), 3) if pairs else 0.0,
         "events_bcubed_f1": bcubed(pred_event, gold_event),
         "missed": sorted(set(gold_by_id) - set(pairs.values()), key=lambda g: int(g.lstrip("g") or 0)),

@@ -38,7 +38,7 @@ def ingest_into(
         )
 
 
-def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None) -> Stages:
+def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None, encoder=None) -> Stages:
     """Attribution, event linking and divergence flagging, sharing one
     registry and one encoder (loaded only when a pair needs comparing)."""
     from crosscheck.actors import load_registry
@@ -48,7 +48,7 @@ def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None)
     from crosscheck.link import link_article
 
     registry = load_registry(registry_files)
-    encoder = LazyEncoder(model)
+    encoder = encoder or LazyEncoder(model)
 
     def extractor(article, sentences):
         return extract_article_claims(article, sentences, registry=registry)

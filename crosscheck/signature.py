@@ -169,7 +169,13 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
     if m := AGO.search(folded):
         return ago(m, published)
     if m := WEEKDAY.search(folded):
-        return last_weekday(WEEKDAYS[m.group(1)], published) if published else None
+        if published is None:
+            return None
+        ahead = re.search(
+            r"\b(?:prevue?s?|prochain|doit|devrait|aura|next|will|due|planned)\b",
+            folded[max(0, m.start() - 25) : m.end() + 12],
+        )
+        return next_weekday(WEEKDAYS[m.group(1)], published) if ahead else last_weekday(WEEKDAYS[m.group(1)], published)
     if (m := MONTH_YEAR.search(folded)) and (m.group(2) or "dernier" in m.group(0) or "last" in m.group(0)):
         year = (
             int(m.group(2))
@@ -190,6 +196,11 @@ def infer_year(day: int, month: int, published: date | None) -> int | None:
 def last_weekday(weekday: int, published: date) -> Day:
     delta = (published.weekday() - weekday) % 7
     return from_date(published - timedelta(days=delta))
+
+
+def next_weekday(weekday: int, published: date) -> Day:
+    delta = (weekday - published.weekday()) % 7 or 7
+    return from_date(published + timedelta(days=delta))
 
 
 def ago(match: re.Match, published: date | None) -> Day | None:

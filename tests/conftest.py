@@ -31,3 +31,39 @@ def store(db_path: Path):
 def no_claims(article, sentences):
     """An extractor for tests that only exercise ingestion."""
     return []
+
+
+class FakeEncoder:
+    """Deterministic bag-of-words vectors: texts sharing words are close.
+    Counts what it encodes, so tests can check the cache."""
+
+    name = "fake:bow-64"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts: list[str]):
+        import hashlib
+
+        import numpy as np
+
+        self.encoded.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+def linked_stages(encoder=None):
+    """Attribution, linking and divergences with the registry, and a fake encoder."""
+    from crosscheck.pipeline import full_stages
+
+    return full_stages(encoder=encoder or FakeEncoder())

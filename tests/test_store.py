@@ -19,8 +19,13 @@ from tests.test_ingest import write_articles
 
 
 def test_migrations_give_every_model_field_a_column(store: Store) -> None:
-    tables = (("articles", Article), ("sentences", Sentence), ("claims", Claim), ("events", Event),
-              ("divergences", Divergence))
+    tables = (
+        ("articles", Article),
+        ("sentences", Sentence),
+        ("claims", Claim),
+        ("events", Event),
+        ("divergences", Divergence),
+    )
     for table, model in tables:
         assert set(model_columns(model)) <= set(store.db[table].columns_dict)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)

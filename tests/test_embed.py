@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crosscheck.embed import embed_cached, load_encoder
+from crosscheck.ingest import ingest_paths
+from crosscheck.store import Store
+from tests.conftest import DATA, FakeEncoder, linked_stages
+
+
+def test_vectors_are_cached_by_model_and_text(store: Store, fake_encoder: FakeEncoder) -> None:
+    first = embed_cached(store, fake_encoder, ["un appel", "une rencontre", "un appel"])
+    assert sorted(fake_encoder.encoded) == ["un appel", "une rencontre"]
+    again = embed_cached(store, fake_encoder, ["une rencontre", "un appel"])
+    assert sorted(fake_encoder.encoded) == ["un appel", "une rencontre"]  # nothing encoded twice
+    assert np.allclose(again[1], first[0])
+
+
+def test_reingesting_embeds_nothing_again(tmp_path: Path) -> None:
+    encoder = FakeEncoder()
+    with Store.open(tmp_path / "x.db") as store:
+        ingest_paths([DATA / "linking"], store, stages=linked_stages(encoder))
+        seen = len(encoder.encoded)
+        (tmp_path / "copy").mkdir()
+        for path in (DATA / "linking").glob("*.txt"):  # the same texts under new names
+            (tmp_path / "copy" / ("copy-" + path.name)).write_text(
+                path.read_text(encoding="utf-8") + "\n", encoding="utf-8"
+            )
+        ingest_paths([tmp_path / "copy"], store, stages=linked_stages(encoder))
+    assert seen > 0
+    assert all(text in encoder.encoded[:seen] for text in encoder.encoded[seen:])
+
+
+@pytest.mark.slow
+def test_default_model_puts_french_and_english_accounts_of_one_call_close() -> None:
+    encoder = load_encoder()
+    vectors = encoder.encode(
+        [
+            "Le ministre a souligné l'importance de maintenir ouvertes les lignes de communication militaires.",
+            "The minister stressed the importance of keeping military lines of communication open.",
+            "Les récoltes de blé ont baissé de dix pour cent dans le sud du pays cette année.",
+        ]
+    )
+    assert vectors.shape == (3, encoder.dim)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-3)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05

@@ -1,0 +1,73 @@
+"""Event linking on fixture articles written for these tests
+(tests/data/linking): one phone call told by a French and an English
+article, and an earlier meeting of the same ministers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosscheck.ingest import ingest_paths
+from crosscheck.store import Store
+from tests.conftest import DATA, linked_stages
+
+FIXTURES = DATA / "linking"
+
+
+def ingest_all(db: Path, files: list[Path]) -> Store:
+    store = Store.open(db)
+    stages = linked_stages()
+    for path in files:
+        ingest_paths([path], store, stages=stages)
+    return store
+
+
+def events_by_article(store: Store) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for claim in store.claims():
+        out.setdefault(claim.article_id.split("_")[0], set()).add(claim.event_id)
+    return out
+
+
+@pytest.fixture
+def linked(tmp_path: Path):
+    store = ingest_all(tmp_path / "x.db", sorted(FIXTURES.glob("*.txt")))
+    yield store
+    store.close()
+
+
+def test_one_call_told_in_french_and_english_is_one_event(linked: Store) -> None:
+    events = events_by_article(linked)
+    assert len(events["a1"]) == 1 and events["a1"] == events["a2"]
+    [event] = [e for e in linked.events() if e.id in events["a1"]]
+    assert event.kind == "call" and event.day == "2025-02-11"
+    assert "person.hakan-fidan" in event.participants
+    assert set(event.articles) == {"a1_appel-fidan-gerapetritis", "a2_fidan-gerapetritis-call"}
+
+
+def test_an_earlier_meeting_of_the_same_ministers_stays_apart(linked: Store) -> None:
+    events = events_by_article(linked)
+    assert events["a3"].isdisjoint(events["a1"])
+
+
+def test_incremental_linking_gives_the_events_of_a_full_run(tmp_path: Path) -> None:
+    files = sorted(FIXTURES.glob("*.txt"))
+    with Store.open(tmp_path / "full.db") as full:
+        ingest_paths([FIXTURES], full, stages=linked_stages())
+        grouping_full = grouping(full)
+    with ingest_all(tmp_path / "step.db", files) as step:
+        grouping_step = grouping(step)
+    assert grouping_full == grouping_step
+
+
+def grouping(store: Store) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for claim in store.claims():
+        groups.setdefault(claim.event_id, set()).add(claim.id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_event_labels_are_readable(linked: Store) -> None:
+    labels = {e.label for e in linked.events()}
+    assert any(label.startswith("Fidan") and label.endswith("call, 2025-02-11") for label in labels)

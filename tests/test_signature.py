@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosscheck.actors import load_registry
+from crosscheck.signature import Day, resolve_day, sentence_signature
+from crosscheck.textnorm import fold
+
+PUBLISHED = date(2024, 6, 26)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les deux ministres se sont parlé dimanche.", Day(2024, 6, 23)),
+        ("L'appel a eu lieu le 25 juin.", Day(2024, 6, 25)),
+        ("La rencontre du 3 avril 2023 à Genève.", Day(2023, 4, 3)),
+        ("The call took place on June 25.", Day(2024, 6, 25)),
+        ("Leur dernier contact remonte à mars 2023.", Day(2023, 3, None)),
+        ("Leur dernière conversation a eu lieu il y a un an et demi.", Day(2022, 12, None)),
+        ("Moscou l'a dit hier.", Day(2024, 6, 25)),
+        ("Washington said so last week.", Day(2024, 6, 19)),
+        ("La visite est prévue jeudi.", Day(2024, 6, 27)),
+        ("Aucune date ici.", None),
+    ],
+)
+def test_dates_resolve_against_the_article_date(text: str, expected: Day | None) -> None:
+    assert resolve_day(fold(text), PUBLISHED) == expected
+
+
+def test_partial_dates_compare_on_what_they_know() -> None:
+    assert Day(None, 6, 25).compatible(Day(2024, 6, 24))
+    assert not Day(None, 6, 25).compatible(Day(2024, 6, 20))
+    assert not Day(2022, 10, None).compatible(Day(2024, 10, 3))
+
+
+def test_signature_names_participants_kind_and_offices() -> None:
+    sig = sentence_signature(
+        "Le ministre russe de la Défense Andreï Belousov s'est entretenu au téléphone avec son homologue américain.",
+        load_registry(),
+        PUBLISHED,
+    )
+    assert "person.andrei-belousov" in sig.persons
+    assert "call" in sig.kinds
+    assert ("US", "counterpart") in sig.offices
