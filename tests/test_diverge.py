@@ -102,3 +102,14 @@ def test_news_agencies_are_not_compared_for_emphasis(relay_side: str) -> None:
         actor="outlet.reuters",
     )
     assert find_divergences(EVENT, views(official, agency), SETTINGS, {"TR", "GR"}) == []
+
+
+def test_an_nli_model_can_add_contradictions() -> None:
+    lines = claim("Fidan a souligné l'importance de lignes de communication militaires ouvertes.", "TR", n=1)
+    arms = claim("Dendias a averti contre les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
+
+    def nli(premise: str, hypothesis: str) -> float:
+        return 0.9 if "armes" in premise + hypothesis else 0.0
+
+    found = find_divergences(EVENT, views(lines, arms), SETTINGS, {"TR", "GR"}, nli)
+    assert [(d.kind, d.score) for d in found] == [("contradiction", 0.9)]

@@ -47,3 +47,10 @@ def test_default_model_puts_french_and_english_accounts_of_one_call_close() -> N
     assert vectors.shape == (3, encoder.dim)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05
+
+
+def test_a_missing_model_is_a_clear_usage_error(tmp_path: Path) -> None:
+    from crosscheck.errors import UsageError
+
+    with pytest.raises(UsageError, match="--model .*nothing is downloaded"):
+        load_encoder(str(tmp_path / "no-such-model"))
