@@ -69,8 +69,10 @@ def load_encoder(name: str | None = None) -> Encoder:
     try:
         return SentenceTransformerEncoder(name)
     except (OSError, ValueError) as error:
-        raise UsageError(f"--model {name}: no sentence-transformers model there and nothing is downloaded "
-                         f"({str(error).splitlines()[0]})") from error
+        raise UsageError(
+            f"--model {name}: no sentence-transformers model there and nothing is downloaded "
+            f"({str(error).splitlines()[0]})"
+        ) from error
 
 
 def cache_key(model: str, text: str) -> str:

@@ -295,12 +295,23 @@ def event_keys(participants: set[str], salient: set[str]) -> list[str]:
     return sorted({f"p:{p}" for p in participants} | {f"s:{s}" for s in salient})
 
 
+def short_name(actor) -> str:
+    """The name a headline would use: the family name as the registry spells
+    it alone ("Shoigu", "Xi"), else the last word of the full name."""
+    single = {a for a in actor.aliases if " " not in a and len(a) >= 2 and a[:1].isupper() and not a.isupper()}
+    words = actor.name.split()
+    for word in (words[-1], words[0]):
+        if word in single:
+            return word
+    return words[-1]
+
+
 def label_for(local: LocalEvent, registry: Registry) -> str:
     names = []
     for person in sorted(local.core()):
         actor = registry.get(person)
         if actor:
-            names.append(actor.name.split()[-1])
+            names.append(short_name(actor))
     kind = local.kind()
     head = "–".join(names[:3]) + f" {kind}" if names else kind.capitalize()
     if not names and local.salient:
