@@ -121,8 +121,10 @@ def find_divergences(
     settings: DivergenceSettings,
     participant_sides: set[str] | None = None,
     nli=None,
+    focus: set[str] | None = None,
 ) -> list[Divergence]:
-    """Flagged pairs among one event's claims. `participant_sides` are the
+    """Flagged pairs among one event's claims (with `focus`, only pairs that
+    involve one of those claim ids). `participant_sides` are the
     countries of the event's participants; claims of other sides (a third
     country's outlet, say) are compared only for denials."""
     claim_sides = {v.claim.side for v in views if not v.relay}
@@ -136,7 +138,7 @@ def find_divergences(
     )
     found: dict[str, Divergence] = {}
     for a, b in combinations(views, 2):
-        if a.claim.side == b.claim.side:
+        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
             continue
         result = compare(a, b, sides, settings, answered, central_ids, nli)
         if result:
@@ -298,25 +300,38 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
 
 
 def divergences_for(
-    store, event_ids: set[str], registry, encoder=None, settings: DivergenceSettings = DEFAULTS, nli=None
+    store,
+    event_ids: set[str],
+    registry,
+    encoder=None,
+    settings: DivergenceSettings = DEFAULTS,
+    nli=None,
+    article_id: str | None = None,
 ) -> list[Divergence]:
-    """Recompute the flagged pairs of the given events from the store."""
+    """Flagged pairs of the given events. With `article_id`, only the pairs
+    involving that article's claims (compared with at most
+    `settings.max_compared` earlier claims of each event), so that an event
+    covered by hundreds of articles costs the same for each new one."""
     from crosscheck.embed import embed_cached
 
     texts: dict[str, str] = {}
     out: dict[str, Divergence] = {}
     for event_id in sorted(event_ids):
-        event = next(iter(e for e in store.events_with_ids([event_id])), None)
+        event = next(iter(store.events_with_ids([event_id])), None)
         claims = [c for c in store.event_claims(event_id) if c.source]
         if event is None or len(claims) < 2:
             continue
+        if article_id is not None:
+            new = [c for c in claims if c.article_id == article_id]
+            claims = new + [c for c in claims if c.article_id != article_id][: settings.max_compared]
+        focus = {c.id for c in claims if article_id is None or c.article_id == article_id}
         names = participant_names(event, registry)
         views = [view_of(c, article_text(store, c.article_id, texts), names, settings, registry) for c in claims]
         if encoder is not None:
             for view, vector in zip(views, embed_cached(store, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
         sides = {registry.actors[p].side for p in event.participants if p in registry.actors} or None
-        for d in find_divergences(event, views, settings, sides, nli):
+        for d in find_divergences(event, views, settings, sides, nli, focus):
             out[d.id] = d
     return list(out.values())
 

@@ -61,7 +61,7 @@ def full_stages(
         return link_article(store, article, sentences, claims, registry)
 
     def diverger(store, touched, article_id):
-        found = divergences_for(store, touched, registry, encoder, nli=nli_scorer)
+        found = divergences_for(store, touched, registry, encoder, nli=nli_scorer, article_id=article_id)
         return found + article_omissions(store, article_id, registry)
 
     return Stages(extractor=extractor, linker=linker, diverger=diverger)

@@ -31,6 +31,7 @@ class DivergenceSettings:
     accounts_per_side: int = 3  # claims per side compared for emphasis in a call or meeting
     positions_per_side: int = 2  # the same for other events (an attack, a statement)
     min_account: float = 3.0
+    max_compared: int = 200  # earlier claims of an event a new article's claims are compared with
     agree_shared: int = 2
     nli_contradiction: float = 0.5  # with --nli: probability above which a pair contradicts
     agree_cosine: float = 0.96  # e5 cosines are compressed: only near-paraphrases agree by vector alone

@@ -160,12 +160,18 @@ def m005_event_topic(db: sqlite_utils.Database) -> None:
     db["events"].add_column("topic", str)
 
 
+def m006_divergence_claim_indexes(db: sqlite_utils.Database) -> None:
+    db["divergences"].create_index(["a"])
+    db["divergences"].create_index(["b"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
     m003_events_and_divergences,
     m004_embeddings,
     m005_event_topic,
+    m006_divergence_claim_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -280,12 +286,7 @@ class Store:
                 self.db["event_keys"].insert_all(({"event_id": event.id, "key": k} for k in keys), ignore=True)
                 touched.add(event.id)
             if divergences is not None and touched:
-                self.replace_divergences(touched, divergences(self, touched))
-
-    def replace_divergences(self, event_ids: set[str], pairs: list[Divergence]) -> None:
-        marks = ",".join("?" * len(event_ids))
-        self.db.execute(f"DELETE FROM divergences WHERE event_id IN ({marks})", list(event_ids))
-        self.db["divergences"].insert_all((to_row(d) for d in pairs), replace=True)
+                self.db["divergences"].insert_all((to_row(d) for d in divergences(self, touched)), replace=True)
 
     # --- events -------------------------------------------------------------
 
@@ -318,6 +319,10 @@ class Store:
             return [from_row(Divergence, r) for r in self.db["divergences"].rows_where(order_by="event_id, id")]
 
     def _delete_article_rows(self, article_id: str) -> None:
+        claim_ids = "SELECT id FROM claims WHERE article_id = ?"
+        self.db.execute(
+            f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
+        )
         for table in ("claims", "sentences", "articles"):
             column = "id" if table == "articles" else "article_id"
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
