@@ -324,9 +324,10 @@ def divergences_for(
         if article_id is not None:
             new = [c for c in claims if c.article_id == article_id]
             claims = new + [c for c in claims if c.article_id != article_id][: settings.max_compared]
-        focus = {c.id for c in claims if article_id is None or c.article_id == article_id}
         names = participant_names(event, registry)
         views = [view_of(c, article_text(store, c.article_id, texts), names, settings, registry) for c in claims]
+        firsts = first_tellings(views, article_id)
+        focus = {v.claim.id for v in firsts if article_id is None or v.claim.article_id == article_id}
         if encoder is not None:
             for view, vector in zip(views, embed_cached(store, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
@@ -334,6 +335,19 @@ def divergences_for(
         for d in find_divergences(event, views, settings, sides, nli, focus):
             out[d.id] = d
     return list(out.values())
+
+
+def first_tellings(views: list[View], newest: str | None = None) -> list[View]:
+    """The views minus repeats: a statement relayed word for word by a later
+    article (`newest`) is already compared through its first telling."""
+    seen: set[str] = set()
+    out = []
+    for view in sorted(views, key=lambda v: (v.claim.article_id == newest, v.claim.article_id, v.claim.start)):
+        key = " ".join(fold(view.content).split())
+        if key not in seen:
+            seen.add(key)
+            out.append(view)
+    return out
 
 
 def article_text(store, article_id: str, cache: dict[str, str]) -> str:

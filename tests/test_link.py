@@ -71,3 +71,15 @@ def grouping(store: Store) -> set[frozenset[str]]:
 def test_event_labels_are_readable(linked: Store) -> None:
     labels = {e.label for e in linked.events()}
     assert any(label.startswith("Fidan") and label.endswith("call, 2025-02-11") for label in labels)
+
+
+def test_a_readout_relayed_word_for_word_is_not_flagged_again(tmp_path: Path) -> None:
+    original = FIXTURES / "a1_appel-fidan-gerapetritis.txt"
+    relay = tmp_path / "relay.txt"
+    relay.write_text("Reprise d'une dépêche\n" + original.read_text(encoding="utf-8"), encoding="utf-8")
+    with ingest_all(tmp_path / "x.db", [original]) as store:
+        before = len(store.divergences())
+        ingest_paths([relay], store, stages=linked_stages())
+        assert before >= 1
+        assert len(store.divergences()) == before
+        assert len({c.event_id for c in store.claims()}) == 1  # the relay joined the same event
