@@ -47,6 +47,7 @@ def fill(store: Store, claims: int, people: list[str]) -> None:
             )
         )
         keys += [(event_id, f"p:{p}") for p in pair]
+        keys += [(event_id, f"v{t}:{rng.randrange(1 << 10):x}") for t in range(4)]  # vector buckets
         rows += [
             (
                 f"s{e}:{i}",

@@ -12,16 +12,21 @@ close in embedding space, when their dates are compatible.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from crosscheck.actors import Registry
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
 from crosscheck.settings import LinkSettings
 from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature, topic_stems
 from crosscheck.textnorm import fold
+from crosscheck.vector_index import event_sum, lsh_keys, save_event_sum, store_mean, unit
 
+log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
 INCIDENT = {"attack", "military"}
 BACKGROUND_DATE = re.compile(r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$")
@@ -257,7 +262,7 @@ def parse_day(text: str | None) -> Day | None:
     return Day(*(values + [None] * (3 - len(values))))
 
 
-def match_score(local: LocalEvent, stored) -> float:
+def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float:
     """How strongly an article's event is the same as a stored one; 0 when
     they cannot be (other date, other participants, call vs meeting, or
     nothing in common but the participants when a date is missing)."""
@@ -269,6 +274,8 @@ def match_score(local: LocalEvent, stored) -> float:
         return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
     shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
+    if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
+        shared_topic = max(shared_topic, SETTINGS.min_shared_topic)  # across languages the words differ
     same_day = bool(local.day and stored_day and local.day.iso() and local.day.iso() == stored_day.iso())
     score = 0.0
     if mine and theirs:
@@ -283,11 +290,21 @@ def match_score(local: LocalEvent, stored) -> float:
     return score
 
 
-def best_match(local: LocalEvent, candidates: list) -> object | None:
+def best_match(local: LocalEvent, candidates: list, similarity: dict[str, float] | None = None) -> object | None:
     threshold = SETTINGS.incident_merge_score if local.kind() in INCIDENT and not local.core() else SETTINGS.merge_score
-    scored = [(match_score(local, c), c) for c in candidates]
+    similarity = similarity or {}
+    scored = [(match_score(local, c, similarity.get(c.id)), c) for c in candidates]
     scored = [(s, c) for s, c in scored if s >= threshold]
-    return max(scored, key=lambda sc: sc[0])[1] if scored else None
+    if not scored:
+        return None
+    mine = set(local.core())
+    topic = {t for t, _ in local.topic.most_common(SETTINGS.topic_size)}
+
+    def rank(item):  # ties: more participants in common, then more shared subject
+        score, event = item
+        return score, len(mine & set(event.participants)), len(topic & set(event.topic))
+
+    return max(scored, key=rank)[1]
 
 
 def event_keys(participants: set[str], salient: set[str]) -> list[str]:
@@ -328,23 +345,78 @@ def event_id(article_id: str, index: int) -> str:
 
 
 def link_article(
-    store, article: Article, sentences: list[Sentence], claims: list[Claim], registry: Registry
+    store, article: Article, sentences: list[Sentence], claims: list[Claim], registry: Registry, encoder=None
 ) -> tuple[list[Claim], list[tuple[Event, list[str]]]]:
-    """Claims with their event ids, and the events to write (new or merged)."""
+    """Claims with their event ids, and the events to write (new or merged).
+    Candidates come from the participant, name and vector keys of the
+    article's events; the vector keys need an encoder."""
     assigned: dict[str, str] = {}
     out: list[tuple[Event, list[str]]] = []
+    vectors = ClaimVectors(store, encoder, article, claims)
+    merged: dict[str, Event] = {}  # events this article already updated, newer than the store's copy
     for index, local in enumerate(segment_events(article, sentences, claims, registry)):
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
-        keys = event_keys(core, salient)
-        match = best_match(local, store.events_with_keys(keys))
+        centroid = vectors.centroid(local.claims)
+        keys = event_keys(core, salient) + (lsh_keys(centroid) if centroid is not None else [])
+        candidates = [merged.get(c.id, c) for c in store.events_with_keys(keys)]
+        match = best_match(local, candidates, vectors.similarity(centroid, candidates))
+        log.debug("%s %s %s -> %s", article.id, local.kind(), sorted(local.core()), match.label if match else None)
         event = (
             merge_event(match, local, article.id, registry) if match else new_event(local, article.id, index, registry)
         )
-        out.append((event, event_keys(set(event.participants), set(event.salient))))
+        merged[event.id] = event
+        total = vectors.update_sum(event.id, local.claims)
+        vector_keys = lsh_keys(vectors.centred(total)) if total is not None else []
+        out = [(e, k) for e, k in out if e.id != event.id]
+        out.append((event, event_keys(set(event.participants), set(event.salient)) + vector_keys))
         for claim_id in local.claims:
             assigned[claim_id] = event.id
     linked = [c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims]
     return linked, out
+
+
+class ClaimVectors:
+    """The article's claim embeddings and the event centroids they update."""
+
+    def __init__(self, store, encoder, article: Article, claims: list[Claim]):
+        self.store, self.encoder = store, encoder
+        self.by_id: dict[str, np.ndarray] = {}
+        self.mean = None
+        attributed = [c for c in claims if c.source]
+        if encoder is None or not attributed:
+            return
+        from crosscheck.embed import embed_cached
+
+        contents = [article.text[c.content_start : c.content_end] or c.text for c in attributed]
+        matrix = embed_cached(store, encoder, contents)
+        self.by_id = dict(zip((c.id for c in attributed), matrix, strict=True))
+        self.mean = store_mean(store, encoder)
+
+    def centred(self, vector: np.ndarray) -> np.ndarray:
+        return unit(unit(vector) - self.mean)
+
+    def centroid(self, claim_ids: list[str]) -> np.ndarray | None:
+        rows = [self.by_id[c] for c in claim_ids if c in self.by_id]
+        return self.centred(np.sum(rows, axis=0)) if rows and self.mean is not None else None
+
+    def similarity(self, centroid: np.ndarray | None, events: list[Event]) -> dict[str, float]:
+        if centroid is None:
+            return {}
+        out = {}
+        for event in events:
+            total, known = event_sum(self.store, event.id, centroid.shape[0])
+            if known:
+                out[event.id] = float(self.centred(total) @ centroid)
+        return out
+
+    def update_sum(self, event_id: str, claim_ids: list[str]) -> np.ndarray | None:
+        rows = [self.by_id[c] for c in claim_ids if c in self.by_id]
+        if not rows or self.mean is None:
+            return None
+        total, _ = event_sum(self.store, event_id, rows[0].shape[0])
+        total = total + np.sum(rows, axis=0)
+        save_event_sum(self.store, self.encoder.name, event_id, total)
+        return total
 
 
 def new_event(local: LocalEvent, article_id: str, index: int, registry: Registry) -> Event:

@@ -58,7 +58,7 @@ def full_stages(
         return extract_article_claims(article, sentences, registry=registry)
 
     def linker(store, article, sentences, claims):
-        return link_article(store, article, sentences, claims, registry)
+        return link_article(store, article, sentences, claims, registry, encoder)
 
     def diverger(store, touched, article_id):
         found = divergences_for(store, touched, registry, encoder, nli=nli_scorer, article_id=article_id)

@@ -266,7 +266,9 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
             country = registry.country_of(window)
             if country:
                 found.add((country, role))
-    for match in re.finditer(r"\bhomologues? (\w+)|\b(\w+) counterparts?", folded):
+    for match in re.finditer(
+        r"\b(?:homologues?|ministres?|chef de la diplomatie) (\w+)|\b(\w+) (?:counterparts?|minister)\b", folded
+    ):
         country = registry.country_of(text[match.start() : match.end()])
         if country:
             found.add((country, "counterpart"))

@@ -290,18 +290,18 @@ class Store:
 
     # --- events -------------------------------------------------------------
 
-    def events_with_keys(self, keys: list[str]) -> list[Event]:
-        """Stored events sharing an index key (a participant, a name): the
-        candidates a new article's event is compared with."""
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        rows = self.db.execute(
-            f"SELECT DISTINCT e.* FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key IN ({marks})",
-            keys,
-        )
-        columns = [c[0] for c in rows.description]
-        return [from_row(Event, dict(zip(columns, row, strict=True))) for row in rows.fetchall()]
+    def events_with_keys(self, keys: list[str], per_key: int = 50) -> list[Event]:
+        """Stored events sharing an index key (a participant, a name, a vector
+        bucket): the candidates a new article's event is compared with. At most
+        `per_key` of the latest events per key, so a busy key (a president, a
+        crowded bucket) costs the same in a store of any size."""
+        ids: list[str] = []
+        for key in keys:
+            rows = self.db.execute(
+                "SELECT event_id FROM event_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", [key, per_key]
+            ).fetchall()
+            ids.extend(r[0] for r in rows if r[0] not in ids)
+        return self.events_with_ids(ids) if ids else []
 
     def events_with_ids(self, ids: list[str]) -> list[Event]:
         return [from_row(Event, r) for r in self.db["events"].rows_where(f"id IN ({','.join('?' * len(ids))})", ids)]

@@ -1,0 +1,69 @@
+"""A vector index that lives in the store: random-hyperplane LSH keys.
+
+Event centroids (mean claim embeddings, centred on the store's mean vector so
+that e5's compressed cosines spread out) are hashed into `TABLES` keys of
+`BITS` bits each; they go into the same indexed `event_keys` table as the
+participant keys, so finding the events near a new article's is a few index
+look-ups whatever the size of the store, inside the same transactions.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+TABLES = 4
+BITS = 10
+SEED = 1729
+
+
+@lru_cache(maxsize=8)
+def hyperplanes(dim: int) -> np.ndarray:
+    return np.random.default_rng(SEED).standard_normal((TABLES * BITS, dim)).astype(np.float32)
+
+
+def lsh_keys(vector: np.ndarray) -> list[str]:
+    """Index keys of a (centred) vector: one bucket per table."""
+    signs = (hyperplanes(vector.shape[0]) @ vector) > 0
+    keys = []
+    for table in range(TABLES):
+        bits = signs[table * BITS : (table + 1) * BITS]
+        keys.append(f"v{table}:{int(''.join('1' if b else '0' for b in bits), 2):x}")
+    return keys
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def store_mean(store, encoder) -> np.ndarray:
+    """The encoder's mean vector over a fixed set of ordinary news sentences
+    (`data/reference_sentences.txt`), cached in the store: centring on it
+    spreads out the compressed cosines of models such as e5."""
+    from crosscheck.embed import embed_cached
+
+    key = f"mean:{encoder.name}"
+    cached = store.cached_vectors([key]).get(key)
+    if cached is not None:
+        return np.frombuffer(cached, dtype=np.float32)
+    sentences = (resources.files("crosscheck") / "data" / "reference_sentences.txt").read_text(encoding="utf-8")
+    mean = embed_cached(None, encoder, [s for s in sentences.splitlines() if s.strip()]).mean(axis=0)
+    store.cache_vectors(encoder.name, int(mean.shape[0]), {key: mean.astype(np.float32).tobytes()})
+    return mean.astype(np.float32)
+
+
+def event_sum(store, event_id: str, dim: int) -> tuple[np.ndarray, bool]:
+    raw = store.cached_vectors([f"event-sum:{event_id}"]).get(f"event-sum:{event_id}")
+    return (
+        (np.frombuffer(raw, dtype=np.float32).copy(), True) if raw is not None else (np.zeros(dim, np.float32), False)
+    )
+
+
+def save_event_sum(store, model: str, event_id: str, total: np.ndarray) -> None:
+    store.db.execute(
+        "INSERT OR REPLACE INTO embeddings (key, model, dim, vector) VALUES (?, ?, ?, ?)",
+        [f"event-sum:{event_id}", model, int(total.shape[0]), total.astype(np.float32).tobytes()],
+    )
