@@ -89,7 +89,7 @@ def segment_events(
         if sentence is not None:
             by_sentence.setdefault(sentence.index, []).append(claim)
     body = [s for s in sentences if s.kind is SentenceKind.BODY]
-    surnames = article_surnames([article.text[s.start : s.end] for s in body], registry)
+    surnames = article_surnames([article.text[s.start : s.end] for s in body], registry, article.published)
     names = set(surnames)
     events: list[LocalEvent] = []
     current: LocalEvent | None = None
@@ -276,7 +276,10 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
         shared_topic = max(shared_topic, SETTINGS.min_shared_topic)  # across languages the words differ
-    same_day = bool(local.day and stored_day and local.day.iso() and local.day.iso() == stored_day.iso())
+    # Two full dates a day apart at most (time zones, a readout published after midnight) are the same day.
+    same_day = bool(
+        local.day and stored_day and local.day.iso() and stored_day.iso() and local.day.compatible(stored_day)
+    )
     score = 0.0
     if mine and theirs:
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):

@@ -226,7 +226,7 @@ def sentence_signature(
     day, day_start = find_day(folded, published)
     sig = Signature(day=day, day_start=day_start)
     for match in registry.find(text):
-        if match.actor.kind == "person" and any(r.role != "spokesperson" for r in match.actor.roles):
+        if is_principal(match.actor, published):
             sig.persons.add(match.actor.id)
     for name in re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}", text):
         if surnames and (person := surnames.get(fold(name))):
@@ -275,12 +275,23 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
     return found
 
 
-def article_surnames(texts: list[str], registry: Registry) -> dict[str, str]:
+def is_principal(actor, on: date | None) -> bool:
+    """A person who can be a party to an exchange (not only its spokesperson)
+    on the article's date: "Kalın" in 2022 spoke for Erdoğan, he was not a party."""
+    if actor.kind != "person":
+        return False
+    roles = [
+        r for r in actor.roles if on is None or ((r.start is None or r.start <= on) and (r.end is None or r.end >= on))
+    ]
+    return any(r.role != "spokesperson" for r in roles) or (not roles and not actor.roles)
+
+
+def article_surnames(texts: list[str], registry: Registry, published: date | None = None) -> dict[str, str]:
     """Family (and given) names of the people an article names in full."""
     names: dict[str, str] = {}
     for text in texts:
         for match in registry.find(text):
-            if match.actor.kind == "person" and any(r.role != "spokesperson" for r in match.actor.roles):
+            if is_principal(match.actor, published):
                 for part in fold(match.actor.name).split():
                     if len(part) >= 4:
                         names.setdefault(part, match.actor.id)
