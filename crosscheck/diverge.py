@@ -107,6 +107,8 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
     ]
     if not earlier:
         return None
+    if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
+        return max(earlier, key=lambda v: v.claim.start)
 
     def closeness(view: View) -> tuple[float, int]:
         cosine = float(view.vector @ denier.vector) if view.vector is not None and denier.vector is not None else 0.0
@@ -225,12 +227,24 @@ SPEECH_IN_CONTENT = re.compile(
 )
 
 
+PARTICIPANT_REF = re.compile(
+    r"\b(?:les deux|both|the two) (?:hommes|responsables|ministres|dirigeants|presidents|chefs|parties|delegations|"
+    r"ministers|leaders|men|officials|presidents|sides|delegations)\b|\b(?:le|la|the) (?:chef de l'etat|president|"
+    r"presidente|chancelier|chanceliere|chancellor|premier ministre|prime minister|chef de la diplomatie)\b"
+)
+DEMONSTRATIVE = re.compile(
+    r"\b(?:ces|cette|ce|these|this|those|such) (?:affirmations?|accusations?|allegations?|propos|"
+    r"informations?|claims?|assertions?|reports?|declarations?|statements?|version)\b"
+)
+
+
 def account_score(view: View, names: set[str]) -> float:
     """Claims where a participant speaks or is reported speaking in the
     exchange ("Choïgou a répondu que…", "Hegseth urged Dong…") are the
     accounts whose emphases are compared."""
     folded = fold(view.claim.text)
-    score = 2.0 if any(re.search(rf"\b{re.escape(n)}\b", folded) for n in names) else 0.0
+    named = any(re.search(rf"\b{re.escape(n)}\b", folded) for n in names) or PARTICIPANT_REF.search(folded)
+    score = 2.0 if named else 0.0
     score += 1.0 if SPEECH_IN_CONTENT.search(folded) or view.claim.verb else 0.0
     score += 0.5 if view.claim.speech.value == "direct" else 0.0
     return score + min(len(view.stems), 10) / 10
