@@ -62,9 +62,9 @@ def extract_article_claims(
         discourse.sentence_start = sentence.start
         discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)
-        if not found and previous is not None:
-            found = continuation(text, previous, sentence)
         new = [to_claim(article, sentence, f, discourse) for f in found]
+        if not found and previous is not None:
+            new = continuation(article, sentence, previous)
         claims.extend(new)
         for claim_found in found:
             if claim_found.resolution:
@@ -74,25 +74,27 @@ def extract_article_claims(
     return dedupe(claims)
 
 
-def continuation(text: str, previous: Claim, sentence: Sentence) -> list[Found]:
+def continuation(article: Article, sentence: Sentence, previous: Claim) -> list[Claim]:
     """A sentence that is nothing but a quotation, right after a quoted claim,
     continues that claim's speaker."""
+    text = article.text[sentence.start : sentence.end]
     stripped = text.strip()
-    if not stripped or stripped[0] not in '«“"' or previous.end > sentence.start + 1 and False:
+    if not stripped or stripped[0] not in '«“"':
         return []
     quoted = sum(b - a for a, b in quote_spans(stripped))
     if quoted < 0.8 * len(stripped.rstrip(". ")):
         return []
+    start, end = sentence.start, sentence.start + len(text.rstrip())
+    span = {"start": start, "end": end, "content_start": start, "content_end": end}
     return [
-        Found(
-            source=(-1, -1),
-            content=(0, len(stripped)),
-            span=(0, len(stripped)),
-            speech=SpeechType.DIRECT,
-            resolution=None,
-            confidence=0.6,
-            construction="continuation",
-            relay=[((-1, -1), previous)],
+        previous.model_copy(
+            update={
+                "id": f"{article.id}:{start}-{end}",
+                "text": article.text[start:end],
+                "speech": SpeechType.DIRECT,
+                "confidence": 0.6,
+                **span,
+            }
         )
     ]
 
@@ -103,28 +105,6 @@ def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Disc
     text = article.text
     while end > start and text[end - 1] in " ,;":
         end -= 1
-    if found.construction == "continuation":
-        prev: Claim = found.relay[0][1]
-        return Claim(
-            id=f"{article.id}:{start}-{end}",
-            article_id=article.id,
-            start=start,
-            end=end,
-            text=text[start:end],
-            content_start=start,
-            content_end=end,
-            source=prev.source,
-            source_start=prev.source_start,
-            source_end=prev.source_end,
-            actor=prev.actor,
-            side=prev.side,
-            verb=prev.verb,
-            polarity=prev.polarity,
-            speech=SpeechType.DIRECT,
-            chain=prev.chain,
-            confidence=found.confidence,
-            producer=PRODUCER,
-        )
     resolution = found.resolution
     chain = [ChainLink(mention=text[base + s : base + e], actor=r.actor, side=r.side) for (s, e), r in found.relay]
     chain.append(
