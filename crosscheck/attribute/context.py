@@ -73,6 +73,7 @@ class Discourse:
         spoke: bool | None = None,
         kinds: set[str] | None = None,
         exclude_kinds: set[str] | None = None,
+        side: str | None = None,
     ) -> Resolution | None:
         for mention in reversed(self.mentions):
             r = mention.resolution
@@ -84,10 +85,12 @@ class Discourse:
                 continue
             if exclude_kinds and r.kind in exclude_kinds:
                 continue
+            if side is not None and r.side != side:
+                continue
             return r
         return None
 
-    def resolve_anaphor(self, phrase: str, position: int) -> Resolution | None:
+    def resolve_anaphor(self, phrase: str, position: int, prefer_side: str | None = None) -> Resolution | None:
         """The antecedent of an anaphoric source phrase, or None when the
         phrase is not anaphoric."""
         key = " ".join(fold(phrase).replace("'", "' ").split()).replace("' ", "'")
@@ -111,6 +114,8 @@ class Discourse:
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):
+            if prefer_side and (preferred := self.last(position, kinds=INSTITUTION_KINDS, side=prefer_side)):
+                return preferred
             return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(
                 position, kinds=INSTITUTION_KINDS
             )

@@ -55,6 +55,7 @@ COLON_STATEMENT = re.compile(
     r"categorical|explicit|unequivocal|blunt)\s*:\s*"
 )
 NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b)")
+RELAY_KINDS = {"agency", "outlet"}
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
@@ -123,6 +124,8 @@ class SentenceAttributor:
             trailing.relay = []
             trailing.verb = verbal.verb
             trailing.span = (0, trailing.span[1])
+            if trailing.construction == "citing" and verbal.resolution and verbal.resolution.kind in RELAY_KINDS:
+                self.cited_through(trailing, verbal, text, offset)
             return trailing
         return (
             verbal
@@ -131,6 +134,20 @@ class SentenceAttributor:
             or self.leading_pour(text, folded, offset)
             or self.colon_statement(text, folded, offset)
         )
+
+    def cited_through(self, cited: Found, relay: Found, text: str, offset: int) -> None:
+        """ "…, the Xinhua news agency reported, citing the ministry": the
+        agency relays a source of its own country unless the text names one."""
+        cited.relay = [(relay.source, relay.resolution)]
+        side = relay.resolution.side
+        phrase = text[cited.source[0] : cited.source[1]]
+        anaphoric = self.discourse.resolve_anaphor(phrase, offset + cited.source[0], prefer_side=side)
+        if anaphoric is not None and anaphoric.side == side:
+            cited.resolution = anaphoric  # "citing the ministry": that country's ministry named earlier
+        elif cited.resolution is None or cited.resolution.side is None:
+            cited.resolution = Resolution(
+                cited.resolution.actor if cited.resolution else None, side, "other", phrase, False
+            )
 
     def combine_leading(self, leading: Found, inner: Found) -> Found:
         """ "Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
@@ -613,7 +630,6 @@ class SentenceAttributor:
                 end = clause_end(folded, match.end())
                 if main and main.construction == "trailing" and main.source[0] > match.end():
                     end = min(end, len(folded[: main.source[0]].rstrip().removesuffix("selon").rstrip().rstrip(",")))
-                    end = trailing_cut(folded, match.end(), end)
                 out.append(
                     Found(
                         source=src,
@@ -800,10 +816,6 @@ def clause_end(folded: str, start: int) -> int:
         folded[start:],
     )
     end = start + (match.start() if match else len(folded) - start)
-    return end
-
-
-def trailing_cut(folded: str, start: int, end: int) -> int:
     return end
 
 
