@@ -72,3 +72,22 @@ def test_attribution_table_meets_its_floor() -> None:
 def test_core_french_patterns(case: dict) -> None:
     found, right_side, _ = run_case(case)
     assert found == len(case["expect"]) and right_side == found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "« Nous ne céderons pas », a déclaré à l'AFP le ministre russe des Affaires étrangères.",
+            "le ministre russe des Affaires étrangères",
+        ),
+        ("« Rien de nouveau », a indiqué aux journalistes le porte-parole du Kremlin.", "le porte-parole du Kremlin"),
+        (
+            "La réunion aura lieu mardi, a précisé samedi une source au sein du ministère turc.",
+            "une source au sein du ministère turc",
+        ),
+    ],
+)
+def test_inverted_source_after_adverbials(text: str, source: str) -> None:
+    [claim] = extract_claims(text, lang="fr")
+    assert claim.source == source

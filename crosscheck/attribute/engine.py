@@ -56,6 +56,8 @@ COLON_STATEMENT = re.compile(
 )
 NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b)")
 RELAY_KINDS = {"agency", "outlet"}
+PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
+NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
@@ -783,17 +785,13 @@ def skip_adverbials(folded: str, position: int) -> int | None:
                 pos = skip_space(folded, pos + re.match(r"[\w]+", folded[pos:]).end())
             continue
         if token in PREPOSITIONS - {"le", "des"}:
-            nxt = re.search(
-                r"\s(?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)\s|\s(?:l')",
-                folded[pos + word.end() : pos + 80],
-            )
+            # "aux journalistes le porte-parole", "à l'AFP une source": skip the
+            # prepositional phrase up to the determiner that opens the source.
+            after = PREPOSITIONAL_OBJECT.match(folded, pos + word.end())
+            nxt = NEXT_DETERMINER.search(folded, after.end() if after else pos + word.end(), pos + 80)
             if not nxt:
                 return pos
-            pos = (
-                skip_space(folded, pos + word.end() + nxt.start() + 1)
-                if not nxt.group().startswith(" l'")
-                else pos + word.end() + nxt.start() + 1
-            )
+            pos = nxt.start(1)
             continue
         return pos
     return pos
