@@ -4,6 +4,7 @@ exit codes (see `crosscheck.errors.ExitCode`)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -139,6 +140,14 @@ def main() -> None:
         show = getattr(error, "show", None)
         show() if show else say(f"crosscheck: error: {error.format_message()}")
         sys.exit(ExitCode.INPUT)
+    except Exception as error:  # a bug: one line, the traceback on request
+        if os.environ.get("CROSSCHECK_DEBUG"):
+            raise
+        say(
+            f"crosscheck: internal error: {type(error).__name__}: {error} (set CROSSCHECK_DEBUG=1 for details; "
+            "nothing half-written was stored)"
+        )
+        sys.exit(ExitCode.BUG)
 
 
 if __name__ == "__main__":

@@ -379,6 +379,8 @@ def participant_names(event: Event, registry) -> set[str]:
         if actor:
             for alias in [actor.name, *actor.aliases]:
                 names |= {w for w in fold(alias).split() if len(w) > 3}
+        elif person.startswith("name:"):
+            names |= {w for w in person[5:].split("-") if len(w) > 3}
     return names
 
 

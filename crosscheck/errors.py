@@ -16,6 +16,7 @@ class ExitCode:
     FINDINGS = 1  # `check`: findings at or above the fail level
     INPUT = 2  # usage or input error: bad option, unreadable or missing file
     STORE = 3  # the store cannot be opened or written (locked, corrupt, read-only)
+    BUG = 70  # an unexpected internal error (EX_SOFTWARE)
     INTERRUPTED = 130
 
 

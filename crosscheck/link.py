@@ -59,7 +59,7 @@ class LocalEvent:
             return frozenset()
         counts = self.persons.most_common()
         top = counts[0][1]
-        keep = [p for p, n in counts if n >= max(1, top - 1)]
+        keep = [p for p, n in counts if n >= max(1, top / 3)]
         return frozenset(keep[:6])
 
     def kind(self) -> str:
@@ -103,7 +103,7 @@ def segment_events(
             if sig.day is not None and BACKGROUND_DATE.search(fold(piece[: sig.day_start])):
                 sig.day = None  # "depuis le 15 mars 2023": a reference point, not this event's date
             sig.source_side = next((c.side for c in piece_claims if c.side), None)
-            sig.persons_sides = {registry.actors[p].side for p in sig.persons}
+            sig.persons_sides = {registry.actors[p].side for p in sig.persons if p in registry.actors}
             target = choose_event(events, current, sig, bool(piece_claims))
             if target is None:
                 target = LocalEvent()
@@ -332,6 +332,8 @@ def label_for(local: LocalEvent, registry: Registry) -> str:
         actor = registry.get(person)
         if actor:
             names.append(short_name(actor))
+        elif person.startswith("name:"):
+            names.append(person.split("-")[-1].title())  # someone the registry does not know
     kind = local.kind()
     head = "–".join(names[:3]) + f" {kind}" if names else kind.capitalize()
     if not names and local.salient:

@@ -231,6 +231,7 @@ def sentence_signature(
     for name in re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}", text):
         if surnames and (person := surnames.get(fold(name))):
             sig.persons.add(person)
+    sig.persons |= {person for person, _ in unregistered_people(text, registry)}
     sig.kinds = {kind for kind, pattern in KINDS.items() if re.search(pattern, folded)}
     sig.offices = offices_named(text, registry)
     if m := HOMOLOGUE.search(folded):
@@ -275,6 +276,26 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
     return found
 
 
+TITLED_NAME = re.compile(
+    r"\b(?:homologue|counterpart|ministre|minister|secretary|secr[ée]taire|pr[ée]sident|president|chancelier|"
+    r"chancellor|premier ministre|prime minister|chef de la diplomatie)\b(?:\s+[\w'’-]+){0,5}?\s*,?\s+"
+    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2})"
+)
+
+
+def unregistered_people(text: str, registry: Registry) -> list[tuple[str, str]]:
+    """People the registry does not know, named after a title ("son homologue
+    grec Georgios Gerapetritis"): ("name:<slug>", family name)."""
+    found = []
+    for match in TITLED_NAME.finditer(text):
+        name = match.group("name")
+        if registry.find(name) or registry.country_of(name) or registry.is_bloc(name):
+            continue
+        words = fold(name).split()
+        found.append(("name:" + "-".join(words), words[-1]))
+    return found
+
+
 def is_principal(actor, on: date | None) -> bool:
     """A person who can be a party to an exchange (not only its spokesperson)
     on the article's date: "Kalın" in 2022 spoke for Erdoğan, he was not a party."""
@@ -295,6 +316,8 @@ def article_surnames(texts: list[str], registry: Registry, published: date | Non
                 for part in fold(match.actor.name).split():
                     if len(part) >= 4:
                         names.setdefault(part, match.actor.id)
+        for person, family in unregistered_people(text, registry):
+            names.setdefault(family, person)
     return names
 
 
