@@ -31,7 +31,7 @@ APPEAL = re.compile(
     r"join us on|follow us on|sign up for (?:our|the) newsletter|subscribe to (?:our|the)|"
     r"faites un don|faire un don|soutenez(?:[- ]nous| notre (?:rédaction|journalisme|média)| \S+(?: \S+)? à partir de)|"
     r"(?:comptons sur|besoin de|grâce à) votre soutien|"
-    r"nous comptons sur (?:vous|votre)|nous aider à (?:vous )?(?:tenir )?inform|"
+    r"nous comptons sur (?:vous|votre)|"
     r"média (?:libre et )?indépendant|aucune aide publique|journalisme indépendant|"
     r"\bdonate (?:now|today)|make a donation|support (?:our|independent) journalism|"
     r"tous droits réservés|all rights reserved|©|\(c\) \d{4}|"
@@ -50,3 +50,14 @@ def is_boilerplate(paragraph: str) -> bool:
     if WIDGET_LINE.match(text):
         return True
     return bool(APPEAL.search(text))
+
+
+def boilerplate_paragraphs(paragraphs: list[str]) -> set[int]:
+    """Indices of furniture paragraphs, with the short question or colon line
+    that introduces one ("Comment nous soutenir ?", "Newsletter :")."""
+    noise = {i for i, p in enumerate(paragraphs) if is_boilerplate(p)}
+    for i in sorted(noise):
+        heading = paragraphs[i - 1].strip() if i else ""
+        if heading and len(heading) < 120 and heading[-1] in "?:":
+            noise.add(i - 1)
+    return noise

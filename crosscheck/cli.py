@@ -14,6 +14,7 @@ from typer.exceptions import TyperException
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
+from crosscheck.readers import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
@@ -62,7 +63,7 @@ def ingest(
         typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."),
     ],
     db: DbOption = DEFAULT_DB,
-    max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = 20 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
     model: ModelOption = None,

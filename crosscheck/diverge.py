@@ -46,10 +46,6 @@ NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 RELAY_KINDS = ("outlet.",)
 
 
-def stems(text: str, settings: DivergenceSettings, exclude: set[str] = frozenset(), registry=None) -> set[str]:
-    return topic_stems(text, registry, exclude)
-
-
 def pair_id(a: str, b: str) -> str:
     first, second = sorted((a, b))
     return "dv-" + hashlib.sha1(f"{first}|{second}".encode()).hexdigest()[:12]
@@ -87,7 +83,7 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
     return View(
         claim=claim,
         content=content,
-        stems=stems(content, settings, names, registry),
+        stems=topic_stems(content, registry, names),
         negated=bool(NEGATED.search(folded)),
         denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
         numbers=set(NUMBER.findall(content)),
@@ -286,7 +282,7 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
         match = OMISSION.search(fold(view.claim.text))
         if not match:
             continue
-        topic = stems(view.claim.text[match.end() :], settings)
+        topic = topic_stems(view.claim.text[match.end() :])
         candidates = [
             (len(topic & other.stems), other.claim.side == view.claim.side, other)
             for other in views

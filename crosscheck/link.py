@@ -22,7 +22,7 @@ import numpy as np
 from crosscheck.actors import Registry
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
 from crosscheck.settings import LinkSettings
-from crosscheck.signature import Day, Signature, article_surnames, from_date, sentence_signature, topic_stems
+from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems
 from crosscheck.textnorm import fold
 from crosscheck.vector_index import event_sum, lsh_keys, save_event_sum, store_mean, unit
 
@@ -43,7 +43,6 @@ class LocalEvent:
     salient: Counter = field(default_factory=Counter)
     claims: list[str] = field(default_factory=list)
     counterparts: set[str] = field(default_factory=set)
-    sides: Counter = field(default_factory=Counter)  # sides of the claims' sources
     topic: Counter = field(default_factory=Counter)  # word stems of the claims' contents
     person_sides: set[str] = field(default_factory=set)
 
@@ -146,7 +145,7 @@ def pieces(text: str, sentence: Sentence, claims: list[Claim]) -> list[tuple[str
     for i, claim in enumerate(ordered):
         end = ordered[i + 1].start if i + 1 < len(ordered) and ordered[i + 1].start > claim.start else sentence.end
         end = max(end, claim.start + 1)
-        out.append((text[start:end] if i else text[sentence.start : end], [claim]))
+        out.append((text[start:end], [claim]))
         start = end
     return out
 
@@ -190,15 +189,11 @@ def choose_event(
 
 def find_multi(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
     for event in reversed(events):
-        if event.multi and sig.persons_sides <= event.counterparts | set(event.sides) | sides_of(event):
+        if event.multi and sig.persons_sides <= event.counterparts | event.person_sides:
             named = sig.persons - set(event.persons)
             if len(named) >= 2:
                 return event
     return None
-
-
-def sides_of(event: LocalEvent) -> set[str]:
-    return set(event.person_sides)
 
 
 def find_by_side(events: list[LocalEvent], side: str) -> LocalEvent | None:
@@ -232,10 +227,6 @@ def find_compatible(events: list[LocalEvent], sig: Signature) -> LocalEvent | No
         ):
             return event
     return None
-
-
-def published_day(article: Article) -> Day | None:
-    return from_date(article.published) if article.published else None
 
 
 # --- across articles --------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from crosscheck.ingest import IngestSummary, Stages, ingest_paths
 from crosscheck.models import IngestOutcome, IngestStatus
+from crosscheck.readers import DEFAULT_MAX_BYTES
 from crosscheck.store import Store
 
 
@@ -115,7 +116,7 @@ def run_folder(
     folder = folder or bundled_examples()
     out.mkdir(parents=True, exist_ok=True)
     db = db or out / "crosscheck.db"
-    summary = ingest_into([folder], db, max_bytes=20 * 1024 * 1024, quiet=True, model=model, nli=nli)
+    summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
     with Store.open(db, readonly=True) as store:
         return write_report(store, out)

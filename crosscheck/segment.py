@@ -101,7 +101,6 @@ ABBREVIATIONS = {
 TERMINAL = ".!?…"
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”"
-SPACE = " \t\u00a0\u202f\u2009"
 MAX_QUOTE_SPAN = 600  # a quote still open after this many characters is treated as unclosed
 MIN_WRAPPED_LINE = 50  # a shorter line without final punctuation is a title or a byline, not a wrap
 

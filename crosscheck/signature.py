@@ -129,10 +129,6 @@ class Signature:
     source_side: str | None = None
     persons_sides: set[str] = field(default_factory=set)
 
-    @property
-    def empty(self) -> bool:
-        return not (self.persons or self.offices or self.kinds or self.day)
-
 
 def from_date(value: date) -> Day:
     return Day(value.year, value.month, value.day)

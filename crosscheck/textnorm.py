@@ -37,7 +37,6 @@ SPECIAL = {
     "đ": "d",
     "Đ": "d",
 }
-TOKEN = re.compile(r"[\w]+|[«»“”\"]", re.UNICODE)
 
 
 @lru_cache(maxsize=8192)

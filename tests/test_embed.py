@@ -54,3 +54,10 @@ def test_a_missing_model_is_a_clear_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="--model .*nothing is downloaded"):
         load_encoder(str(tmp_path / "no-such-model"))
+
+
+def test_a_lazy_encoder_caches_under_the_same_name_before_and_after_loading() -> None:
+    from crosscheck.embed import DEFAULT_MODEL, LazyEncoder
+
+    assert LazyEncoder().name == DEFAULT_MODEL == LazyEncoder().loaded.name
+    assert LazyEncoder("/models/my-model").name == "st:/models/my-model"

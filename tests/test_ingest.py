@@ -22,6 +22,7 @@ Le président turc, Recep Tayyip Erdogan. Photo : AFP
 Rejoignez-nous sur Telegram pour ne rien manquer.
 12 commentaires
 Comment (0)
+Que pouvez-vous faire pour nous ?
 Soutenez notre rédaction indépendante : faites un don dès 1 €. Nous comptons sur votre soutien.
 """
 
@@ -74,6 +75,7 @@ def test_sentence_kinds_mark_boilerplate_meta_headings_and_repeats() -> None:
     assert kinds["12 commentaires"] is SentenceKind.BOILERPLATE
     assert kinds["Comment (0)"] is SentenceKind.BOILERPLATE
     assert kinds["Soutenez notre rédaction "] is SentenceKind.BOILERPLATE
+    assert kinds["Que pouvez-vous faire pou"] is SentenceKind.BOILERPLATE  # the appeal's own heading
     repeated = [s.kind for s in sentences if article.text[s.start : s.end].startswith("Le président français")]
     assert repeated == [SentenceKind.BODY, SentenceKind.DUPLICATE]
 

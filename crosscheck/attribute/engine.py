@@ -40,7 +40,6 @@ ACCORDING = re.compile(
     r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
     r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)"
 )
-PASSIVE_AGENT = re.compile(r"\s+par\s+|\s+by\s+")
 EMBEDDED = re.compile(
     r"\b(?:les|des|ces|ses|leurs|the|its|their)\s+(?:affirmations|accusations|allegations|declarations|propos|"
     r"assertions|informations|affirmation|accusation|allegation|claims?|assertions?)\s+(?:de|d'|du|des|by|from)\s*"
@@ -59,7 +58,6 @@ RELAY_KINDS = {"agency", "outlet"}
 PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
 NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
-QUOTE_CHARS = '«»“”"'
 SUBORDINATE = re.compile(
     r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
     r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$"

@@ -389,22 +389,12 @@ SOURCE_END = re.compile(
     r"friday|saturday|sunday|yesterday|plus tot|earlier|later|apres-midi|ce week-end|last week|"
     r"this week|on monday|le \d|the \d)\b",
 )
-CLAUSE_OPENERS = re.compile(
-    r"(?:^|[;:«»“”\"]\s*|,\s*(?:et|mais|puis|or|and|but|while|tandis que|alors que)?\s*|"
-    r"\b(?:que|qu'|alors que|tandis que|lorsque|quand|puisque|car|mais|et|while|and|but|as|when|after|"
-    r"because|since|although|whereas|that)\s+)$"
-)
 INTRO_ADVERBIAL = re.compile(
     r"^(?:(?:dans|de|du|des|au|aux|a|en|plus|par|lors|pour|cote|selon|d'apres|apres|avant|depuis|sur|"
     r"enfin|ensuite|pourtant|toutefois|cependant|ainsi|or|mais|et|puis|parallelement|in|on|at|after|"
     r"before|meanwhile|however|earlier|later|separately|also|still|for|on|by)\b[^,]{0,60}|[^,\s]+ment)\s*,\s*",
 )
 LEADING_CONNECTORS = re.compile(r"^(?:ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis|and|but|so)\s+")
-
-
-def folded_word_at_end(text: str) -> str:
-    match = re.search(r"(\w+)\W*$", text)
-    return match.group(1) if match else ""
 
 
 def strip_determiners(words: list[str]) -> list[str]:
