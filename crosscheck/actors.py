@@ -68,6 +68,10 @@ class Resolution:
     known: bool  # found in the registry (not merely inferred)
 
 
+INSTITUTION_KINDS = {"ministry", "army", "government", "presidency", "intelligence"}
+INSTITUTION_WORDS = {"ministry", "ministere", "department", "departement", "office", "army", "armee", "forces"}
+
+
 @dataclass(frozen=True)
 class Match:
     actor: Actor
@@ -83,12 +87,12 @@ class Registry:
         self.capitalised: set[tuple[str, ...]] = set()
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
-                self._index_alias(alias, actor.id)
+                self._index_alias(alias, actor.id, actor.kind)
         self.country_words: dict[tuple[str, ...], str] = {}
         self.blocs: set[tuple[str, ...]] = set()
         self._index_countries(countries)
 
-    def _index_alias(self, alias: str, actor_id: str) -> None:
+    def _index_alias(self, alias: str, actor_id: str, kind: str = "") -> None:
         key = fold_words(alias)
         if not key or len(key) > MAX_ALIAS_WORDS:
             return
@@ -98,7 +102,8 @@ class Registry:
         if len(key) == 1 and (alias.isupper() or len(key[0]) <= 3):
             self.case_sensitive.add(key)
         words = [w for w in alias.split() if len(w) > 3]
-        if len(key) > 1 and words and all(w[:1].isupper() for w in words):
+        institution = kind in INSTITUTION_KINDS and INSTITUTION_WORDS & set(key)  # "China's defence ministry"
+        if len(key) > 1 and words and all(w[:1].isupper() for w in words) and not institution:
             self.capitalised.add(key)  # "Le Monde", "New York Times": a name, not the phrase "le monde"
 
     def _index_countries(self, data: dict) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -40,7 +41,7 @@ OMISSION = re.compile(
 INITIATOR = re.compile(
     r"\b(?:a la demande|a l'initiative|a la requete|sur (?:la )?demande|at the request|at the initiative|"
     r"initiated by|requested by|on the initiative)\s+(?:urgente\s+)?(?:de la |de l'|du |des |de |d'|of the |of |by )?"
-    r"(?P<who>[^,.;«»\"]{2,40})|\bat (?P<who2>[\w-]+)'s request"
+    r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|\bat (?P<who2>[\w-]+)'s request"
 )
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 RELAY_KINDS = ("outlet.",)
@@ -113,6 +114,29 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
     return max(earlier, key=closeness)
 
 
+def denial_targets(denier: View, views: list[View], settings: DivergenceSettings) -> set[int]:
+    """What a denial answers: in its own article, the claim it quotes or
+    points at (same sentence, "ces affirmations", else the closest earlier
+    one); in each other article, the other side's claims closest in
+    substance (most shared stems, at least `agree_shared`). One article's
+    targets do not depend on the others, so incremental runs agree with full ones."""
+    others = [v for v in views if v.claim.side != denier.claim.side and v is not denier]
+    own = {id(v) for v in others if same_sentence(denier.claim, v.claim)}
+    if not own and (answered := answered_claim(denier, views)) is not None:
+        own.add(id(answered))
+    best: dict[str, tuple[int, set[int]]] = {}
+    for view in others:
+        shared = len(denier.stems & view.stems)
+        if view.denial or shared < settings.agree_shared or view.claim.article_id == denier.claim.article_id and own:
+            continue
+        top, ids = best.get(view.claim.article_id, (0, set()))
+        if shared > top:
+            best[view.claim.article_id] = (shared, {id(view)})
+        elif shared == top:
+            ids.add(id(view))
+    return own.union(*(ids for _, ids in best.values()))
+
+
 def find_divergences(
     event: Event,
     views: list[View],
@@ -125,9 +149,12 @@ def find_divergences(
     involve one of those claim ids). `participant_sides` are the
     countries of the event's participants; claims of other sides (a third
     country's outlet, say) are compared only for denials."""
-    claim_sides = {v.claim.side for v in views if not v.relay}
-    sides = participant_sides if participant_sides and len(participant_sides) >= 2 else claim_sides
-    answered = {id(answered_claim(v, views)): v for v in views if v.denial}
+    voices = Counter(v.claim.side for v in views if not v.relay and v.claim.side)
+    sides = participant_sides if participant_sides and len(participant_sides) >= 2 else set(voices)
+    if len(sides) > 2 and len(voices) > 2:  # a host or a third country commenting: not one of the two versions
+        second = sorted(voices.values(), reverse=True)[1]
+        sides = {side for side in sides if voices[side] >= second}
+    targets = {id(v): denial_targets(v, views, settings) for v in views if v.denial}
     exchange = event.kind in ("call", "meeting")
     central_ids = central(
         views,
@@ -138,7 +165,7 @@ def find_divergences(
     for a, b in combinations(views, 2):
         if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
             continue
-        result = compare(a, b, sides, settings, answered, central_ids, nli)
+        result = compare(a, b, sides, settings, targets, central_ids, nli)
         if result:
             kind, score, evidence = result
             first, second = sorted((a.claim.id, b.claim.id))
@@ -159,18 +186,12 @@ def compare(
     b: View,
     sides: set,
     settings: DivergenceSettings,
-    answered: dict[int, View],
+    targets: dict[int, set[int]],
     central_ids: set[int],
     nli=None,
 ) -> tuple[str, float, str] | None:
     for denier, other in ((a, b), (b, a)):
-        if not denier.denial or denier.claim.side == other.claim.side:
-            continue
-        if (
-            (len(denier.stems & other.stems) >= settings.agree_shared and not other.denial)
-            or same_sentence(denier.claim, other.claim)
-            or answered.get(id(other)) is denier
-        ):
+        if denier.denial and denier.claim.side != other.claim.side and id(other) in targets[id(denier)]:
             return "denial", 0.85, f"{denier.claim.source} refutes: {short(denier.content)}"
     if a.relay and b.relay or not (a.claim.side and b.claim.side):
         return None

@@ -172,7 +172,7 @@ def choose_event(
     if len(sig.persons) == 1 and core and not sig.persons <= core and is_claim:
         if current.multi:
             return find_by_persons(events, sig)  # one call of a round: its own event
-        return find_by_persons(events, sig) or (current if len(core) < 2 else None)
+        return find_by_persons(events, sig) or current  # a third voice on the same exchange (its host, say)
     if is_claim and current.multi and not sig.persons and sig.source_side in current.counterparts:
         return find_by_side(events, sig.source_side) or current  # "le ministère français a confirmé"
     if (

@@ -22,8 +22,10 @@ KINDS = {
     r"summit|met|visite|visit|delegations?)\b",
     "attack": r"\b(?:attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|"
     r"explosions?|strikes?|attacks?|shelling|rockets?|offensive|contre-offensive|incursion)\b",
-    "military": r"\b(?:troupes|soldats|deploiement|massé|masse|invasion|manoeuvres|exercices militaires|troops|"
-    r"build-up|buildup|deployment)\b",
+    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
+    "military": r"\b(?:(?:troupes|soldats|forces|troops) (?:massees|amassees|deployees|massing|deployed)|"
+    r"concentrations? de troupes|deploiements?|invasion|manoeuvres|exercices militaires|troop build-?up|"
+    r"build-?up|deployments?)\b",
 }
 WEEKDAYS = {
     "lundi": 0,
@@ -171,7 +173,13 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
             r"\b(?:prevue?s?|prochain|doit|devrait|aura|next|will|due|planned)\b",
             folded[max(0, m.start() - 25) : m.end() + 12],
         )
-        return next_weekday(WEEKDAYS[m.group(1)], published) if ahead else last_weekday(WEEKDAYS[m.group(1)], published)
+        if ahead:
+            return next_weekday(WEEKDAYS[m.group(1)], published)
+        before = re.search(
+            r"\b(?:last|dernier|derniere|passe|passee)\s*$|^\s*(?:dernier|derniere|passe|passee|last)\b",
+            folded[max(0, m.start() - 6) : m.start()],
+        ) or re.match(r"\s*(?:dernier|derniere|passe|passee)\b", folded[m.end() :])
+        return last_weekday(WEEKDAYS[m.group(1)], published, strictly_past=bool(before))
     if (m := MONTH_YEAR.search(folded)) and (m.group(2) or "dernier" in m.group(0) or "last" in m.group(0)):
         year = (
             int(m.group(2))
@@ -189,8 +197,14 @@ def infer_year(day: int, month: int, published: date | None) -> int | None:
     return published.year - 1 if candidate > published + timedelta(days=7) else published.year
 
 
-def last_weekday(weekday: int, published: date) -> Day:
+def last_weekday(weekday: int, published: date, strictly_past: bool = False) -> Day:
+    """The latest such weekday on or before the article's date; the day
+    after it when that is the weekday named, since a statement from another
+    time zone is often dated "Friday" in a story filed on Thursday (a week
+    back would be "last Friday")."""
     delta = (published.weekday() - weekday) % 7
+    if delta == 6 and not strictly_past:
+        return from_date(published + timedelta(days=1))
     return from_date(published - timedelta(days=delta))
 
 
@@ -213,6 +227,14 @@ def ago(match: re.Match, published: date | None) -> Day | None:
     return Day(back.year, back.month, None)
 
 
+# "an aide to President Vladimir Putin", "le porte-parole du président X": X is not taking part.
+SERVES = re.compile(
+    r"\b(?:aide|adviser|advisor|spokes\w+|porte-parole|conseill\w+|envoy|envoye\w*|emissaire|proche|"
+    r"bras droit|chief of staff|chef de cabinet)\s+(?:[\w-]+\s+){0,2}(?:to|of|du|de|des|de la|d')\s*"
+    r"(?:(?:[\w-]+\s+){0,3})$"
+)
+
+
 def sentence_signature(
     text: str, registry: Registry, published: date | None, surnames: dict[str, str] | None = None
 ) -> Signature:
@@ -222,7 +244,9 @@ def sentence_signature(
     day, day_start = find_day(folded, published)
     sig = Signature(day=day, day_start=day_start)
     for match in registry.find(text):
-        if is_principal(match.actor, published):
+        if is_principal(match.actor, published) and not SERVES.search(
+            fold(text[max(0, match.start - 80) : match.start])
+        ):
             sig.persons.add(match.actor.id)
     for name in re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}", text):
         if surnames and (person := surnames.get(fold(name))):

@@ -83,3 +83,21 @@ def test_a_readout_relayed_word_for_word_is_not_flagged_again(tmp_path: Path) ->
         assert before >= 1
         assert len(store.divergences()) == before
         assert len({c.event_id for c in store.claims()}) == 1  # the relay joined the same event
+
+
+def test_a_host_s_word_and_talk_of_soldiers_stay_with_the_talks(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "GENÈVE, 12 mars 2025 (AFP) - Les délégations arménienne et azerbaïdjanaise se sont retrouvées mercredi "
+        "à Genève pour un nouveau cycle de pourparlers.\n\n"
+        "Le Premier ministre arménien, Nikol Pachinian, a déclaré que les deux parties avaient progressé sur "
+        "le tracé de la frontière.\n\n"
+        "Le président azerbaïdjanais, Ilham Aliev, a affirmé que rien n'avait été signé.\n\n"
+        "Selon Erevan, les soldats blessés lors des derniers incidents seront rapatriés en priorité.\n\n"
+        "Le conseiller fédéral suisse Ignazio Cassis, qui accueillait les discussions, a indiqué que les "
+        "délégations se retrouveraient avant l'été.\n",
+        encoding="utf-8",
+    )
+    store = ingest_all(tmp_path / "x.db", [article])
+    assert len({c.event_id for c in store.claims() if c.source}) == 1
+    store.close()

@@ -23,6 +23,10 @@ PUBLISHED = date(2024, 6, 26)  # a Wednesday
         ("Moscou l'a dit hier.", Day(2024, 6, 25)),
         ("Washington said so last week.", Day(2024, 6, 19)),
         ("La visite est prévue jeudi.", Day(2024, 6, 27)),
+        ("In a statement on Thursday, Beijing said the call was useful.", Day(2024, 6, 27)),  # filed across time zones
+        ("They last spoke last Thursday.", Day(2024, 6, 20)),
+        ("Le ministère l'avait annoncé jeudi dernier.", Day(2024, 6, 20)),
+        ("Kyiv said on Tuesday that the list was complete.", Day(2024, 6, 25)),
         ("Aucune date ici.", None),
     ],
 )
@@ -45,3 +49,13 @@ def test_signature_names_participants_kind_and_offices() -> None:
     assert "person.andrei-belousov" in sig.persons
     assert "call" in sig.kinds
     assert ("US", "counterpart") in sig.offices
+
+
+def test_people_named_as_someone_s_principal_are_not_participants() -> None:
+    sig = sentence_signature(
+        "Vladimir Medinsky, an aide to President Vladimir Putin, described the talks as businesslike.",
+        load_registry(),
+        PUBLISHED,
+    )
+    assert "person.vladimir-medinsky" in sig.persons
+    assert "person.vladimir-putin" not in sig.persons

@@ -96,9 +96,9 @@ class Discourse:
         key = " ".join(fold(phrase).replace("'", "' ").split()).replace("' ", "'")
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
-        if THING_PRONOUN.match(key):
-            return self.last(position, spoke=True, exclude_kinds={"person"}) or self.last(
-                position, kinds=INSTITUTION_KINDS | OUTLET_KINDS
+        if THING_PRONOUN.match(key):  # "it said": the institution named last, spoken or not
+            return self.last(position, kinds=INSTITUTION_KINDS | OUTLET_KINDS) or self.last(
+                position, spoke=True, exclude_kinds={"person"}
             )
         if PRONOUN.match(key):
             return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(

@@ -62,6 +62,15 @@ SUBORDINATE = re.compile(
     r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
     r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$"
 )
+COMPLEMENTIZERS = {"that", "que", "qu", "qu'", "whether", "which", "lesquels", "lesquelles", "laquelle", "lequel"}
+COMPLEMENTIZERS |= {"neither", "none", "aucun", "aucune", "ni"}  # "Neither side's readout mentioned…": nobody spoke
+RELATIVE_APPOSITION = re.compile(
+    r"(?:(?:a|an|one|un|une)\s+(?:point|claim|view|position|assertion|figure|account|version|detail|fact|"
+    r"affirmation|information|chiffre|point de vue)|ce qu'|ce que|something|what)\b"
+)
+NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau"}  # "made no mention": a noun
+BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
+TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
@@ -133,6 +142,7 @@ class SentenceAttributor:
             or self.passive(text, folded, toks, offset)
             or self.leading_pour(text, folded, offset)
             or self.colon_statement(text, folded, offset)
+            or self.participial_lead(text, folded, toks, quotes, offset)
         )
 
     def cited_through(self, cited: Found, relay: Found, text: str, offset: int) -> None:
@@ -196,7 +206,11 @@ class SentenceAttributor:
         if previous in {"ete", "been", "being"}:
             return None  # passive: "a été abordé"
         if form.tense in ("finite", "compound", "inverted"):
-            if previous in DETERMINERS or previous in {"en", "pour", "sans", "to"} and form.tense == "finite":
+            if (
+                previous in DETERMINERS | NOUN_MARKERS
+                or previous in {"en", "pour", "sans", "to"}
+                and form.tense == "finite"
+            ):
                 return None  # "le communiqué", "une note": a noun, not a verb
             if (
                 previous in {"se", "s", "me", "te"}
@@ -288,6 +302,8 @@ class SentenceAttributor:
                 content_start, content_end = 0, len(folded[:start].rstrip().rstrip(","))
                 clause_start = 0
         construction = "trailing_subject" if clause_start == 0 and content_start == 0 else "subject"
+        if construction == "trailing_subject" and RELATIVE_APPOSITION.match(folded, start):
+            return None  # "…, a point Ukrainian officials confirmed": a comment on the claim, not its source
         found = self.make(text, folded, (start, end), (content_start, content_end), hit.form, offset, construction)
         if found:
             found.span = (min(clause_start, found.span[0]), found.span[1])
@@ -312,8 +328,9 @@ class SentenceAttributor:
                 break
         end = position
         phrase = trim_subject(folded[start:end])
-        if not phrase:
-            return self.coordinated_subject(text, folded, position) or self.parsed_subject(text, position)
+        coordinated = self.coordinated_subject(text, folded, position)
+        if coordinated or not phrase:  # "X described the talks as … and said": X said
+            return coordinated or self.parsed_subject(text, position)
         end = start + len(phrase)
         if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22 or self.has_verb(text[start:end]):
             return None
@@ -353,8 +370,8 @@ class SentenceAttributor:
         if not words:
             return False
         head = strip_determiners([w for w in words if w not in {"m", "mm", "mme"}])
-        if not head:
-            return False
+        if not head or words[0] in COMPLEMENTIZERS:
+            return False  # "that he also said…" is a clause, "neither side" nobody
         if " ".join(words) in PRONOUNS or words[0] in PRONOUNS and len(words) == 1:
             return True
         if self.registry.find(phrase) or self.registry.country_of(phrase) or self.registry.is_bloc(phrase):
@@ -583,6 +600,8 @@ class SentenceAttributor:
     def participial_claims(self, text, folded, toks, main: Found, quotes) -> list[Found]:
         """ ", soulignant que…" / ", adding that…": a second claim by the same source."""
         out = []
+        if main.construction == "participial":
+            return out  # the participle is the main claim already
         for hit in self.verb_hits(toks, folded, quotes):
             if (
                 hit.form.tense != "present_participle"
@@ -616,6 +635,46 @@ class SentenceAttributor:
                 if main.content[1] > cut:
                     main.content = (main.content[0], min(main.content[1], cut))
         return out
+
+    def participial_lead(self, text, folded, toks, quotes, offset) -> Found | None:
+        """ "Oumerov a avancé un chiffre plus élevé, affirmant que…": after a
+        verb that does not report, the participle reports what the
+        sentence's subject said."""
+        for hit in self.verb_hits(toks, folded, quotes):
+            begin = toks[hit.start].start
+            if (
+                hit.form.tense != "present_participle"
+                or not folded[:begin].rstrip().endswith(",")
+                or not (clausal_complement(folded, hit.group_end, words=4) or hit.form.lemma in BARE_CLAUSE_VERBS)
+            ):
+                continue
+            subject = self.opening_subject(text, folded, begin)
+            if subject is None:
+                return None
+            end = clause_end(folded, hit.group_end)
+            found = self.make(text, folded, subject, (hit.group_end, end), hit.form, offset, "participial")
+            if found:
+                found.span = (0, end)
+            return found
+        return None
+
+    def opening_subject(self, text: str, folded: str, limit: int) -> tuple[int, int] | None:
+        """The actor that opens the sentence, looking through a country's
+        title ("Ukraine's delegation head Rustem Umerov") or an apposition
+        ("Le chef de la délégation, Roustem Oumerov,")."""
+        intro = INTRO_ADVERBIAL.match(folded)
+        start = intro.end() if intro and intro.end() < limit else 0
+        matches = self.registry.find(text[start:limit])
+        if not matches:
+            return None
+        first = matches[0]
+        if len(text[start : start + first.start].split()) > 6:
+            return None
+        if len(matches) > 1:
+            between = text[start + first.end : start + matches[1].start]
+            if TITLE_BETWEEN.fullmatch(between):
+                first = matches[1]
+        return start + first.start, start + first.end
 
     def embedded_claims(self, text: str, folded: str, offset: int, main: Found | None) -> list[Found]:
         """ "…a réfuté les affirmations de Moscou selon lesquelles…": the other

@@ -52,6 +52,7 @@ PRONOUNS = {
     "he",
     "she",
     "they",
+    "it",
     "celui-ci",
     "celle-ci",
     "ce dernier",
