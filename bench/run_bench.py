@@ -1,5 +1,6 @@
 """Benchmark: the whole job (ingest, attribution, event linking, divergences,
-default encoder) on a generated corpus. Prints articles/s.
+default encoder) on a generated corpus, then the HTML report of it. Prints
+articles/s and the report's rendering time.
 
     python bench/run_bench.py [N]     (default 1000)
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import full_stages
+from crosscheck.report import write_report
 from crosscheck.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,6 +42,11 @@ def main() -> None:
             f"whole job: {count} articles in {elapsed:.1f} s = {count / elapsed:.1f} articles/s "
             f"({counts['claims']} claims, {events} events, {pairs} flagged pairs)"
         )
+        started = time.perf_counter()
+        with Store.open(Path(tmp) / "run.db", readonly=True) as store:
+            write_report(store, Path(tmp) / "report")
+        pages = sum(1 for _ in (Path(tmp) / "report").rglob("*.html"))
+        print(f"HTML report of {count} articles: {time.perf_counter() - started:.1f} s ({pages} pages)")
 
 
 if __name__ == "__main__":

@@ -321,3 +321,11 @@ def load_registry(extra: tuple[Path, ...] = ()) -> Registry:
         user_actors, _ = load_actor_file(path)
         by_id.update({a.id: a for a in user_actors})
     return Registry(list(by_id.values()), countries)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country names by code, in English ("RU": "Russia")."""
+    folder = resources.files("crosscheck") / "data"
+    data = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    return {code: entry.get("name_en") or code for code, entry in data.get("countries", {}).items()}

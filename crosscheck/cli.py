@@ -106,6 +106,44 @@ def export(
 
 
 @app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder the report is written into.")] = Path(
+        "reports"
+    ),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="html (index, event and article pages, plus report.md), md or json.")
+    ] = "html",
+    event: Annotated[str | None, typer.Option("--event", help="Only this event (its id, or the start of it).")] = None,
+    side: Annotated[
+        str | None, typer.Option("--side", help="Only events where this country (code: RU, US…) speaks.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only events dated (or covered) on or after this day (YYYY-MM-DD).")
+    ] = None,
+    min_score: Annotated[float, typer.Option("--min-score", help="Leave out flagged pairs scored below this.")] = 0.0,
+) -> None:
+    """Write the divergence report of a store: events most divergent first, each side's claims, flagged pairs."""
+    from crosscheck.report import Filters, write_report
+    from crosscheck.store import Store
+
+    filters = Filters(event=event, side=side.upper() if side else None, since=parse_day(since), min_score=min_score)
+    with Store.open(db, readonly=True) as store:
+        typer.echo(str(write_report(store, output, format, filters)))
+
+
+def parse_day(text: str | None):
+    from datetime import date
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise CrosscheckError(f"--since must be a day like 2024-06-25, not {text!r}") from error
+
+
+@app.command()
 def run(
     folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
     db: Annotated[

@@ -8,8 +8,9 @@ a pair is flagged as
   omission      the text says one readout leaves out a topic another covers;
   emphasis      both report the substance of the exchange but stress
                 different things.
-Versions that agree (they share the same salient facts, or their embeddings
-are close) are not flagged. Thresholds live in `DivergenceSettings`.
+Versions that agree (they name the same initiator, share the same salient
+facts, or their embeddings are close) are not flagged: they are kept as
+agreements, which reports show quietly. Thresholds live in `DivergenceSettings`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from itertools import combinations
 
 import numpy as np
 
-from crosscheck.models import Claim, Divergence, Event, Polarity
+from crosscheck.models import AGREEMENT, Claim, Divergence, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import topic_stems
 from crosscheck.textnorm import fold
@@ -198,16 +199,22 @@ def compare(
     if a.initiator and b.initiator:
         if a.initiator != b.initiator:
             return "contradiction", 0.8, f"who asked for it: {a.initiator} vs {b.initiator}"
-        return None  # both name the same initiator: they agree
+        return AGREEMENT, 0.0, f"both say {a.initiator} asked for it"
     if a.claim.side not in sides or b.claim.side not in sides or a.relay or b.relay:
         return None
     if len(a.stems) < settings.min_salient or len(b.stems) < settings.min_salient:
         return None
     shared = a.stems & b.stems
     if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers) and shared:
-        return "contradiction", 0.75, f"numbers differ: {sorted(a.numbers)} vs {sorted(b.numbers)}"
-    if id(a) not in central_ids or id(b) not in central_ids or agree(a, b, settings):
+        return (
+            "contradiction",
+            0.75,
+            f"numbers differ: {', '.join(sorted(a.numbers))} vs {', '.join(sorted(b.numbers))}",
+        )
+    if id(a) not in central_ids or id(b) not in central_ids:
         return None
+    if agree(a, b, settings):
+        return AGREEMENT, 0.0, "same facts: " + ", ".join(sorted(a.stems & b.stems)[:6])
     if (
         nli is not None
         and (p := max(nli(a.content, b.content), nli(b.content, a.content))) >= settings.nli_contradiction

@@ -29,6 +29,15 @@ BYLINE = re.compile(
     rf"(?:\((?P<agency2>{AGENCIES})\))?\s*$",
     re.IGNORECASE,
 )
+NAME = r"(?!(?:Le|La|Les|L'|The|Un|Une|A)\b)[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}"
+PEOPLE = re.compile(rf"{NAME}(?:(?:,| and| et| &) {NAME})*")
+OUTLET_WORDS = re.compile(
+    r"\b(?:Times|Post|News|Monitor|Journal|Herald|Tribune|Press|Presse|Agency|Agence|Express|Daily|Gazette|"
+    r"Observer|Guardian|Telegraph|Monde|Figaro|Écho|Echo|Courrier|Dépêche|Matin|Soir|Ouest|Radio|TV|Info|"
+    r"Media|Médias|Review|Standard|Mail|Star|Globe|Chronicle|Week|Hebdo|Magazine|Watch|Insider|Nouvelles|Actu|"
+    r"Top|Libre|Républicain|Parisien|Libération|Humanité|Croix|Orient|Jour|Temps|Tribune|Opinion|Echos|Obs|"
+    r"Ledger|Dispatch|Courier|Today|Online|Network|Wire|Bulletin|Report|Reporter|Diplomat|Tribune)\b"
+)
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
 MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -78,7 +87,9 @@ def read_line(line: str, info: HeaderInfo, *, in_header: bool) -> bool:
             info.published = info.published or first_date(line[: m.start()])
         return False
     if m := BYLINE.match(line):
-        info.outlet = info.outlet or m.group("outlet").strip()
+        name = re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", m.group("outlet").strip(), flags=re.IGNORECASE)
+        if not PEOPLE.fullmatch(name) or OUTLET_WORDS.search(name):  # "By Daniel Harper and Lin Qiao": authors
+            info.outlet = info.outlet or name
         info.agency = info.agency or canonical_agency(m.group("agency") or m.group("agency2"))
         return True
     if m := SOURCE_LINE.match(line):

@@ -142,6 +142,9 @@ class Event(Record):
     producer: str = "link.rules.v1"
 
 
+AGREEMENT = "agreement"  # the kind of a pair found to agree: stored, shown quietly, never flagged
+
+
 class Divergence(Record):
     """Two claims of one event that give divergent versions."""
 
@@ -149,7 +152,7 @@ class Divergence(Record):
     event_id: str
     a: str
     b: str
-    kind: str  # contradiction | denial | omission | emphasis
+    kind: str  # contradiction | denial | omission | emphasis | agreement
     score: float
     evidence: str = ""
     producer: str = "diverge.rules.v1"

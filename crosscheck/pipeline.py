@@ -115,7 +115,10 @@ def run_folder(
 
     folder = folder or bundled_examples()
     out.mkdir(parents=True, exist_ok=True)
-    db = db or out / "crosscheck.db"
+    if db is None:  # a fresh store, so the report reflects this run only
+        db = out / "crosscheck.db"
+        for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            stale.unlink(missing_ok=True)
     summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
     with Store.open(db, readonly=True) as store:

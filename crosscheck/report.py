@@ -1,37 +1,122 @@
-"""Reports: events with their flagged pairs side by side, as a self-contained
-HTML page and as Markdown.
+"""Divergence reports: events with each side's claims in columns and the
+flagged pairs side by side, as a folder of static HTML pages (index, one page
+per event, one per article with the claim's sentence highlighted), as
+Markdown, or as JSON.
 
 Every piece of article text goes through Jinja2 with autoescape on (HTML) or
-`md()` (Markdown); the page needs nothing from the network (inline CSS, no
-scripts).
+the `md` filter (Markdown). The pages need nothing from the network and run
+no script: inline CSS, inline SVG, and `:target` for highlighting.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from crosscheck.models import Article, Claim, Divergence, Event
+from crosscheck.actors import country_names
+from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSION
+from crosscheck.errors import CrosscheckError
+from crosscheck.export import contract_claim
+from crosscheck.models import Article, Claim, Divergence, Event, Sentence
+from crosscheck.signature import STEM, topic_stems
 from crosscheck.store import Store
+from crosscheck.textnorm import fold
+
+REPORT_FORMATS = ("html", "md", "json")
+KINDS = ("denial", "contradiction", "omission", "emphasis")
+UNKNOWN_SIDE = "—"
+
+
+@dataclass(frozen=True)
+class Filters:
+    event: str | None = None  # an event id, or the start of one
+    side: str | None = None  # a country code: events where it speaks, pairs that involve it
+    since: date | None = None  # events dated (or covered) on or after this day
+    min_score: float = 0.0  # flagged pairs below this score are left out
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    article: Article
+    sentence: int | None  # index of the sentence that holds the claim, for the link
+
+    @property
+    def side(self) -> str:
+        return self.claim.side or UNKNOWN_SIDE
+
+    @property
+    def chain(self) -> str:
+        """Outlet → agency → official, as written."""
+        links = [link.mention for link in self.claim.chain] or [self.claim.source or ""]
+        return " → ".join(links)
+
+    @property
+    def day(self) -> str:
+        return self.article.published.isoformat() if self.article.published else ""
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.sentence}" if self.sentence is not None else ""
 
 
 @dataclass
 class PairView:
     divergence: Divergence
-    a: Claim
-    b: Claim
+    a: ClaimView
+    b: ClaimView
+    verdict: str | None = None
+
+    @property
+    def marked(self) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """Each version's text with the slots where the versions part marked."""
+        a, b = self.a.claim.text, self.b.claim.text
+        return slots(a, b, self.divergence), slots(b, a, self.divergence)
+
+
+@dataclass
+class SideView:
+    code: str
+    claims: list[ClaimView]
+
+    @property
+    def name(self) -> str:
+        return country_names().get(self.code, "unattributed" if self.code == UNKNOWN_SIDE else self.code)
 
 
 @dataclass
 class EventView:
     event: Event
+    sides: list[SideView] = field(default_factory=list)
     pairs: list[PairView] = field(default_factory=list)
-    by_side: dict[str, list[Claim]] = field(default_factory=dict)
+    agreements: list[PairView] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
-        return sorted(Counter(p.divergence.kind for p in self.pairs).items())
+        counts = Counter(p.divergence.kind for p in self.pairs)
+        return [(kind, counts[kind]) for kind in KINDS if counts[kind]]
+
+    @property
+    def weight(self) -> float:
+        return sum(p.divergence.score for p in self.pairs)
+
+    @property
+    def outlets(self) -> list[str]:
+        names = {c.article.outlet or c.article.agency or c.article.id for s in self.sides for c in s.claims}
+        return sorted(names)
+
+    @property
+    def claims(self) -> list[ClaimView]:
+        return [c for s in self.sides for c in s.claims]
+
+    @property
+    def page(self) -> str:
+        return f"events/{slug(self.event.id)}.html"
 
 
 @dataclass
@@ -39,82 +124,288 @@ class ReportData:
     events: list[EventView]
     articles: list[Article]
     claims: int
+    filters: Filters = field(default_factory=Filters)
 
     @property
     def pairs(self) -> int:
         return sum(len(v.pairs) for v in self.events)
 
 
-def collect(store: Store) -> ReportData:
-    claims = {c.id: c for c in store.claims()}
-    views = {e.id: EventView(e) for e in store.events()}
+# --- collecting --------------------------------------------------------------
+
+
+def collect(store: Store, filters: Filters = Filters()) -> ReportData:
+    """The events to report, most divergent first, with their claims by side
+    and their pairs, after the filters."""
+    articles = {a.id: a for a in store.articles()}
+    claims = {c.id: c for c in store.claims() if c.source}
+    sentence_of = sentence_index(store, articles, claims.values())
+    verdicts = store.verdicts()
+    views = {e.id: EventView(e) for e in store.events() if wanted_event(e, filters)}
+    by_event: dict[str, dict[str, list[ClaimView]]] = {}
     for claim in claims.values():
-        if claim.event_id in views and claim.source:
-            views[claim.event_id].by_side.setdefault(claim.side or "—", []).append(claim)
-    for d in store.divergences():
-        if d.event_id in views and d.a in claims and d.b in claims:
-            views[d.event_id].pairs.append(PairView(d, claims[d.a], claims[d.b]))
-    ordered = sorted(views.values(), key=lambda v: (-len(v.pairs), -v.event.claims, v.event.label))
-    for view in ordered:
-        view.pairs.sort(key=lambda p: -p.divergence.score)
-    return ReportData([v for v in ordered if v.by_side], store.articles(), len(claims))
+        if claim.event_id in views:
+            view = ClaimView(claim, articles[claim.article_id], sentence_of.get(claim.id))
+            by_event.setdefault(claim.event_id, {}).setdefault(view.side, []).append(view)
+    for event_id, sides in by_event.items():
+        views[event_id].sides = [SideView(code, sorted(cs, key=claim_order)) for code, cs in sorted(sides.items())]
+    for flagged, target in ((store.divergences(), "pairs"), (store.agreements(), "agreements")):
+        for d in flagged:
+            if d.event_id not in views or d.a not in claims or d.b not in claims or d.score < filters.min_score:
+                continue
+            pair = PairView(d, *(claim_view(claims[x], articles, sentence_of) for x in (d.a, d.b)))
+            pair.verdict = verdicts.get(d.id)
+            if filters.side and filters.side not in {pair.a.claim.side, pair.b.claim.side}:
+                continue
+            getattr(views[d.event_id], target).append(pair)
+    chosen = [v for v in views.values() if v.sides and (not filters.side or side_speaks(v, filters.side))]
+    if filters.since:
+        chosen = [v for v in chosen if recent_enough(v, filters.since)]
+    for view in chosen:
+        view.pairs.sort(key=lambda p: (-p.divergence.score, KINDS.index(p.divergence.kind)))
+    chosen.sort(key=lambda v: (-v.weight, -len(v.claims), v.event.label))
+    if filters.event and not chosen:
+        raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")
+    return ReportData(chosen, list(articles.values()), len(claims), filters)
+
+
+def wanted_event(event: Event, filters: Filters) -> bool:
+    return not filters.event or event.id == filters.event or event.id.startswith(filters.event)
+
+
+def side_speaks(view: EventView, side: str) -> bool:
+    return any(s.code == side for s in view.sides)
+
+
+def recent_enough(view: EventView, since: date) -> bool:
+    day = view.event.day or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return date.fromisoformat(day) >= since
+    published = [c.article.published for c in view.claims if c.article.published]
+    return bool(published) and max(published) >= since
+
+
+def claim_view(claim: Claim, articles: dict[str, Article], sentence_of: dict[str, int]) -> ClaimView:
+    return ClaimView(claim, articles[claim.article_id], sentence_of.get(claim.id))
+
+
+def claim_order(view: ClaimView) -> tuple:
+    return (view.article.published or date.min, view.article.id, view.claim.start)
+
+
+def sentence_index(store: Store, articles: dict[str, Article], claims) -> dict[str, int]:
+    """The index of the sentence each claim starts in."""
+    out: dict[str, int] = {}
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    for article_id, article_claims in by_article.items():
+        sentences = store.sentences(article_id)
+        for claim in article_claims:
+            hit = next((s for s in sentences if s.start <= claim.start < s.end), None)
+            out[claim.id] = hit.index if hit else None
+    return out
+
+
+SLOT_PATTERNS = {
+    "who asked for it": INITIATOR,
+    "numbers differ": NUMBER,
+    "one version negates": NEGATED,
+}
+
+
+def slots(text: str, other: str, divergence: Divergence) -> list[tuple[str, bool]]:
+    """`text` in pieces, marked where it differs from `other` in the way the
+    evidence says: who asked for the call, the numbers, the negation, the
+    denial or omission words; for emphasis, the substance words the other
+    version lacks."""
+    folded = fold(text)
+    pattern = next((p for prefix, p in SLOT_PATTERNS.items() if divergence.evidence.startswith(prefix)), None)
+    if pattern is None and divergence.kind in ("denial", "omission"):
+        pattern = DENIAL_WORDS if divergence.kind == "denial" else OMISSION
+    if pattern is not None:
+        spans = [m.span() for m in pattern.finditer(folded)]
+    else:
+        theirs = topic_stems(other)
+        spans = [
+            m.span()
+            for m in re.finditer(r"[a-z]{3,}", folded)
+            if m.group()[:STEM] in topic_stems(m.group()) and m.group()[:STEM] not in theirs
+        ]
+    return pieces(text, spans)
+
+
+def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position or start == end:
+            continue
+        if start > position:
+            out.append((text[position:start], False))
+        out.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        out.append((text[position:], False))
+    return out
+
+
+def slug(identifier: str) -> str:
+    """A file name for an id (ids come from file names and may hold anything)."""
+    cleaned = re.sub(r"[^\w.-]+", "_", identifier).strip("._")[:80]
+    return cleaned or "item"
+
+
+# --- timeline ----------------------------------------------------------------
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    side: str
+    title: str
+    href: str
+
+
+@dataclass
+class Timeline:
+    """Who said what, when: one lane per side, one column per article in
+    publication order, one dot per claim."""
+
+    width: int
+    height: int
+    lanes: list[tuple[str, float]]
+    columns: list[tuple[str, str, float]]  # date, outlet, x
+    dots: list[Dot]
+
+
+LANE = 34
+LEFT = 70
+COLUMN = 90
+
+
+def timeline(view: EventView) -> Timeline:
+    articles = sorted({(c.article.published or date.min, c.article.id) for c in view.claims})
+    column_of = {article_id: LEFT + COLUMN * (i + 0.5) for i, (_, article_id) in enumerate(articles)}
+    lane_of = {side.code: 24 + LANE * i for i, side in enumerate(view.sides)}
+    dots = []
+    for side in view.sides:
+        seen: Counter = Counter()
+        for c in side.claims:
+            offset = (seen[c.article.id] % 5 - 2) * 7
+            seen[c.article.id] += 1
+            title = f"{side.code} · {c.chain} · {c.day or c.article.id}: {c.claim.text[:160]}"
+            dots.append(Dot(column_of[c.article.id] + offset, lane_of[side.code], side.code, title, article_href(c)))
+    outlets = {c.article.id: c.article.outlet or c.article.agency or c.article.id for c in view.claims}
+    columns = [
+        (day.isoformat() if day != date.min else "undated", outlets[a][:14], column_of[a]) for day, a in articles
+    ]
+    width = LEFT + COLUMN * max(1, len(articles)) + 10
+    return Timeline(width, 24 + LANE * len(view.sides) + 28, list(lane_of.items()), columns, dots)
+
+
+def article_href(view: ClaimView, prefix: str = "../") -> str:
+    anchor = f"#{view.anchor}" if view.anchor else ""
+    return f"{prefix}articles/{slug(view.article.id)}.html{anchor}"
+
+
+# --- rendering ---------------------------------------------------------------
 
 
 def environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(
+    env = Environment(
         loader=PackageLoader("crosscheck", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
+        autoescape=select_autoescape(["html", "html.j2"], default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = md
+    env.globals.update(article_href=article_href, timeline=timeline, slug=slug)
+    return env
 
 
-def render_html(data: ReportData) -> str:
-    return environment().get_template("report.html.j2").render(data=data)
+def render_index(data: ReportData) -> str:
+    return environment().get_template("index.html.j2").render(data=data)
 
 
-def render_markdown(data: ReportData) -> str:
-    lines = [
-        "# crosscheck report",
-        "",
-        f"{len(data.articles)} articles, {data.claims} claims, {len(data.events)} events, {data.pairs} flagged pairs.",
-        "",
-    ]
-    for view in data.events:
-        sides = ", ".join(f"{side} {len(claims)}" for side, claims in sorted(view.by_side.items()))
-        lines += [f"## {md(view.event.label)}", "", f"Claims by side: {sides}.", ""]
-        if view.pairs:
-            lines += ["| kind | score | one version | the other |", "|---|---|---|---|"]
-            for p in view.pairs:
-                lines.append(f"| {p.divergence.kind} | {p.divergence.score:.2f} | {version(p.a)} | {version(p.b)} |")
-            lines.append("")
-    return "\n".join(lines)
+def render_event(view: EventView) -> str:
+    return environment().get_template("event.html.j2").render(view=view)
 
 
-def version(claim: Claim) -> str:
-    return f"**{claim.side or '—'}** {md(claim.source or '')}: {md(claim.text)}"
-
-
-def md(text: str) -> str:
-    """Markdown-safe inline text: no table breaks, no HTML, no link syntax."""
+def render_article(article: Article, sentences: list[Sentence], claimed: set[int]) -> str:
+    paragraphs: dict[int, list[tuple[Sentence, str]]] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, []).append((s, article.text[s.start : s.end]))
     return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("[", "\\[")
-        .replace("]", "\\]")
-        .replace("(", "\\(")
-        .replace("*", "\\*")
-        .replace("\n", " ")
+        environment()
+        .get_template("article.html.j2")
+        .render(article=article, paragraphs=list(paragraphs.values()), claimed=claimed)
     )
 
 
-def write_report(store: Store, out: Path) -> Path:
-    data = collect(store)
+def render_markdown(data: ReportData) -> str:
+    return environment().get_template("report.md.j2").render(data=data)
+
+
+def render_json(data: ReportData) -> str:
+    """The export contract's fields for the reported events, their claims and pairs."""
+    events = [v.event.model_dump(mode="json") for v in data.events]
+    claims = [contract_claim(c.claim) for v in data.events for c in v.claims]
+    pairs = [p.divergence.model_dump(mode="json") | {"verdict": p.verdict} for v in data.events for p in v.pairs]
+    agreements = [p.divergence.model_dump(mode="json") for v in data.events for p in v.agreements]
+    body = {"events": events, "claims": claims, "divergences": pairs, "agreements": agreements}
+    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def md(text: object) -> str:
+    """Markdown-safe inline text: no table breaks, no HTML, no links, no emphasis."""
+    out = str(text).replace("\\", "\\\\")
+    for char in "|[]()*_`#!":
+        out = out.replace(char, "\\" + char)
+    return out.replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ").replace("\n", " ")
+
+
+# --- writing -----------------------------------------------------------------
+
+
+def write_report(store: Store, out: Path, fmt: str = "html", filters: Filters = Filters()) -> Path:
+    """Write the report into `out`; returns the main file's path."""
+    if fmt not in REPORT_FORMATS:
+        raise CrosscheckError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {fmt!r}")
+    data = collect(store, filters)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "index.html").write_text(render_html(data), encoding="utf-8")
-    (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
+    if fmt == "md":
+        return write_file(out / "report.md", render_markdown(data))
+    if fmt == "json":
+        return write_file(out / "report.json", render_json(data))
+    write_html(store, data, out)
+    write_file(out / "report.md", render_markdown(data))
     return out / "index.html"
+
+
+def write_html(store: Store, data: ReportData, out: Path) -> None:
+    for folder in ("events", "articles"):
+        shutil.rmtree(out / folder, ignore_errors=True)  # pages of a previous report would linger
+        (out / folder).mkdir(parents=True)
+    for view in data.events:
+        write_file(out / view.page, render_event(view))
+    shown = {c.article.id: set() for v in data.events for c in v.claims}
+    for view in data.events:
+        for c in view.claims:
+            if c.sentence is not None:
+                shown[c.article.id].add(c.sentence)
+    articles = {a.id: a for a in data.articles}
+    for article_id, claimed in shown.items():
+        page = render_article(articles[article_id], store.sentences(article_id), claimed)
+        write_file(out / "articles" / f"{slug(article_id)}.html", page)
+    write_file(out / "index.html", render_index(data))
+
+
+def write_file(path: Path, text: str) -> Path:
+    """Write through a temporary file, so an interrupted run leaves the old page whole."""
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+    return path

@@ -20,7 +20,7 @@ import sqlite_utils
 from pydantic import BaseModel
 
 from crosscheck.errors import StoreError
-from crosscheck.models import Article, Claim, Divergence, Event, Sentence
+from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Sentence
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -165,6 +165,15 @@ def m006_divergence_claim_indexes(db: sqlite_utils.Database) -> None:
     db["divergences"].create_index(["b"])
 
 
+def m007_reviews(db: sqlite_utils.Database) -> None:
+    """Fact-checkers' verdicts on flagged pairs, kept apart from the pairs so
+    that recomputing divergences never loses one."""
+    db["reviews"].create(
+        {"pair_id": str, "verdict": str, "note": str, "reviewer": str, "updated_at": str},
+        pk="pair_id",
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -172,6 +181,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m004_embeddings,
     m005_event_topic,
     m006_divergence_claim_indexes,
+    m007_reviews,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -315,8 +325,21 @@ class Store:
         return [from_row(Claim, r) for r in rows]
 
     def divergences(self) -> list[Divergence]:
+        """The flagged pairs (agreements, stored beside them, are left out)."""
         with self.errors():
-            return [from_row(Divergence, r) for r in self.db["divergences"].rows_where(order_by="event_id, id")]
+            rows = self.db["divergences"].rows_where("kind != ?", [AGREEMENT], order_by="event_id, id")
+            return [from_row(Divergence, r) for r in rows]
+
+    def agreements(self) -> list[Divergence]:
+        """Pairs of different sides found to agree: shown quietly, never flagged."""
+        with self.errors():
+            rows = self.db["divergences"].rows_where("kind = ?", [AGREEMENT], order_by="event_id, id")
+            return [from_row(Divergence, r) for r in rows]
+
+    def verdicts(self) -> dict[str, str]:
+        """Review verdicts by pair id."""
+        with self.errors():
+            return {r["pair_id"]: r["verdict"] for r in self.db["reviews"].rows}
 
     def _delete_article_rows(self, article_id: str) -> None:
         claim_ids = "SELECT id FROM claims WHERE article_id = ?"

@@ -67,3 +67,15 @@ def linked_stages(encoder=None):
     from crosscheck.pipeline import full_stages
 
     return full_stages(encoder=encoder or FakeEncoder())
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """The bundled examples through the whole default pipeline, once per test run."""
+    from crosscheck.ingest import ingest_paths
+    from crosscheck.pipeline import full_stages
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store.open(db) as opened:
+        ingest_paths([bundled_examples()], opened, stages=full_stages())
+    return db

@@ -79,3 +79,17 @@ def test_run_writes_the_report(tmp_path: Path) -> None:
     report = Path(result.stdout.strip())
     assert report == tmp_path / "out" / "index.html" and report.is_file()
     assert "crosscheck report" in report.read_text(encoding="utf-8")
+
+
+def test_report_command_formats_and_errors(tmp_path: Path, examples_db: Path) -> None:
+    out = tmp_path / "rep"
+    result = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--format", "md", "--min-score", "0.8")
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()) == out / "report.md"
+    assert "| emphasis |" not in (out / "report.md").read_text(encoding="utf-8")  # emphasis scores 0.6
+    bad_day = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--since", "25/06/2024")
+    assert bad_day.returncode == 2 and "--since" in bad_day.stderr and bad_day.stderr.count("\n") == 1
+    bad_format = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--format", "pdf")
+    assert bad_format.returncode == 2 and "--format" in bad_format.stderr
+    missing = crosscheck("report", "--db", str(tmp_path / "none.db"), "-o", str(out))
+    assert missing.returncode in (2, 3) and "none.db" in missing.stderr

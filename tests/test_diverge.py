@@ -67,7 +67,8 @@ def test_who_asked_for_the_call_contradicts() -> None:
 def test_same_initiator_is_agreement() -> None:
     one = claim("L'entretien a eu lieu à la demande de la partie américaine, a précisé Pékin.", "CN", n=1)
     two = claim("The call took place at the request of the United States, the Pentagon said.", "US", n=2)
-    assert find_divergences(EVENT, views(one, two), SETTINGS, {"CN", "US"}) == []
+    [found] = find_divergences(EVENT, views(one, two), SETTINGS, {"CN", "US"})
+    assert found.kind == "agreement" and "US" in found.evidence  # kept, never flagged
 
 
 def test_numbers_that_differ_contradict() -> None:
@@ -82,7 +83,7 @@ def test_different_stress_is_emphasis_and_shared_facts_agree() -> None:
     arms = claim("Dendias a averti contre les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
     same = claim("Dendias a souligné l'importance de lignes de communication militaires ouvertes.", "GR", n=3)
     found = find_divergences(EVENT, views(lines, arms, same), SETTINGS, {"TR", "GR"})
-    assert kinds(found) == {("emphasis", "art:1000", "art:2000")}
+    assert kinds(found) == {("emphasis", "art:1000", "art:2000"), ("agreement", "art:1000", "art:3000")}
 
 
 def test_text_saying_a_readout_omits_a_topic() -> None:

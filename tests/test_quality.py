@@ -16,16 +16,12 @@ from crosscheck.pipeline import full_stages
 from crosscheck.store import Store
 from tests.conftest import DATA
 
-FLOORS = {"claims_f1": 0.88, "side_accuracy": 0.87, "events_bcubed_f1": 0.85, "divergences_recall": 0.33}
+FLOORS = {"claims_f1": 0.91, "side_accuracy": 0.93, "events_bcubed_f1": 0.92, "divergences_recall": 0.45}
 
 
 @pytest.fixture(scope="module")
-def examples_score(tmp_path_factory) -> dict:
-    from crosscheck.pipeline import bundled_examples
-
-    db = tmp_path_factory.mktemp("quality") / "examples.db"
-    with Store.open(db) as store:
-        ingest_paths([bundled_examples()], store, stages=full_stages())
+def examples_score(examples_db: Path) -> dict:
+    with Store.open(examples_db, readonly=True) as store:
         export = export_contract(store)
         texts = {a.id: a.text for a in store.articles()}
     return score(json.loads((DATA / "examples_gold.json").read_text(encoding="utf-8")), export, texts)

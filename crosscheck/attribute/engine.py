@@ -68,7 +68,9 @@ RELATIVE_APPOSITION = re.compile(
     r"(?:(?:a|an|one|un|une)\s+(?:point|claim|view|position|assertion|figure|account|version|detail|fact|"
     r"affirmation|information|chiffre|point de vue)|ce qu'|ce que|something|what)\b"
 )
-NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau"}  # "made no mention": a noun
+# "made no mention", "two disputed features": a noun or an adjective follows, not a verb.
+NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau", "two", "three", "four", "several"}
+NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
 BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")

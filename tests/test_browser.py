@@ -1,0 +1,116 @@
+"""The sample report (reports/) in a real browser: headless Chromium, driven
+by Playwright, checking what a reader sees at 1280 and 390 pixels wide.
+
+Needs /usr/bin/chromium (Debian's package; `.ci/run` installs it). Without
+it the tests skip, unless CROSSCHECK_REQUIRE_BROWSER is set (CI), where they fail."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPORT = Path(__file__).resolve().parent.parent / "reports"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Without these Chromium reaches out to Google at start-up, which a closed network refuses.
+QUIET_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def browser_missing() -> str | None:
+    if CHROMIUM is None:
+        return "chromium is not installed"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = browser_missing()
+    if reason:
+        if os.environ.get("CROSSCHECK_REQUIRE_BROWSER"):
+            pytest.fail(f"browser test required but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page with its console errors and every request it made recorded."""
+
+    def __init__(self, browser, width: int):
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def external(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith("file://")]
+
+    def overflows(self) -> bool:
+        return self.page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+
+
+def most_divergent_event(watched: Watched) -> None:
+    watched.page.goto((REPORT / "index.html").as_uri())
+    assert watched.page.locator("table.events tbody tr").count() >= 3
+    watched.page.locator("table.events tbody tr a").first.click()
+    watched.page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_reader_sees_columns_and_a_flagged_pair(browser, width: int, tmp_path: Path) -> None:
+    watched = Watched(browser, width)
+    most_divergent_event(watched)
+    page = watched.page
+    columns = page.locator(".columns .column")
+    assert columns.count() >= 2 and columns.first.is_visible()
+    pair = page.locator("section.pair").first
+    assert pair.is_visible() and pair.locator(".version").count() == 2
+    assert pair.locator(".badge").first.inner_text() in {"denial", "contradiction", "omission", "emphasis"}
+    left, right = (pair.locator(".version").nth(i).bounding_box() for i in (0, 1))
+    if width >= 1000:  # side by side on a wide screen, stacked on a phone
+        assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"] - 1
+    else:
+        assert right["y"] >= left["y"] + left["height"] - 1
+    assert not watched.overflows(), "the page scrolls sideways"
+    page.screenshot(path=str(tmp_path / f"event-{width}.png"), full_page=True)
+    assert watched.errors == [] and watched.external() == []
+
+
+def test_claim_link_highlights_its_sentence(browser) -> None:
+    watched = Watched(browser, 1280)
+    most_divergent_event(watched)
+    watched.page.locator(".column li a").first.click()
+    watched.page.wait_for_load_state()
+    target = watched.page.locator(".sentence:target")
+    assert target.count() == 1 and target.is_visible()
+    background = target.evaluate("node => getComputedStyle(node).backgroundColor")
+    assert background not in {"rgba(0, 0, 0, 0)", "transparent"}
+    assert watched.errors == [] and watched.external() == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_index_fits_the_screen(browser, width: int) -> None:
+    watched = Watched(browser, width)
+    watched.page.goto((REPORT / "index.html").as_uri())
+    assert not watched.overflows()
+    assert watched.errors == [] and watched.external() == []
