@@ -144,6 +144,57 @@ def parse_day(text: str | None):
 
 
 @app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="New article files or folders to check against the store.")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, github (workflow annotations), junit or sarif.")
+    ] = "text",
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            help="Comma-separated kinds that fail the run (denial, contradiction, omission, emphasis, "
+            "unattributed), or none.",
+        ),
+    ] = "contradiction,denial",
+    min_score: Annotated[float, typer.Option("--min-score", help="Ignore flagged pairs scored below this.")] = 0.0,
+    record: Annotated[
+        bool, typer.Option("--record", help="Also store the checked articles (default: store nothing).")
+    ] = False,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Write the findings to this file (- for stdout).")
+    ] = Path("-"),
+    max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
+
+    Exit 0: nothing at the fail level; 1: findings at the fail level; 2: a file could not be read, or a usage error."""
+    from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
+    from crosscheck.check_formats import CHECK_FORMATS, render
+    from crosscheck.pipeline import full_stages
+    from crosscheck.store import Store
+
+    if format not in CHECK_FORMATS:
+        raise CrosscheckError(f"--format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
+    kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
+    unknown = kinds - set(FLAGGED_KINDS) - set(OTHER_KINDS)
+    if unknown:
+        raise CrosscheckError(f"--fail-on: unknown kind(s) {', '.join(sorted(unknown))}")
+    if not db.exists():
+        raise CrosscheckError(f"{db}: no such store; ingest the known articles first (crosscheck ingest … --db {db})")
+    with Store.open(db) as store:
+        result = check_paths(paths, store, full_stages(), min_score=min_score, record=record, max_bytes=max_bytes)
+    colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
+    rendered = render(result, format, kinds, colour)
+    if str(output) == "-":
+        typer.echo(rendered)
+    else:
+        output.write_text(rendered + "\n", encoding="utf-8")
+    raise typer.Exit(result.exit_code(kinds))
+
+
+@app.command()
 def run(
     folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
     db: Annotated[

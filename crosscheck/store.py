@@ -330,6 +330,22 @@ class Store:
             rows = self.db["divergences"].rows_where("kind != ?", [AGREEMENT], order_by="event_id, id")
             return [from_row(Divergence, r) for r in rows]
 
+    def divergences_of(self, claim_ids: list[str]) -> list[Divergence]:
+        """Flagged pairs that involve any of these claims."""
+        if not claim_ids:
+            return []
+        marks = ",".join("?" * len(claim_ids))
+        rows = self.db["divergences"].rows_where(
+            f"kind != ? AND (a IN ({marks}) OR b IN ({marks}))", [AGREEMENT, *claim_ids, *claim_ids], order_by="id"
+        )
+        return [from_row(Divergence, r) for r in rows]
+
+    def claims_with_ids(self, ids: list[str]) -> dict[str, Claim]:
+        if not ids:
+            return {}
+        rows = self.db["claims"].rows_where(f"id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: from_row(Claim, r) for r in rows}
+
     def agreements(self) -> list[Divergence]:
         """Pairs of different sides found to agree: shown quietly, never flagged."""
         with self.errors():

@@ -73,6 +73,7 @@ NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau", 
 NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
 BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
+DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
@@ -328,6 +329,8 @@ class SentenceAttributor:
                 start += lead.end()
             else:
                 break
+        if dateline := DATELINE.match(folded, start):  # "PEKIN, 18 avril 2025 (AFP) - Le ministere…"
+            start = dateline.end()
         end = position
         phrase = trim_subject(folded[start:end])
         coordinated = self.coordinated_subject(text, folded, position)
