@@ -322,6 +322,7 @@ def environment():
         lstrip_blocks=True,
     )
     env.filters["md"] = md
+    env.filters["filename"] = lambda path: Path(path).name  # never the reader's own folders
     env.globals.update(article_href=article_href, timeline=timeline, slug=slug)
     return env
 
