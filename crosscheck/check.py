@@ -10,6 +10,7 @@ attribution, and files that could not be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,9 +134,18 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def version(claim: Claim, store: Store) -> Version:
-    article = store.article(claim.article_id)
-    return Version(claim.text, claim.source, claim.side, claim.article_id, article.path if article else None)
+def version(claim: Claim, paths: dict[str, str | None]) -> Version:
+    source = printable(claim.source) if claim.source else None
+    return Version(printable(claim.text), source, claim.side, claim.article_id, paths.get(claim.article_id))
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Article text without control characters: it goes to terminals (escape
+    sequences) and XML (where they are not allowed)."""
+    return CONTROL.sub(" ", text)
 
 
 def divergent_claims(store: Store, located: Locator, min_score: float) -> list[Finding]:
@@ -144,10 +154,10 @@ def divergent_claims(store: Store, located: Locator, min_score: float) -> list[F
         return []
     out = []
     events = {e.id: e for e in store.events_with_ids(sorted({c.event_id for c in mine.values() if c.event_id}))}
-    others = store.claims_with_ids(
-        sorted({x for d in store.divergences_of(list(mine)) for x in (d.a, d.b) if x not in mine})
-    )
-    for d in store.divergences_of(list(mine)):
+    pairs = store.divergences_of(list(mine))
+    others = store.claims_with_ids(sorted({x for d in pairs for x in (d.a, d.b) if x not in mine}))
+    paths = {a: store.article_path(a) for a in {c.article_id for c in [*mine.values(), *others.values()]}}
+    for d in pairs:
         if d.score < min_score:
             continue
         own_id, other_id = (d.a, d.b) if d.a in mine else (d.b, d.a)
@@ -161,7 +171,7 @@ def divergent_claims(store: Store, located: Locator, min_score: float) -> list[F
                 path=located.path,
                 kind=d.kind,
                 message=f"({d.score:.2f}) against {other.side or '?'} {other.source or ''} "
-                f"[{other.article_id}]: {d.evidence}",
+                f"[{other.article_id}]: {printable(d.evidence)}",
                 line=line,
                 column=column,
                 end_line=end_line,
@@ -169,8 +179,8 @@ def divergent_claims(store: Store, located: Locator, min_score: float) -> list[F
                 score=d.score,
                 article=own.article_id,
                 event=event.label if event else d.event_id,
-                claim=version(own, store),
-                other=version(other, store),
+                claim=version(own, paths),
+                other=version(other, paths),
                 pair_id=d.id,
             )
         )
@@ -218,7 +228,7 @@ def unattributed_statements(store: Store, located: Locator) -> list[Finding]:
                 end_column=end_column,
                 article=article.id,
                 event=event.label,
-                claim=Version(text, None, None, article.id, located.path),
+                claim=Version(printable(text), None, None, article.id, located.path),
             )
         )
     return out

@@ -125,6 +125,7 @@ class ReportData:
     articles: list[Article]
     claims: int
     filters: Filters = field(default_factory=Filters)
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)  # of the articles with claims
 
     @property
     def pairs(self) -> int:
@@ -139,7 +140,8 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     and their pairs, after the filters."""
     articles = {a.id: a for a in store.articles()}
     claims = {c.id: c for c in store.claims() if c.source}
-    sentence_of = sentence_index(store, articles, claims.values())
+    sentences = {a: store.sentences(a) for a in sorted({c.article_id for c in claims.values()})}
+    sentence_of = sentence_index(sentences, claims.values())
     verdicts = store.verdicts()
     views = {e.id: EventView(e) for e in store.events() if wanted_event(e, filters)}
     by_event: dict[str, dict[str, list[ClaimView]]] = {}
@@ -166,7 +168,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     chosen.sort(key=lambda v: (-v.weight, -len(v.claims), v.event.label))
     if filters.event and not chosen:
         raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")
-    return ReportData(chosen, list(articles.values()), len(claims), filters)
+    return ReportData(chosen, list(articles.values()), len(claims), filters, sentences)
 
 
 def wanted_event(event: Event, filters: Filters) -> bool:
@@ -193,17 +195,12 @@ def claim_order(view: ClaimView) -> tuple:
     return (view.article.published or date.min, view.article.id, view.claim.start)
 
 
-def sentence_index(store: Store, articles: dict[str, Article], claims) -> dict[str, int]:
+def sentence_index(sentences: dict[str, list[Sentence]], claims) -> dict[str, int]:
     """The index of the sentence each claim starts in."""
     out: dict[str, int] = {}
-    by_article: dict[str, list[Claim]] = {}
     for claim in claims:
-        by_article.setdefault(claim.article_id, []).append(claim)
-    for article_id, article_claims in by_article.items():
-        sentences = store.sentences(article_id)
-        for claim in article_claims:
-            hit = next((s for s in sentences if s.start <= claim.start < s.end), None)
-            out[claim.id] = hit.index if hit else None
+        hit = next((s for s in sentences[claim.article_id] if s.start <= claim.start < s.end), None)
+        out[claim.id] = hit.index if hit else None
     return out
 
 
@@ -226,11 +223,11 @@ def slots(text: str, other: str, divergence: Divergence) -> list[tuple[str, bool
     if pattern is not None:
         spans = [m.span() for m in pattern.finditer(folded)]
     else:
-        theirs = topic_stems(other)
+        lacking = topic_stems(text) - topic_stems(other)
         spans = [
             m.span()
             for m in re.finditer(r"[a-z]{3,}", folded)
-            if m.group()[:STEM] in topic_stems(m.group()) and m.group()[:STEM] not in theirs
+            if m.group()[:STEM] in lacking and topic_stems(m.group())  # not a stop word sharing a stem
         ]
     return pieces(text, spans)
 
@@ -381,25 +378,23 @@ def write_report(store: Store, out: Path, fmt: str = "html", filters: Filters = 
         return write_file(out / "report.md", render_markdown(data))
     if fmt == "json":
         return write_file(out / "report.json", render_json(data))
-    write_html(store, data, out)
+    write_html(data, out)
     write_file(out / "report.md", render_markdown(data))
     return out / "index.html"
 
 
-def write_html(store: Store, data: ReportData, out: Path) -> None:
+def write_html(data: ReportData, out: Path) -> None:
     for folder in ("events", "articles"):
         shutil.rmtree(out / folder, ignore_errors=True)  # pages of a previous report would linger
         (out / folder).mkdir(parents=True)
     for view in data.events:
         write_file(out / view.page, render_event(view))
-    shown = {c.article.id: set() for v in data.events for c in v.claims}
-    for view in data.events:
-        for c in view.claims:
-            if c.sentence is not None:
-                shown[c.article.id].add(c.sentence)
+    shown: dict[str, set[int]] = {}
+    for c in (c for v in data.events for c in v.claims):
+        shown.setdefault(c.article.id, set()).update({c.sentence} - {None})
     articles = {a.id: a for a in data.articles}
     for article_id, claimed in shown.items():
-        page = render_article(articles[article_id], store.sentences(article_id), claimed)
+        page = render_article(articles[article_id], data.sentences[article_id], claimed)
         write_file(out / "articles" / f"{slug(article_id)}.html", page)
     write_file(out / "index.html", render_index(data))
 

@@ -104,3 +104,15 @@ def test_cli_check_exit_codes(known: Path, tmp_path: Path) -> None:
     sarif_file = tmp_path / "out.sarif"
     done = crosscheck("check", str(tmp_path / "new.txt"), "--db", str(known), "-f", "sarif", "-o", str(sarif_file))
     assert done.returncode == 1 and json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["results"]
+
+
+def test_control_characters_in_articles_reach_no_terminal_or_xml(known: Path, tmp_path: Path) -> None:
+    text = (CHECK / "relay_cn.txt").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(text.replace("Le ministère chinois", "Le \x1b[31mministère\x07 chinois"), encoding="utf-8")
+    result = run_check(known, hostile)
+    assert result.findings
+    for fmt in CHECK_FORMATS:
+        out = render(result, fmt, FAIL_ON)
+        assert "\x1b" not in out and "\x07" not in out, fmt
+    ElementTree.fromstring(render(result, "junit", FAIL_ON))
