@@ -165,6 +165,14 @@ def check(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Write the findings to this file (- for stdout).")
     ] = Path("-"),
+    save: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--save",
+            metavar="FORMAT:FILE",
+            help="Also write the findings in another format to a file (repeatable), e.g. sarif:crosscheck.sarif.",
+        ),
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
@@ -177,6 +185,7 @@ def check(
 
     if format not in CHECK_FORMATS:
         raise CrosscheckError(f"--format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
+    saved = [parse_save(value, CHECK_FORMATS) for value in save or []]
     kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
     unknown = kinds - set(FLAGGED_KINDS) - set(OTHER_KINDS)
     if unknown:
@@ -191,7 +200,17 @@ def check(
         typer.echo(rendered)
     else:
         output.write_text(rendered + "\n", encoding="utf-8")
+    for extra_format, path in saved:
+        path.write_text(render(result, extra_format, kinds) + "\n", encoding="utf-8")
     raise typer.Exit(result.exit_code(kinds))
+
+
+def parse_save(value: str, formats: tuple[str, ...]) -> tuple[str, Path]:
+    """`FORMAT:FILE` (the file may itself contain colons)."""
+    fmt, sep, path = value.partition(":")
+    if not sep or not path or fmt not in formats:
+        raise CrosscheckError(f"--save takes FORMAT:FILE with FORMAT one of {', '.join(formats)}, not {value!r}")
+    return fmt, Path(path)
 
 
 @app.command()

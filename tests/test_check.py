@@ -79,7 +79,7 @@ def test_every_format_carries_the_finding_and_its_position(known: Path, fmt: str
         assert any(f["kind"] == "contradiction" and f["line"] == first.line for f in json.loads(out)["findings"])
     elif fmt == "sarif":
         log = json.loads(out)
-        assert log["version"] == "2.1.0"
+        sarif_validator().validate(log)
         regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
         assert any(r["startLine"] == first.line and r["startColumn"] == first.column for r in regions)
     elif fmt == "junit":
@@ -89,6 +89,33 @@ def test_every_format_carries_the_finding_and_its_position(known: Path, fmt: str
         assert f"::error file={CHECK / 'relay_cn.txt'},line={first.line},col={first.column}" in out
     else:
         assert f"relay_cn.txt:{first.line}:{first.column}: contradiction" in out
+
+
+def sarif_validator():
+    """The official SARIF 2.1.0 schema (OASIS, Schemata/sarif-schema-2.1.0.json,
+    vendored). Its two known errata do not affect validation of these logs: a
+    `(?i)` pattern on `language`, which the output never sets, and an `anyOf`
+    misplaced inside `region.properties`, which the metaschema check rejects
+    (so the schema itself is not checked here)."""
+    from jsonschema.validators import validator_for
+
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    return validator_for(schema)(schema)
+
+
+def test_sarif_schema_rejects_what_it_should() -> None:
+    """The validator is live: a log without the tool's name, or a region with
+    a line 0, is refused."""
+    from jsonschema.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        sarif_validator().validate({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})
+    region = {"artifactLocation": {"uri": "a.txt"}, "region": {"startLine": 0}}
+    result = {"message": {"text": "x"}, "locations": [{"physicalLocation": region}]}
+    with pytest.raises(ValidationError):
+        sarif_validator().validate(
+            {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "crosscheck"}}, "results": [result]}]}
+        )
 
 
 def test_cli_check_exit_codes(known: Path, tmp_path: Path) -> None:
@@ -106,6 +133,19 @@ def test_cli_check_exit_codes(known: Path, tmp_path: Path) -> None:
     assert done.returncode == 1 and json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["results"]
 
 
+def test_cli_check_saves_other_formats_from_the_same_run(known: Path, tmp_path: Path) -> None:
+    junit_file, sarif_file = tmp_path / "a:b.xml", tmp_path / "out.sarif"
+    done = crosscheck(
+        "check", str(CHECK / "relay_cn.txt"), "--db", str(known), "--save", f"junit:{junit_file}",
+        "--save", f"sarif:{sarif_file}",
+    )  # fmt: skip
+    assert done.returncode == 1 and "contradiction" in done.stdout
+    assert ElementTree.parse(junit_file).getroot().get("failures") == "1"
+    sarif_validator().validate(json.loads(sarif_file.read_text(encoding="utf-8")))
+    bad = crosscheck("check", str(CHECK / "relay_cn.txt"), "--db", str(known), "--save", "pdf:x.pdf")
+    assert bad.returncode == 2 and "--save" in bad.stderr and not (tmp_path / "x.pdf").exists()
+
+
 def test_control_characters_in_articles_reach_no_terminal_or_xml(known: Path, tmp_path: Path) -> None:
     text = (CHECK / "relay_cn.txt").read_text(encoding="utf-8")
     hostile = tmp_path / "hostile.txt"
@@ -116,3 +156,38 @@ def test_control_characters_in_articles_reach_no_terminal_or_xml(known: Path, tm
         out = render(result, fmt, FAIL_ON)
         assert "\x1b" not in out and "\x07" not in out, fmt
     ElementTree.fromstring(render(result, "junit", FAIL_ON))
+
+
+@pytest.fixture(scope="module")
+def known_ru_us(tmp_path_factory) -> Path:
+    """Two known versions of one call: the Pentagon's and Moscow's."""
+    db = tmp_path_factory.mktemp("ru_us") / "known.db"
+    with Store.open(db) as store:
+        from crosscheck.ingest import ingest_paths
+
+        ingest_paths([CHECK / "known_ru_us"], store, stages=full_stages())
+    return db
+
+
+def test_relayed_russian_version_is_flagged_against_the_pentagons_in_every_format(known_ru_us: Path) -> None:
+    article = CHECK / "relay_ru.txt"
+    result = run_check(known_ru_us, article)
+    first = next(f for f in result.findings if f.kind == "contradiction")
+    assert first.claim.side == "RU" and first.other.side == "US" and "Pentagon" in first.other.source
+    lines = article.read_text(encoding="utf-8").splitlines()
+    assert (first.line, first.column) == (3, lines[2].index("L'appel") + 1)  # after the dateline
+    position = f"{first.line}:{first.column}"
+    for fmt in CHECK_FORMATS:
+        out = render(result, fmt, FAIL_ON)
+        assert "Kingsley Wilson" in out, fmt
+        if fmt in ("text", "junit"):
+            assert f"relay_ru.txt:{position}: contradiction" in out, fmt
+        elif fmt == "github":
+            assert f"line={first.line},col={first.column}," in out
+        elif fmt == "sarif":
+            sarif_validator().validate(json.loads(out))
+            region = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+            assert (region["startLine"], region["startColumn"]) == (first.line, first.column)
+        else:
+            found = json.loads(out)["findings"][0]
+            assert (found["kind"], found["line"], found["column"]) == ("contradiction", first.line, first.column)

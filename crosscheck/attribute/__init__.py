@@ -12,9 +12,10 @@ from pathlib import Path
 
 from crosscheck.actors import Registry, load_registry
 from crosscheck.attribute.context import Discourse
-from crosscheck.attribute.engine import Found, SentenceAttributor, quote_spans
+from crosscheck.attribute.engine import DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
 from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
+from crosscheck.textnorm import fold
 
 PRODUCER = "attribute.rules.v1"
 CLAIMABLE = {SentenceKind.BODY}
@@ -103,6 +104,9 @@ def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Disc
     base = sentence.start
     start, end = base + found.span[0], base + found.span[1]
     text = article.text
+    if found.span[0] == 0 and (dateline := DATELINE.match(fold(text[base : sentence.end]))):
+        start = base + dateline.end()  # "PARIS, 15 mars (AFP) - " places the story; it is not part of the claim
+    content_start = max(start, base + found.content[0])
     while end > start and text[end - 1] in " ,;":
         end -= 1
     resolution = found.resolution
@@ -121,8 +125,8 @@ def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Disc
         start=start,
         end=end,
         text=text[start:end],
-        content_start=base + found.content[0],
-        content_end=max(base + found.content[0], base + found.content[1]),
+        content_start=content_start,
+        content_end=max(content_start, base + found.content[1]),
         source=text[base + found.source[0] : base + found.source[1]],
         source_start=base + found.source[0],
         source_end=base + found.source[1],
