@@ -3,7 +3,10 @@
 Each article is read, its claims extracted and linked to the known events,
 and its flagged pairs computed exactly as `ingest` would, inside one
 transaction that is rolled back unless `record` is set, so the store is left
-as it was. Findings: claims that diverge from another side's version already
+as it was. Unrecorded, every article is checked against the store alone
+(its writes undone before the next), so findings do not depend on the order
+or company of the files; recorded, each later article sees the earlier ones,
+as in `ingest`. Findings: claims that diverge from another side's version already
 known (with that version), statements about a tracked event that carry no
 attribution, and files that could not be read.
 """
@@ -84,7 +87,13 @@ def check_paths(
     conn.execute("BEGIN IMMEDIATE")
     try:
         for path in files:
+            # Unrecorded, each article is checked against the store alone, not
+            # against the articles checked before it in the same run.
+            conn.execute("SAVEPOINT checked_article")
             check_file(path, store, stages, result, min_score=min_score, max_bytes=max_bytes)
+            if not record:
+                conn.execute("ROLLBACK TO checked_article")
+            conn.execute("RELEASE checked_article")
     except BaseException:
         conn.rollback()
         raise

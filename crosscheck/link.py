@@ -267,10 +267,10 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
         shared_topic = max(shared_topic, SETTINGS.min_shared_topic)  # across languages the words differ
-    # Two full dates a day apart at most (time zones, a readout published after midnight) are the same day.
-    same_day = bool(
-        local.day and stored_day and local.day.iso() and stored_day.iso() and local.day.compatible(stored_day)
-    )
+    # Two dates a day apart at most (time zones, a readout published after midnight) are the same day; wire
+    # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
+    same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
+    same_day = same_day and local.day.compatible(stored_day)
     score = 0.0
     if mine and theirs:
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
@@ -282,6 +282,10 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def dated(day: Day) -> bool:
+    return bool(day.month and day.day)
 
 
 def best_match(local: LocalEvent, candidates: list, similarity: dict[str, float] | None = None) -> object | None:

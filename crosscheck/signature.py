@@ -316,6 +316,10 @@ def unregistered_people(text: str, registry: Registry) -> list[tuple[str, str]]:
     return found
 
 
+# Offices whose holders speak for others: named in a story, they report on the exchange.
+SPEAKING_ROLES = frozenset({"spokesperson", "press_officer"})
+
+
 def is_principal(actor, on: date | None) -> bool:
     """A person who can be a party to an exchange (not only its spokesperson)
     on the article's date: "Kalın" in 2022 spoke for Erdoğan, he was not a party."""
@@ -324,7 +328,7 @@ def is_principal(actor, on: date | None) -> bool:
     roles = [
         r for r in actor.roles if on is None or ((r.start is None or r.start <= on) and (r.end is None or r.end >= on))
     ]
-    return any(r.role != "spokesperson" for r in roles) or (not roles and not actor.roles)
+    return any(r.role not in SPEAKING_ROLES for r in roles) or (not roles and not actor.roles)
 
 
 def article_surnames(texts: list[str], registry: Registry, published: date | None = None) -> dict[str, str]:

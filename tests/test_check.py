@@ -61,6 +61,17 @@ def test_check_writes_nothing_unless_recording(known: Path) -> None:
         assert store.counts()["articles"] == before["articles"] + 1
 
 
+def test_each_article_is_checked_against_the_store_alone(known: Path) -> None:
+    """Two new versions of a call the store does not know: neither is flagged
+    against the other, whatever their order, since neither is stored."""
+    pentagon, moscow = CHECK / "known_ru_us" / "pentagon-readout.txt", CHECK / "relay_ru.txt"
+    for order in ((pentagon, moscow), (moscow, pentagon)):
+        result = run_check(known, *order)
+        assert not [f for f in result.findings if f.pair_id], order
+    with_record = run_check(known, pentagon, moscow, record=True)
+    assert any(f.kind == "contradiction" and f.path == str(moscow) for f in with_record.findings)
+
+
 def test_unreadable_files_are_findings_and_the_others_are_checked(known: Path, tmp_path: Path) -> None:
     binary = tmp_path / "broken.txt"
     binary.write_bytes(b"\x00\x01\x02 not text")
