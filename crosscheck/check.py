@@ -13,7 +13,6 @@ attribution, and files that could not be read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from crosscheck.ingest import Stages, ingest_file
 from crosscheck.models import Claim, IngestStatus, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
 from crosscheck.store import Store
+from crosscheck.textnorm import printable
 
 FLAGGED_KINDS = ("denial", "contradiction", "omission", "emphasis")
 OTHER_KINDS = ("unattributed", "unreadable")
@@ -146,15 +146,6 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 def version(claim: Claim, paths: dict[str, str | None]) -> Version:
     source = printable(claim.source) if claim.source else None
     return Version(printable(claim.text), source, claim.side, claim.article_id, paths.get(claim.article_id))
-
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def printable(text: str) -> str:
-    """Article text without control characters: it goes to terminals (escape
-    sequences) and XML (where they are not allowed)."""
-    return CONTROL.sub(" ", text)
 
 
 def divergent_claims(store: Store, located: Locator, min_score: float) -> list[Finding]:

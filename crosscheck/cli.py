@@ -230,6 +230,124 @@ def run(
     typer.echo(str(report))
 
 
+def default_reviewer() -> str:
+    import getpass
+
+    try:
+        return os.environ.get("CROSSCHECK_REVIEWER") or getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+ReviewerOption = Annotated[
+    str | None,
+    typer.Option("--reviewer", help="Name recorded with each verdict (default: $CROSSCHECK_REVIEWER or your login)."),
+]
+
+
+def require_store(db: Path) -> None:
+    """The store must exist; an older one is brought up to date (the migrations only add)."""
+    from crosscheck.store import Store
+
+    if not db.exists():
+        raise CrosscheckError(f"{db}: no such store; ingest articles first (crosscheck ingest … --db {db})")
+    with Store.open(db):
+        pass
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Secret every request must present (Bearer header, or ?token= once).", envvar="CROSSCHECK_TOKEN"
+        ),
+    ] = None,
+    reviewer: ReviewerOption = None,
+) -> None:
+    """The review queue in the browser: flagged pairs side by side, one key per verdict."""
+    from crosscheck.serve import serve as run_server
+
+    require_store(db)
+    typer.echo(f"crosscheck review queue on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(db, host, port, token, reviewer or default_reviewer())
+
+
+@app.command()
+def review(
+    db: DbOption = DEFAULT_DB,
+    reviewer: ReviewerOption = None,
+    event: Annotated[str | None, typer.Option(help="Only this event's pairs.")] = None,
+    side: Annotated[str | None, typer.Option(help="Only pairs with a claim of this side (country code).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind of divergence.")] = None,
+) -> None:
+    """The review queue in the terminal: d c u m n give a verdict, e note, s skip, z undo, q quit."""
+    from rich.console import Console
+
+    from crosscheck.review import QueueFilters
+    from crosscheck.review_tui import run_review, terminal_key
+    from crosscheck.store import Store
+
+    require_store(db)
+    with Store.open(db) as store:
+        session = run_review(
+            store, Console(), terminal_key, reviewer=reviewer or default_reviewer(),
+            filters=QueueFilters(event, side, kind),
+        )  # fmt: skip
+    typer.echo(f"{len(session.given)} verdict(s) given, {session.undone} undone", err=True)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB) -> None:
+    """Observed precision from reviewers' verdicts, per divergence kind and score band."""
+    from crosscheck.review import calibration
+    from crosscheck.store import Store
+
+    require_store(db)
+    with Store.open(db, readonly=True) as store:
+        table = calibration(store)
+    typer.echo(f"{'kind':<14}{'score':<10}{'flagged':>8}{'reviewed':>10}{'divergent':>11}{'precision':>11}")
+    for row in table:
+        precision = f"{row.precision:.2f}" if row.precision is not None else "—"
+        typer.echo(
+            f"{row.kind:<14}{row.band_label:<10}{row.flagged:>8}{row.reviewed:>10}{row.divergent:>11}{precision:>11}"
+        )
+    if not table:
+        typer.echo("no flagged pair in this store")
+
+
+verdicts_app = typer.Typer(help="Reviewers' verdicts: export them.", no_args_is_help=True)
+app.add_typer(verdicts_app, name="verdicts")
+
+
+@verdicts_app.command("export")
+def verdicts_export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or claimreview (JSON-LD).")] = "jsonl",
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout).")] = Path("-"),
+    history: Annotated[bool, typer.Option(help="Every verdict ever given, undone ones included.")] = False,
+    url: Annotated[
+        str, typer.Option(help="ClaimReview page address; {pair_id} is replaced.")
+    ] = "urn:crosscheck:pair:{pair_id}",
+) -> None:
+    """Write the verdicts as JSON Lines, CSV, or schema.org ClaimReview for the pairs judged divergent."""
+    from crosscheck.store import Store
+    from crosscheck.verdict_export import VERDICT_FORMATS, render_verdicts
+
+    if format not in VERDICT_FORMATS:
+        raise CrosscheckError(f"--format must be one of {', '.join(VERDICT_FORMATS)}, not {format!r}")
+    require_store(db)
+    with Store.open(db, readonly=True) as store:
+        text = render_verdicts(store, format, history, url)
+    if str(output) == "-":
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     """Console entry point: expected failures become one line on stderr."""
     try:

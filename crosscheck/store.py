@@ -174,6 +174,37 @@ def m007_reviews(db: sqlite_utils.Database) -> None:
     )
 
 
+def m008_verdict_history(db: sqlite_utils.Database) -> None:
+    """Verdicts as a history: each judgement is a row, a later one supersedes
+    it, undo marks it undone; none is ever deleted. Each row keeps the two
+    claims' texts as judged, so a pair comes back to the queue when they change."""
+    db.execute(
+        """CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            pair_id TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            claim_a TEXT, text_a TEXT,
+            claim_b TEXT, text_b TEXT,
+            undone_at TEXT,
+            undone_by TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX verdicts_pair ON verdicts (pair_id, id)")
+    db.execute(
+        """CREATE VIEW current_verdicts AS
+        SELECT v.* FROM verdicts v
+        WHERE v.id = (SELECT max(id) FROM verdicts w WHERE w.pair_id = v.pair_id AND w.undone_at IS NULL)"""
+    )
+    db.execute(
+        """INSERT INTO verdicts (pair_id, verdict, note, reviewer, created_at)
+        SELECT pair_id, verdict, coalesce(note, ''), coalesce(reviewer, ''), coalesce(updated_at, '') FROM reviews"""
+    )
+    db["reviews"].drop()
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -182,6 +213,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m005_event_topic,
     m006_divergence_claim_indexes,
     m007_reviews,
+    m008_verdict_history,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -353,9 +385,9 @@ class Store:
             return [from_row(Divergence, r) for r in rows]
 
     def verdicts(self) -> dict[str, str]:
-        """Review verdicts by pair id."""
+        """The current review verdict of each judged pair, by pair id."""
         with self.errors():
-            return {r["pair_id"]: r["verdict"] for r in self.db["reviews"].rows}
+            return dict(self.db.execute("SELECT pair_id, verdict FROM current_verdicts").fetchall())
 
     def _delete_article_rows(self, article_id: str) -> None:
         claim_ids = "SELECT id FROM claims WHERE article_id = ?"

@@ -83,3 +83,12 @@ def lower_words(text: str) -> tuple[str, ...]:
 
 def fold_words(text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in re.finditer(r"\w+", fold(text)))
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Article text without control characters: it goes to terminals (escape
+    sequences) and XML (where they are not allowed)."""
+    return CONTROL.sub(" ", text)

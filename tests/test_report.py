@@ -139,11 +139,11 @@ def test_filters(call_store: Store) -> None:
 
 def test_verdicts_show_on_pairs(call_store: Store, tmp_path: Path) -> None:
     pair = next(p for v in collect(call_store).events for p in v.pairs)
-    call_store.db["reviews"].insert(
-        {"pair_id": pair.divergence.id, "verdict": "confirmed", "note": "", "reviewer": "t", "updated_at": "now"}
-    )
+    from crosscheck.review import record_verdict
+
+    record_verdict(call_store, pair.divergence.id, "needs-context", reviewer="t")
     write_report(call_store, tmp_path / "out", "md")
-    assert "| confirmed |" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "| needs-context |" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
 
 
 def test_markdown_and_json_carry_the_same_events(call_store: Store, tmp_path: Path) -> None:

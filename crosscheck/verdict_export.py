@@ -1,0 +1,156 @@
+"""`crosscheck verdicts export`: reviewers' verdicts as JSON Lines, CSV, or
+schema.org ClaimReview JSON-LD for the pairs judged divergent."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+
+from crosscheck.models import Article, Claim
+from crosscheck.review import Verdict, as_verdict
+from crosscheck.store import Store
+
+VERDICT_FORMATS = ("jsonl", "csv", "claimreview")
+DEFAULT_URL = "urn:crosscheck:pair:{pair_id}"
+RATING = "Divergent version"
+
+
+@dataclass
+class JudgedPair:
+    verdict: Verdict
+    kind: str | None
+    score: float | None
+    event_id: str | None
+    event_label: str | None
+    a: dict | None  # the claim and its article, as now in the store
+    b: dict | None
+
+
+def judged_pairs(store: Store, include_history: bool = False) -> list[JudgedPair]:
+    """Current verdicts (or every verdict ever given), oldest first, with their pairs."""
+    table = "verdicts" if include_history else "current_verdicts"
+    with store.errors():
+        cursor = store.db.execute(f"SELECT * FROM {table} ORDER BY id")
+        verdicts = [as_verdict(cursor, row) for row in cursor.fetchall()]
+        out = []
+        for v in verdicts:
+            pair = store.db.execute(
+                "SELECT d.kind, d.score, d.event_id, e.label, d.a, d.b FROM divergences d "
+                "LEFT JOIN events e ON e.id = d.event_id WHERE d.id = ?",
+                [v.pair_id],
+            ).fetchone()
+            kind, score, event_id, label, a, b = pair or (None, None, None, None, v.claim_a, v.claim_b)
+            claims = store.claims_with_ids([c for c in (a, b) if c])
+            out.append(
+                JudgedPair(
+                    v, kind, score, event_id, label, described(store, claims.get(a)), described(store, claims.get(b))
+                )
+            )
+        return out
+
+
+def described(store: Store, claim: Claim | None) -> dict | None:
+    if claim is None:
+        return None
+    article: Article | None = store.article(claim.article_id)
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "source": claim.source,
+        "actor": claim.actor,
+        "side": claim.side,
+        "article": claim.article_id,
+        "title": article.title if article else None,
+        "outlet": (article.outlet or article.agency) if article else None,
+        "url": article.url if article else None,
+        "published": article.published.isoformat() if article and article.published else None,
+    }
+
+
+def as_jsonl(pairs: list[JudgedPair]) -> str:
+    return "".join(json.dumps(flat(p), ensure_ascii=False) + "\n" for p in pairs)
+
+
+def flat(p: JudgedPair) -> dict:
+    row = asdict(p.verdict) | {"kind": p.kind, "score": p.score, "event_id": p.event_id, "event": p.event_label}
+    for name, claim in (("a", p.a), ("b", p.b)):
+        for key, value in (claim or {}).items():
+            row[f"{name}_{key}"] = value
+    return row
+
+
+def as_csv(pairs: list[JudgedPair]) -> str:
+    rows = [flat(p) for p in pairs]
+    columns = list(dict.fromkeys(key for row in rows for key in row)) or list(Verdict.__dataclass_fields__)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: neutralise_formula(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def neutralise_formula(value):
+    """Article text opened in a spreadsheet must not run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def as_claimreview(pairs: list[JudgedPair], url_template: str = DEFAULT_URL) -> str:
+    """One ClaimReview per version of each pair judged divergent: the claim,
+    who made it and where, the rating, the reviewer's note and the other
+    version. A list of JSON-LD documents, each embeddable on its own in a
+    `<script type="application/ld+json">`."""
+    reviews = []
+    for p in pairs:
+        if p.verdict.verdict != "divergent" or p.a is None or p.b is None:
+            continue
+        for this, other, suffix in ((p.a, p.b, "a"), (p.b, p.a, "b")):
+            reviews.append(claim_review(p, this, other, url_template.format(pair_id=p.verdict.pair_id), suffix))
+    return json.dumps(reviews, ensure_ascii=False, indent=1)
+
+
+def claim_review(p: JudgedPair, this: dict, other: dict, url: str, suffix: str) -> dict:
+    body = f"{p.verdict.note} " if p.verdict.note else ""
+    body += f"Another version ({other['side'] or 'unknown side'}, {other['source'] or 'unattributed'}"
+    body += f", {other['outlet']}" if other["outlet"] else ""
+    body += f"): «{other['text']}»"
+    appearance = {"@type": "CreativeWork", "headline": this["title"] or this["article"]}
+    if this["url"]:
+        appearance["url"] = this["url"]
+    if this["outlet"]:
+        appearance["publisher"] = {"@type": "Organization", "name": this["outlet"]}
+    item = {
+        "@type": "Claim",
+        "author": {
+            "@type": "Person" if (this["actor"] or "").startswith("person.") else "Organization",
+            "name": this["source"] or "unattributed",
+        },
+        "appearance": [appearance],
+    }
+    if this["published"]:
+        item["datePublished"] = this["published"]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": f"{url}#{suffix}",
+        "url": url,
+        "datePublished": p.verdict.created_at[:10],
+        "author": {"@type": "Person", "name": p.verdict.reviewer},
+        "claimReviewed": this["text"],
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "alternateName": RATING}
+        | ({"ratingExplanation": p.verdict.note} if p.verdict.note else {}),
+        "reviewBody": body,
+    }
+
+
+def render_verdicts(store: Store, fmt: str, include_history: bool = False, url_template: str = DEFAULT_URL) -> str:
+    pairs = judged_pairs(store, include_history and fmt != "claimreview")  # publish current verdicts only
+    if fmt == "jsonl":
+        return as_jsonl(pairs)
+    if fmt == "csv":
+        return as_csv(pairs)
+    return as_claimreview(pairs, url_template)
