@@ -123,6 +123,10 @@ def create_app(
     def home() -> RedirectResponse:
         return RedirectResponse("/queue", status_code=303)
 
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon, and no 404 in the browser's console
+
     @app.get("/queue", response_class=HTMLResponse)
     def queue_page(request: Request, event: str = "", side: str = "", kind: str = "", skip: int = 0) -> HTMLResponse:
         filters = review.QueueFilters(event or None, side or None, kind or None)

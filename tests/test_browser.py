@@ -114,3 +114,66 @@ def test_index_fits_the_screen(browser, width: int) -> None:
     watched.page.goto((REPORT / "index.html").as_uri())
     assert not watched.overflows()
     assert watched.errors == [] and watched.external() == []
+
+
+@pytest.fixture
+def review_server(examples_db: Path, tmp_path: Path):
+    """`crosscheck serve` on a copy of the examples' store, on a free loopback port."""
+    import socket
+    import sqlite3
+    import threading
+    import time
+
+    import uvicorn
+
+    from crosscheck.serve import create_app
+    from crosscheck.store import Store
+
+    db = tmp_path / "review.db"
+    with Store.open(examples_db, readonly=True) as source:
+        source.db.conn.backup(sqlite3.connect(db))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db, reviewer="Ana"), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -> None:
+    from crosscheck import review
+    from crosscheck.store import Store
+
+    url, db = review_server
+    with Store.open(db, readonly=True) as store:
+        expected = review.queue(store, limit=3)
+    watched = Watched(browser, 1280)
+    page = watched.page
+    page.goto(f"{url}/queue")
+    for key, pair in zip(("d", "c", "n"), expected, strict=True):
+        assert page.locator("section.pair").get_attribute("data-pair") == pair
+        assert page.locator("section.pair article.version").count() == 2
+        if key == "n":  # a note first: e focuses it, Escape leaves it
+            page.keyboard.press("e")
+            page.keyboard.type("see the full readout")
+            page.keyboard.press("Escape")
+        with page.expect_navigation():
+            page.keyboard.press(key)
+    assert page.locator("#reviewed").inner_text() == "3"
+    with Store.open(db, readonly=True) as store:
+        rows = store.db.execute("SELECT pair_id, verdict, reviewer, note FROM verdicts ORDER BY id").fetchall()
+    assert rows == [
+        (expected[0], "divergent", "Ana", ""),
+        (expected[1], "consistent", "Ana", ""),
+        (expected[2], "needs-context", "Ana", "see the full readout"),
+    ]
+    assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
+    page.close()

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import multiprocessing
+import re
 import sqlite3
 from pathlib import Path
 
@@ -206,3 +207,22 @@ def test_terminal_queue_records_keys_notes_skips_and_undo(pairs_store: Store) ->
     assert [(v.verdict, v.undone_by) for v in review.history(pairs_store, fourth)] == [("unrelated", "Ana")]
     out = console.file.getvalue()
     assert "reviewed" in out and "[d] divergent" in out
+
+
+def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path) -> None:
+    from tests.test_cli import crosscheck
+
+    db = str(pairs_store.path)
+    pair = review.queue(pairs_store)[0]
+    review.record_verdict(pairs_store, pair, "divergent", reviewer="Ana")
+    stats = crosscheck("stats", "--db", db)
+    assert stats.returncode == 0 and re.search(r"denial|contradiction|emphasis", stats.stdout)
+    assert re.search(r"\b1\s+1\s+1\.00$", stats.stdout, re.M)  # the one reviewed pair, judged divergent
+    out = tmp_path / "verdicts.jsonl"
+    assert crosscheck("verdicts", "export", "--db", db, "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["pair_id"] == pair
+    bad = crosscheck("verdicts", "export", "--db", db, "--format", "xml")
+    assert bad.returncode == 2 and "--format" in bad.stderr
+    exposed = crosscheck("serve", "--db", db, "--host", "0.0.0.0")
+    assert exposed.returncode == 2 and "--token" in exposed.stderr
+    assert crosscheck("review", "--db", str(tmp_path / "none.db")).returncode == 2
