@@ -191,6 +191,8 @@ class ClaimInContext:
     before: str  # the sentence before the claim's, if any
     sentence: str  # the claim's sentence(s)
     after: str
+    lead: str = ""  # the part of the claim's sentence before the claim
+    tail: str = ""  # and after it
 
     @property
     def chain(self) -> str:
@@ -241,8 +243,15 @@ def in_context(store: Store, claim: Claim) -> ClaimInContext:
     def span(i: int) -> str:
         return text[sentences[i].start : sentences[i].end] if 0 <= i < len(sentences) else ""
 
+    start, end = sentences[first].start, sentences[last].end
     return ClaimInContext(
-        claim, article, span(first - 1), text[sentences[first].start : sentences[last].end], span(last + 1)
+        claim,
+        article,
+        span(first - 1),
+        text[start:end],
+        span(last + 1),
+        lead=text[start : max(start, claim.start)],
+        tail=text[min(end, claim.end) : end],
     )
 
 

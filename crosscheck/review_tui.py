@@ -88,8 +88,10 @@ def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]]) -> Tex
     text.append(printable(claim.chain) + "\n", style="bold")
     if claim.before:
         text.append(printable(claim.before) + " ", style="dim")
+    text.append(printable(claim.lead))
     for piece, differs in pieces:
-        text.append(printable(piece), style="bold yellow underline" if differs else "")
+        text.append(printable(piece), style="bold yellow underline" if differs else "underline")
+    text.append(printable(claim.tail))
     if claim.after:
         text.append(" " + printable(claim.after), style="dim")
     where = claim.article.outlet or claim.article.agency or claim.article.id
