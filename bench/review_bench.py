@@ -72,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "review.db"
         total = build_store(db, pairs)
-        client = TestClient(create_app(db, reviewer="bench"))
+        client = TestClient(create_app(db, reviewer="bench"), base_url="http://127.0.0.1")
         first = client.get("/queue").text
         csrf = re.search(r'name="csrf" value="([^"]+)"', first).group(1)
         pair = re.search(r'data-pair="([^"]+)"', first).group(1)

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosscheck.ingest import Stages, ingest_file
-from crosscheck.models import Claim, IngestStatus, SentenceKind
+from crosscheck.models import DIVERGENCE_KINDS, Claim, IngestStatus, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
 from crosscheck.store import Store
 from crosscheck.textnorm import printable
 
-FLAGGED_KINDS = ("denial", "contradiction", "omission", "emphasis")
+FLAGGED_KINDS = DIVERGENCE_KINDS
 OTHER_KINDS = ("unattributed", "unreadable")
 DEFAULT_FAIL_ON = frozenset({"contradiction", "denial"})
 MIN_UNATTRIBUTED_WORDS = 8

@@ -143,6 +143,7 @@ class Event(Record):
 
 
 AGREEMENT = "agreement"  # the kind of a pair found to agree: stored, shown quietly, never flagged
+DIVERGENCE_KINDS = ("denial", "contradiction", "omission", "emphasis")  # the kinds of a flagged pair
 
 
 class Divergence(Record):

@@ -22,13 +22,14 @@ from crosscheck.actors import country_names
 from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSION
 from crosscheck.errors import CrosscheckError
 from crosscheck.export import contract_claim
-from crosscheck.models import Article, Claim, Divergence, Event, Sentence
+from crosscheck.models import DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence
+from crosscheck.review import chain_text
 from crosscheck.signature import STEM, topic_stems
 from crosscheck.store import Store
 from crosscheck.textnorm import fold
 
 REPORT_FORMATS = ("html", "md", "json")
-KINDS = ("denial", "contradiction", "omission", "emphasis")
+KINDS = DIVERGENCE_KINDS
 UNKNOWN_SIDE = "—"
 
 
@@ -52,9 +53,7 @@ class ClaimView:
 
     @property
     def chain(self) -> str:
-        """Outlet → agency → official, as written."""
-        links = [link.mention for link in self.claim.chain] or [self.claim.source or ""]
-        return " → ".join(links)
+        return chain_text(self.claim)
 
     @property
     def day(self) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from crosscheck.errors import CrosscheckError
-from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Sentence
+from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Sentence
 from crosscheck.store import Store, from_row
 
 VERDICTS = ("divergent", "consistent", "unrelated", "misattributed", "needs-context")
@@ -27,8 +27,8 @@ VERDICT_HELP = {
     "misattributed": "a claim's source or side is wrong",
     "needs-context": "cannot tell without more context",
 }
-KINDS = ("denial", "contradiction", "omission", "emphasis")
-SCORE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+KINDS = DIVERGENCE_KINDS
+SCORE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, float("inf")))
 MAX_NOTE = 4000
 MAX_REVIEWER = 100
 
@@ -196,7 +196,7 @@ class ClaimInContext:
 
     @property
     def chain(self) -> str:
-        return " → ".join(link.mention for link in self.claim.chain) or (self.claim.source or "")
+        return chain_text(self.claim)
 
     @property
     def day(self) -> str:
@@ -211,6 +211,49 @@ class PairInContext:
     event_label: str
     current: Verdict | None = None
     history: list[Verdict] = field(default_factory=list)
+
+
+def chain_text(claim: Claim) -> str:
+    """Outlet → agency → official, as written."""
+    return " → ".join(link.mention for link in claim.chain) or (claim.source or "")
+
+
+@dataclass
+class PairSummary:
+    """A pair as an event's list shows it: no article text needed."""
+
+    divergence: Divergence
+    a: Claim
+    b: Claim
+    current: Verdict | None
+
+
+def event_pair_summaries(store: Store, event_id: str) -> list[PairSummary]:
+    """The event's flagged pairs, highest score first, with their current verdicts, in three queries."""
+    with store.errors():
+        rows = store.db["divergences"].rows_where(
+            "event_id = ? AND kind != ?", [event_id, AGREEMENT], order_by="score DESC, id"
+        )
+        pairs = [from_row(Divergence, r) for r in rows]
+        claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
+        cursor = store.db.execute(
+            "SELECT * FROM current_verdicts WHERE pair_id IN (SELECT id FROM divergences WHERE event_id = ?)",
+            [event_id],
+        )
+        current = {v.pair_id: v for v in (as_verdict(cursor, row) for row in cursor.fetchall())}
+    return [
+        PairSummary(d, claims[d.a], claims[d.b], current.get(d.id)) for d in pairs if d.a in claims and d.b in claims
+    ]
+
+
+def reviewed_per_event(store: Store) -> dict[str, tuple[int, int]]:
+    """Event id → (flagged pairs, reviewed ones), in one query."""
+    with store.errors():
+        rows = store.db.execute(
+            f"SELECT d.event_id, count(*), coalesce(sum({REVIEWED}), 0) {PAIRS} WHERE d.kind != ? GROUP BY d.event_id",
+            [AGREEMENT],
+        ).fetchall()
+    return {event: (pairs, reviewed) for event, pairs, reviewed in rows}
 
 
 def pair_in_context(store: Store, pair_id: str) -> PairInContext | None:
@@ -284,13 +327,13 @@ def calibration(store: Store) -> list[Calibration]:
         rows = store.db.execute(
             f"SELECT d.kind, d.score, {REVIEWED}, v.verdict {PAIRS} WHERE d.kind != ?", [AGREEMENT]
         ).fetchall()
-    table = []
-    for kind in KINDS:
-        for low, high in SCORE_BANDS:
-            inside = [r for r in rows if r[0] == kind and low <= r[1] < high]
-            if not inside:
-                continue
-            reviewed = [r for r in inside if r[2]]
-            divergent = sum(1 for r in reviewed if r[3] == "divergent")
-            table.append(Calibration(kind, (low, high), len(inside), len(reviewed), divergent))
-    return table
+    counts: dict[tuple[str, tuple[float, float]], list[int]] = {}
+    for kind, score, reviewed, verdict in rows:
+        band = next(b for b in SCORE_BANDS if b[0] <= score < b[1])
+        tally = counts.setdefault((kind, band), [0, 0, 0])
+        tally[0] += 1
+        tally[1] += bool(reviewed)
+        tally[2] += bool(reviewed) and verdict == "divergent"
+    return [
+        Calibration(kind, band, *counts[kind, band]) for kind in KINDS for band in SCORE_BANDS if (kind, band) in counts
+    ]

@@ -69,6 +69,7 @@ def templates() -> Environment:
         VERDICT_HELP=review.VERDICT_HELP,
         KINDS=review.KINDS,
         country=lambda code: country_names().get(code or "", code or "no side"),
+        chain=review.chain_text,
     )
     env.filters["web_url"] = web_url
     return env
@@ -204,7 +205,7 @@ def create_app(
                 "event.html.j2",
                 event_id=event_id,
                 label=label[0],
-                pairs=event_pairs(store, event_id),
+                pairs=review.event_pair_summaries(store, event_id),
                 progress=review.progress(store, filters),
                 query=query_string(filters),
             )
@@ -256,26 +257,13 @@ def side_choices(store: Store) -> list[str]:
 
 
 def event_rows(store: Store) -> list[dict]:
+    """Events with flagged pairs, most divergent first, with their review progress."""
+    counts = review.reviewed_per_event(store)
     rows = store.db.execute(
-        "SELECT e.id, e.label, count(d.id) FROM events e JOIN divergences d ON d.event_id = e.id "
+        "SELECT e.id, e.label FROM events e JOIN divergences d ON d.event_id = e.id "
         "AND d.kind != 'agreement' GROUP BY e.id ORDER BY sum(d.score) DESC, e.id"
     ).fetchall()
-    out = []
-    for event_id, label, pairs in rows:
-        done = review.progress(store, review.QueueFilters(event=event_id))
-        out.append({"id": event_id, "label": label, "pairs": pairs, "reviewed": done.reviewed})
-    return out
-
-
-def event_pairs(store: Store, event_id: str) -> list[review.PairInContext]:
-    ids = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT id FROM divergences WHERE event_id = ? AND kind != 'agreement' ORDER BY score DESC, id",
-            [event_id],
-        ).fetchall()
-    ]
-    return [p for p in (review.pair_in_context(store, i) for i in ids) if p is not None]
+    return [{"id": i, "label": label, "pairs": counts[i][0], "reviewed": counts[i][1]} for i, label in rows]
 
 
 def serve(db: Path, host: str, port: int, token: str | None, reviewer: str) -> None:

@@ -35,6 +35,7 @@ def judged_pairs(store: Store, include_history: bool = False) -> list[JudgedPair
         cursor = store.db.execute(f"SELECT * FROM {table} ORDER BY id")
         verdicts = [as_verdict(cursor, row) for row in cursor.fetchall()]
         out = []
+        articles: dict[str, Article | None] = {}  # each article read once, however many verdicts cite it
         for v in verdicts:
             pair = store.db.execute(
                 "SELECT d.kind, d.score, d.event_id, e.label, d.a, d.b FROM divergences d "
@@ -43,18 +44,18 @@ def judged_pairs(store: Store, include_history: bool = False) -> list[JudgedPair
             ).fetchone()
             kind, score, event_id, label, a, b = pair or (None, None, None, None, v.claim_a, v.claim_b)
             claims = store.claims_with_ids([c for c in (a, b) if c])
-            out.append(
-                JudgedPair(
-                    v, kind, score, event_id, label, described(store, claims.get(a)), described(store, claims.get(b))
-                )
-            )
+            for claim in claims.values():
+                if claim.article_id not in articles:
+                    articles[claim.article_id] = store.article(claim.article_id)
+            a_side, b_side = described(claims.get(a), articles), described(claims.get(b), articles)
+            out.append(JudgedPair(v, kind, score, event_id, label, a_side, b_side))
         return out
 
 
-def described(store: Store, claim: Claim | None) -> dict | None:
+def described(claim: Claim | None, articles: dict[str, Article | None]) -> dict | None:
     if claim is None:
         return None
-    article: Article | None = store.article(claim.article_id)
+    article = articles.get(claim.article_id)
     return {
         "id": claim.id,
         "text": claim.text,

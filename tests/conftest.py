@@ -79,3 +79,24 @@ def examples_db(tmp_path_factory) -> Path:
     with Store.open(db) as opened:
         ingest_paths([bundled_examples()], opened, stages=full_stages())
     return db
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of a store (SQLite's backup, write-ahead log included)."""
+    import sqlite3
+
+    with Store.open(source, readonly=True) as opened:
+        opened.db.conn.backup(sqlite3.connect(target))
+    return target
+
+
+@pytest.fixture(scope="session")
+def ru_us_db(tmp_path_factory) -> Path:
+    """Two known versions of one call, the Pentagon's and Moscow's (tests/data/check/known_ru_us)."""
+    from crosscheck.ingest import ingest_paths
+    from crosscheck.pipeline import full_stages
+
+    db = tmp_path_factory.mktemp("ru_us") / "known.db"
+    with Store.open(db) as opened:
+        ingest_paths([DATA / "check" / "known_ru_us"], opened, stages=full_stages())
+    return db

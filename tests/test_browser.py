@@ -120,18 +120,15 @@ def test_index_fits_the_screen(browser, width: int) -> None:
 def review_server(examples_db: Path, tmp_path: Path):
     """`crosscheck serve` on a copy of the examples' store, on a free loopback port."""
     import socket
-    import sqlite3
     import threading
     import time
 
     import uvicorn
 
     from crosscheck.serve import create_app
-    from crosscheck.store import Store
+    from tests.conftest import copy_store
 
-    db = tmp_path / "review.db"
-    with Store.open(examples_db, readonly=True) as source:
-        source.db.conn.backup(sqlite3.connect(db))
+    db = copy_store(examples_db, tmp_path / "review.db")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

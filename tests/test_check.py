@@ -14,7 +14,7 @@ from crosscheck.check import check_paths
 from crosscheck.check_formats import CHECK_FORMATS, render
 from crosscheck.pipeline import full_stages
 from crosscheck.store import Store
-from tests.conftest import DATA
+from tests.conftest import DATA, copy_store
 from tests.test_cli import crosscheck
 
 CHECK = DATA / "check"
@@ -24,10 +24,7 @@ FAIL_ON = frozenset({"contradiction", "denial"})
 @pytest.fixture
 def known(examples_db: Path, tmp_path: Path) -> Path:
     """A copy of the store of the bundled examples (the known articles)."""
-    db = tmp_path / "known.db"
-    with Store.open(examples_db, readonly=True) as source:
-        source.db.conn.backup(__import__("sqlite3").connect(db))
-    return db
+    return copy_store(examples_db, tmp_path / "known.db")
 
 
 def run_check(db: Path, *paths: Path, record: bool = False):
@@ -169,20 +166,9 @@ def test_control_characters_in_articles_reach_no_terminal_or_xml(known: Path, tm
     ElementTree.fromstring(render(result, "junit", FAIL_ON))
 
 
-@pytest.fixture(scope="module")
-def known_ru_us(tmp_path_factory) -> Path:
-    """Two known versions of one call: the Pentagon's and Moscow's."""
-    db = tmp_path_factory.mktemp("ru_us") / "known.db"
-    with Store.open(db) as store:
-        from crosscheck.ingest import ingest_paths
-
-        ingest_paths([CHECK / "known_ru_us"], store, stages=full_stages())
-    return db
-
-
-def test_relayed_russian_version_is_flagged_against_the_pentagons_in_every_format(known_ru_us: Path) -> None:
+def test_relayed_russian_version_is_flagged_against_the_pentagons_in_every_format(ru_us_db: Path) -> None:
     article = CHECK / "relay_ru.txt"
-    result = run_check(known_ru_us, article)
+    result = run_check(ru_us_db, article)
     first = next(f for f in result.findings if f.kind == "contradiction")
     assert first.claim.side == "RU" and first.other.side == "US" and "Pentagon" in first.other.source
     lines = article.read_text(encoding="utf-8").splitlines()

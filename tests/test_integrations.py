@@ -16,24 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crosscheck.ingest import ingest_paths
-from crosscheck.pipeline import full_stages
 from crosscheck.store import Store
-from tests.conftest import DATA
+from tests.conftest import DATA, copy_store
 
 ROOT = Path(__file__).parents[1]
 CHECK = DATA / "check"
 BIN = Path(sys.executable).parent
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
-
-
-@pytest.fixture(scope="module")
-def known_db(tmp_path_factory) -> Path:
-    """A store of the two known versions of one call (the Pentagon's, Moscow's)."""
-    db = tmp_path_factory.mktemp("known") / "known.db"
-    with Store.open(db) as store:
-        ingest_paths([CHECK / "known_ru_us"], store, stages=full_stages())
-    return db
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -80,7 +69,7 @@ def hook_repository(tmp_path: Path, env: dict[str, str]) -> tuple[Path, str]:
 
 def articles_repository(tmp_path: Path, env: dict[str, str], hooks: Path, rev: str, hook_id: str, db: Path) -> Path:
     repo = git_repo(tmp_path / "newsroom", env)
-    shutil.copy(db, repo / "known.db")
+    copy_store(db, repo / "known.db")
     config = {
         "repos": [
             {
@@ -118,13 +107,13 @@ def test_hook_manifest_is_valid() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("hook_id", ["crosscheck-system", "crosscheck"])
 def test_pre_commit_hook_fails_the_commit_on_a_contradicting_article(
-    tmp_path: Path, known_db: Path, hook_id: str
+    tmp_path: Path, ru_us_db: Path, hook_id: str
 ) -> None:
     """`crosscheck` builds its own environment from the repository (as users
     get it); `crosscheck-system` uses the installed command."""
     env = tool_env(tmp_path)
     hooks, rev = hook_repository(tmp_path, env)
-    repo = articles_repository(tmp_path, env, hooks, rev, hook_id, known_db)
+    repo = articles_repository(tmp_path, env, hooks, rev, hook_id, ru_us_db)
 
     refused = try_commit(repo, env, CHECK / "relay_ru.txt")
     said = refused.stdout + refused.stderr  # git shows the hook's output on stderr
@@ -177,12 +166,12 @@ def run_check_step(workdir: Path, inputs: dict[str, str]) -> tuple[subprocess.Co
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, known_db: Path) -> Path:
+def workspace(tmp_path: Path, ru_us_db: Path) -> Path:
     """A checked-out repository: articles (one with a space in its name) and the store."""
     (tmp_path / "articles").mkdir()
     shutil.copy(CHECK / "relay_ru.txt", tmp_path / "articles" / "relay ru.txt")
     shutil.copy(CHECK / "agreeing.txt", tmp_path / "articles" / "agreeing.txt")
-    shutil.copy(known_db, tmp_path / "known.db")
+    copy_store(ru_us_db, tmp_path / "known.db")
     return tmp_path
 
 

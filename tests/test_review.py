@@ -20,17 +20,14 @@ from crosscheck.ingest import ingest_paths
 from crosscheck.review_tui import run_review
 from crosscheck.store import Store
 from crosscheck.verdict_export import render_verdicts
-from tests.conftest import linked_stages
+from tests.conftest import copy_store, linked_stages
 from tests.test_report import CALLS, ingest_texts
 
 
 @pytest.fixture
 def pairs_store(examples_db: Path, tmp_path: Path):
     """A copy of the bundled examples' store and its flagged pairs."""
-    db = tmp_path / "review.db"
-    with Store.open(examples_db, readonly=True) as source:
-        source.db.conn.backup(sqlite3.connect(db))
-    store = Store.open(db)
+    store = Store.open(copy_store(examples_db, tmp_path / "review.db"))
     assert len(store.divergences()) >= 3
     yield store
     store.close()

@@ -5,7 +5,6 @@ reviewers posting at once."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -15,20 +14,23 @@ from fastapi.testclient import TestClient
 from crosscheck import review
 from crosscheck.serve import create_app
 from crosscheck.store import Store
+from tests.conftest import copy_store
 from tests.test_report import live_markup
 
 
 @pytest.fixture
 def db(examples_db: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "serve.db"
-    with Store.open(examples_db, readonly=True) as source:
-        source.db.conn.backup(sqlite3.connect(copy))
-    return copy
+    return copy_store(examples_db, tmp_path / "serve.db")
+
+
+def browser_of(app) -> TestClient:
+    """A client of the app as a browser on this machine sees it (a loopback host name)."""
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 @pytest.fixture
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db, reviewer="Ana"))
+    return browser_of(create_app(db, reviewer="Ana"))
 
 
 def form_values(html: str) -> tuple[str, str]:
@@ -92,7 +94,7 @@ def test_posts_without_the_csrf_token_are_refused(client: TestClient, db: Path) 
     ):
         assert client.post(f"/pairs/{pair}/verdict", data=data).status_code == 403
     assert client.post(f"/pairs/{pair}/undo", data={"reviewer": "Ana"}).status_code == 403
-    stranger = TestClient(client.app)  # another browser: its own cookie, so the first one's token is worthless
+    stranger = browser_of(client.app)  # another browser: its own cookie, so the first one's token is worthless
     refused = stranger.post(f"/pairs/{pair}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "X"})
     assert refused.status_code == 403 and stored(db) == []
 
@@ -111,12 +113,12 @@ def test_bad_verdicts_and_open_redirects_are_refused(client: TestClient, db: Pat
 
 def test_a_token_is_required_when_one_is_set(db: Path) -> None:
     app = create_app(db, token="s3cret-token")
-    anonymous = TestClient(app)
+    anonymous = browser_of(app)
     assert anonymous.get("/queue").status_code == 401
     assert anonymous.get("/static/review.js").status_code == 401
     assert anonymous.get("/queue", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert anonymous.get("/queue", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
-    browser = TestClient(app)
+    browser = browser_of(app)
     first = browser.get("/queue?token=s3cret-token", follow_redirects=False)
     assert first.status_code == 303 and "token" not in first.headers["location"]
     assert browser.get("/queue").status_code == 200  # the cookie carries it from now on
@@ -159,7 +161,7 @@ def test_two_reviewers_posting_at_once_lose_nothing(db: Path) -> None:
         pairs = review.queue(store, limit=5)
 
     def reviewer(name: str, errors: list) -> None:
-        browser = TestClient(app)
+        browser = browser_of(app)
         csrf, _ = form_values(browser.get("/queue").text)
         for i in range(20):
             answer = browser.post(
