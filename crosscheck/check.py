@@ -83,24 +83,12 @@ def check_paths(
 ) -> CheckResult:
     result = CheckResult()
     files = [p for p in paths if not p.exists()] + list(iter_files([p for p in paths if p.exists()]))
-    conn = store.db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    # Unrecorded, nothing is kept, and each article is checked against the
+    # store alone, not against the articles checked before it in the same run.
+    with store.transaction(exclusive=record, keep=record):
         for path in files:
-            # Unrecorded, each article is checked against the store alone, not
-            # against the articles checked before it in the same run.
-            conn.execute("SAVEPOINT checked_article")
-            check_file(path, store, stages, result, min_score=min_score, max_bytes=max_bytes)
-            if not record:
-                conn.execute("ROLLBACK TO checked_article")
-            conn.execute("RELEASE checked_article")
-    except BaseException:
-        conn.rollback()
-        raise
-    if record:
-        conn.commit()
-    else:
-        conn.rollback()
+            with store.savepoint(keep=record):
+                check_file(path, store, stages, result, min_score=min_score, max_bytes=max_bytes)
     return result
 
 

@@ -15,6 +15,7 @@ from typer.exceptions import TyperException
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
 from crosscheck.readers import DEFAULT_MAX_BYTES
+from crosscheck.store import store_exists, store_location
 
 app = typer.Typer(
     help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
@@ -23,7 +24,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="CROSSCHECK_DB")]
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        help="The store: a SQLite file, or a PostgreSQL URL (postgresql://user@host/dbname).",
+        envvar="CROSSCHECK_DB",
+        parser=store_location,
+    ),
+]
 DEFAULT_DB = Path("crosscheck.db")
 ModelOption = Annotated[
     str | None,
@@ -190,7 +199,7 @@ def check(
     unknown = kinds - set(FLAGGED_KINDS) - set(OTHER_KINDS)
     if unknown:
         raise CrosscheckError(f"--fail-on: unknown kind(s) {', '.join(sorted(unknown))}")
-    if not db.exists():
+    if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest the known articles first (crosscheck ingest … --db {db})")
     with Store.open(db) as store:
         result = check_paths(paths, store, full_stages(), min_score=min_score, record=record, max_bytes=max_bytes)
@@ -217,7 +226,12 @@ def parse_save(value: str, formats: tuple[str, ...]) -> tuple[str, Path]:
 def run(
     folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
     db: Annotated[
-        Path | None, typer.Option("--db", help="Store file (default: a fresh one in the output folder).")
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Store file or PostgreSQL URL (default: a fresh file in the output folder).",
+            parser=store_location,
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report.")] = Path("reports"),
     model: ModelOption = None,
@@ -245,11 +259,11 @@ ReviewerOption = Annotated[
 ]
 
 
-def require_store(db: Path) -> None:
+def require_store(db: Path | str) -> None:
     """The store must exist; an older one is brought up to date (the migrations only add)."""
     from crosscheck.store import Store
 
-    if not db.exists():
+    if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest articles first (crosscheck ingest … --db {db})")
     with Store.open(db):
         pass

@@ -25,6 +25,7 @@ from crosscheck.store import Store
 Extractor = Callable[[Article, list[Sentence]], list[Claim]]
 Linker = Callable[[Store, Article, list[Sentence], list[Claim]], tuple[list[Claim], list]]
 Diverger = Callable[[Store, set[str], str], list]
+Embedder = Callable[[Store, Article, list[Claim]], None]
 CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video)\s*:|\bphoto\s*©|\(photo\b"
 
 
@@ -125,9 +126,14 @@ class Stages:
     extractor: Extractor | None = None
     linker: Linker | None = None
     diverger: Diverger | None = None
+    embedder: Embedder | None = None
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
         return (self.extractor or default_extractor())(article, sentences)
+
+    def embed(self, store: Store, article: Article, claims: list[Claim]) -> None:
+        if self.embedder is not None:
+            self.embedder(store, article, claims)
 
 
 def ingest_paths(
@@ -169,37 +175,63 @@ def ingest_file(path: Path, store: Store, stages: Stages, *, max_bytes: int) -> 
 def store_document(
     doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
-    """Analyse one document and store it unless the same content is there."""
+    """Analyse one document and store it unless the same content is there.
+    Attribution and embedding run first; linking and writing run in one
+    write turn, so parallel writers neither store an article twice nor miss
+    each other's events."""
     article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
-    path = article.path or ""
-    existing = store.article_id_for_hash(article.content_hash)
-    if existing is not None:
-        return IngestOutcome(
-            path=path,
-            status=IngestStatus.UNCHANGED,
-            article_id=existing,
-            message=f"same content as stored article {existing}",
-        )
-    status = IngestStatus.NEW
-    if store.has_article(article.id):
-        if store.article_path(article.id) == article.path:
-            status = IngestStatus.UPDATED
-        else:
-            article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
-            sentences = [s.model_copy(update={"article_id": article.id}) for s in sentences]
+    if (existing := store.article_id_for_hash(article.content_hash)) is not None:
+        return unchanged(article, existing)
+    article, sentences, status = resolve_id(store, article, sentences)
     claims = known_claims if known_claims is not None else stages.extract(article, sentences)
-    events = []
-    if stages.linker is not None:
-        claims, events = stages.linker(store, article, sentences, claims)
-    diverger = stages.diverger
-    store.save_article(
-        article,
-        sentences,
-        claims,
-        events,
-        divergences=(lambda st, touched: diverger(st, touched, article.id)) if diverger else None,
+    stages.embed(store, article, claims)
+    with store.errors(), store.transaction():
+        if (existing := store.article_id_for_hash(article.content_hash)) is not None:
+            return unchanged(article, existing)  # another writer stored it meanwhile
+        if resolve_id(store, article, sentences)[0].id != article.id:  # another writer took the id meanwhile
+            article, sentences, status = resolve_id(store, article, sentences)
+            claims = known_claims if known_claims is not None else stages.extract(article, sentences)
+        events = []
+        if stages.linker is not None:
+            claims, events = stages.linker(store, article, sentences, claims)
+        diverger = stages.diverger
+        store.save_article(
+            article,
+            sentences,
+            claims,
+            events,
+            divergences=(lambda st, touched: diverger(st, touched, article.id)) if diverger else None,
+        )
+    return IngestOutcome(
+        path=article.path or "",
+        status=status,
+        article_id=article.id,
+        sentences=len(sentences),
+        claims=len(claims),
     )
-    return IngestOutcome(path=path, status=status, article_id=article.id, sentences=len(sentences), claims=len(claims))
+
+
+def unchanged(article: Article, existing: str) -> IngestOutcome:
+    return IngestOutcome(
+        path=article.path or "",
+        status=IngestStatus.UNCHANGED,
+        article_id=existing,
+        message=f"same content as stored article {existing}",
+    )
+
+
+def resolve_id(
+    store: Store, article: Article, sentences: list[Sentence]
+) -> tuple[Article, list[Sentence], IngestStatus]:
+    """The id to store the article under: its own when new or an update of the
+    same file, else one suffixed with its content hash (another file of the
+    same name)."""
+    if not store.has_article(article.id):
+        return article, sentences, IngestStatus.NEW
+    if store.article_path(article.id) == article.path:
+        return article, sentences, IngestStatus.UPDATED
+    article = article.model_copy(update={"id": f"{article.id}-{article.content_hash[:8]}"})
+    return article, [s.model_copy(update={"article_id": article.id}) for s in sentences], IngestStatus.NEW
 
 
 def reanalyse(article: Article) -> tuple[Article, list[Sentence]]:

@@ -24,7 +24,7 @@ from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
 from crosscheck.settings import LinkSettings
 from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems
 from crosscheck.textnorm import fold
-from crosscheck.vector_index import event_sum, lsh_keys, save_event_sum, store_mean, unit
+from crosscheck.vector_index import event_sum, save_event_sum, store_mean, unit
 
 log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
@@ -357,8 +357,7 @@ def link_article(
     for index, local in enumerate(segment_events(article, sentences, claims, registry)):
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
-        keys = event_keys(core, salient) + (lsh_keys(centroid) if centroid is not None else [])
-        candidates = [merged.get(c.id, c) for c in store.events_with_keys(keys)]
+        candidates = [merged.get(c.id, c) for c in store.candidate_events(event_keys(core, salient), centroid)]
         match = best_match(local, candidates, vectors.similarity(centroid, candidates))
         log.debug("%s %s %s -> %s", article.id, local.kind(), sorted(local.core()), match.label if match else None)
         event = (
@@ -366,13 +365,28 @@ def link_article(
         )
         merged[event.id] = event
         total = vectors.update_sum(event.id, local.claims)
-        vector_keys = lsh_keys(vectors.centred(total)) if total is not None else []
+        vector_keys = [] if total is None else store.index_event_vector(event.id, encoder.name, vectors.centred(total))
         out = [(e, k) for e, k in out if e.id != event.id]
         out.append((event, event_keys(set(event.participants), set(event.salient)) + vector_keys))
         for claim_id in local.claims:
             assigned[claim_id] = event.id
     linked = [c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims]
     return linked, out
+
+
+def claim_contents(article: Article, claims: list[Claim]) -> list[str]:
+    """What is embedded of each claim: its content, without the attribution."""
+    return [article.text[c.content_start : c.content_end] or c.text for c in claims]
+
+
+def embed_claims(store, encoder, article: Article, claims: list[Claim]) -> None:
+    """Compute and cache the claims' vectors ahead of linking (outside the
+    store's write turn, so parallel writers do not wait on the encoder)."""
+    from crosscheck.embed import embed_cached
+
+    attributed = [c for c in claims if c.source]
+    if encoder is not None and attributed:
+        embed_cached(store, encoder, claim_contents(article, attributed))
 
 
 class ClaimVectors:
@@ -387,8 +401,7 @@ class ClaimVectors:
             return
         from crosscheck.embed import embed_cached
 
-        contents = [article.text[c.content_start : c.content_end] or c.text for c in attributed]
-        matrix = embed_cached(store, encoder, contents)
+        matrix = embed_cached(store, encoder, claim_contents(article, attributed))
         self.by_id = dict(zip((c.id for c in attributed), matrix, strict=True))
         self.mean = store_mean(store, encoder)
 

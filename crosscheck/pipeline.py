@@ -49,7 +49,7 @@ def full_stages(
     from crosscheck.attribute import extract_article_claims
     from crosscheck.diverge import article_omissions, divergences_for
     from crosscheck.embed import LazyEncoder, load_nli
-    from crosscheck.link import link_article
+    from crosscheck.link import embed_claims, link_article
 
     registry = load_registry(registry_files)
     encoder = encoder or LazyEncoder(model)
@@ -65,7 +65,10 @@ def full_stages(
         found = divergences_for(store, touched, registry, encoder, nli=nli_scorer, article_id=article_id)
         return found + article_omissions(store, article_id, registry)
 
-    return Stages(extractor=extractor, linker=linker, diverger=diverger)
+    def embedder(store, article, claims):
+        embed_claims(store, encoder, article, claims)
+
+    return Stages(extractor=extractor, linker=linker, diverger=diverger, embedder=embedder)
 
 
 class Progress:

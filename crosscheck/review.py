@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from crosscheck.errors import CrosscheckError
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Sentence
-from crosscheck.store import Store, from_row
+from crosscheck.store import Store
 
 VERDICTS = ("divergent", "consistent", "unrelated", "misattributed", "needs-context")
 # One key per verdict, the same in the browser and the terminal.
@@ -99,28 +99,28 @@ def record_verdict(store: Store, pair_id: str, verdict: str, *, reviewer: str, n
         raise CrosscheckError(f"note longer than {MAX_NOTE} characters")
     reviewer = check_reviewer(reviewer)
     with store.errors():
-        pair = store.db.execute(
+        pair = store.execute(
             "SELECT d.a, ca.text, d.b, cb.text FROM divergences d JOIN claims ca ON ca.id = d.a "
             "JOIN claims cb ON cb.id = d.b WHERE d.id = ? AND d.kind != ?",
             [pair_id, AGREEMENT],
         ).fetchone()
         if pair is None:
             raise CrosscheckError(f"{pair_id}: no such flagged pair in {store.path}")
-        with store.db.conn:  # one short write transaction
-            cursor = store.db.execute(
+        with store.transaction(exclusive=False):  # one short write; verdicts only append
+            verdict_id = store.value(
                 "INSERT INTO verdicts (pair_id, verdict, note, reviewer, created_at, claim_a, text_a, claim_b, text_b)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [pair_id, verdict, note.strip(), reviewer, now(), *pair],
             )
-        return verdict_by_id(store, cursor.lastrowid)
+        return verdict_by_id(store, verdict_id)
 
 
 def undo_verdict(store: Store, pair_id: str, *, reviewer: str) -> Verdict | None:
     """Mark the pair's current verdict undone (it stays in the history); the
     one before it, if any, is current again. None when there is nothing to undo."""
     reviewer = check_reviewer(reviewer)
-    with store.errors(), store.db.conn:
-        row = store.db.execute(
+    with store.errors(), store.transaction(exclusive=False):
+        row = store.execute(
             "UPDATE verdicts SET undone_at = ?, undone_by = ? WHERE id = "
             "(SELECT max(id) FROM verdicts WHERE pair_id = ? AND undone_at IS NULL) RETURNING id",
             [now(), reviewer, pair_id],
@@ -129,7 +129,7 @@ def undo_verdict(store: Store, pair_id: str, *, reviewer: str) -> Verdict | None
 
 
 def verdict_by_id(store: Store, verdict_id: int) -> Verdict:
-    cursor = store.db.execute("SELECT * FROM verdicts WHERE id = ?", [verdict_id])
+    cursor = store.execute("SELECT * FROM verdicts WHERE id = ?", [verdict_id])
     return as_verdict(cursor, cursor.fetchone())
 
 
@@ -140,13 +140,13 @@ def as_verdict(cursor, row) -> Verdict:
 def history(store: Store, pair_id: str) -> list[Verdict]:
     """Every verdict ever given on the pair, oldest first, undone ones included."""
     with store.errors():
-        cursor = store.db.execute("SELECT * FROM verdicts WHERE pair_id = ? ORDER BY id", [pair_id])
+        cursor = store.execute("SELECT * FROM verdicts WHERE pair_id = ? ORDER BY id", [pair_id])
         return [as_verdict(cursor, row) for row in cursor.fetchall()]
 
 
 def current_verdict(store: Store, pair_id: str) -> Verdict | None:
     with store.errors():
-        cursor = store.db.execute("SELECT * FROM current_verdicts WHERE pair_id = ?", [pair_id])
+        cursor = store.execute("SELECT * FROM current_verdicts WHERE pair_id = ?", [pair_id])
         row = cursor.fetchone()
         return as_verdict(cursor, row) if row else None
 
@@ -155,7 +155,7 @@ def queue(store: Store, filters: QueueFilters = QueueFilters(), limit: int = 1, 
     """Ids of the pairs still to review, highest score first."""
     where, params = filters.where()
     with store.errors():
-        rows = store.db.execute(
+        rows = store.execute(
             f"SELECT d.id {PAIRS} WHERE {where} AND NOT {REVIEWED} ORDER BY d.score DESC, d.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
@@ -175,7 +175,7 @@ class Progress:
 def progress(store: Store, filters: QueueFilters = QueueFilters()) -> Progress:
     where, params = filters.where()
     with store.errors():
-        reviewed, total = store.db.execute(
+        reviewed, total = store.execute(
             f"SELECT coalesce(sum({REVIEWED}), 0), count(*) {PAIRS} WHERE {where}", params
         ).fetchone()
     return Progress(reviewed, total - reviewed)
@@ -231,12 +231,9 @@ class PairSummary:
 def event_pair_summaries(store: Store, event_id: str) -> list[PairSummary]:
     """The event's flagged pairs, highest score first, with their current verdicts, in three queries."""
     with store.errors():
-        rows = store.db["divergences"].rows_where(
-            "event_id = ? AND kind != ?", [event_id, AGREEMENT], order_by="score DESC, id"
-        )
-        pairs = [from_row(Divergence, r) for r in rows]
+        pairs = store.event_divergences(event_id)
         claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
-        cursor = store.db.execute(
+        cursor = store.execute(
             "SELECT * FROM current_verdicts WHERE pair_id IN (SELECT id FROM divergences WHERE event_id = ?)",
             [event_id],
         )
@@ -249,7 +246,7 @@ def event_pair_summaries(store: Store, event_id: str) -> list[PairSummary]:
 def reviewed_per_event(store: Store) -> dict[str, tuple[int, int]]:
     """Event id → (flagged pairs, reviewed ones), in one query."""
     with store.errors():
-        rows = store.db.execute(
+        rows = store.execute(
             f"SELECT d.event_id, count(*), coalesce(sum({REVIEWED}), 0) {PAIRS} WHERE d.kind != ? GROUP BY d.event_id",
             [AGREEMENT],
         ).fetchall()
@@ -258,17 +255,16 @@ def reviewed_per_event(store: Store) -> dict[str, tuple[int, int]]:
 
 def pair_in_context(store: Store, pair_id: str) -> PairInContext | None:
     with store.errors():
-        rows = list(store.db["divergences"].rows_where("id = ? AND kind != ?", [pair_id, AGREEMENT]))
-        if not rows:
+        divergence = store.divergence(pair_id)
+        if divergence is None:
             return None
-        divergence = from_row(Divergence, rows[0])
         claims = store.claims_with_ids([divergence.a, divergence.b])
-        label = store.db.execute("SELECT label FROM events WHERE id = ?", [divergence.event_id]).fetchone()
+        label = store.event_label(divergence.event_id)
         return PairInContext(
             divergence,
             in_context(store, claims[divergence.a]),
             in_context(store, claims[divergence.b]),
-            label[0] if label else divergence.event_id,
+            label or divergence.event_id,
             current_verdict(store, pair_id),
             history(store, pair_id),
         )
@@ -324,7 +320,7 @@ def calibration(store: Store) -> list[Calibration]:
     """Per divergence kind and score band: flagged pairs, reviewed ones, and
     those judged divergent (the observed precision)."""
     with store.errors():
-        rows = store.db.execute(
+        rows = store.execute(
             f"SELECT d.kind, d.score, {REVIEWED}, v.verdict {PAIRS} WHERE d.kind != ?", [AGREEMENT]
         ).fetchall()
     counts: dict[tuple[str, tuple[float, float]], list[int]] = {}

@@ -27,7 +27,7 @@ from crosscheck import review
 from crosscheck.actors import country_names
 from crosscheck.errors import CrosscheckError
 from crosscheck.report import slots
-from crosscheck.store import Store
+from crosscheck.store import Store, store_exists
 
 CSRF_COOKIE = "crosscheck_csrf"
 TOKEN_COOKIE = "crosscheck_token"
@@ -196,7 +196,7 @@ def create_app(
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(request: Request, event_id: str) -> HTMLResponse:
         with Store.open(settings.db, readonly=True) as store:
-            label = store.db.execute("SELECT label FROM events WHERE id = ?", [event_id]).fetchone()
+            label = store.event_label(event_id)
             if label is None:
                 return page(request, "missing.html.j2", status=404, what=f"event {event_id}")
             filters = review.QueueFilters(event=event_id)
@@ -204,7 +204,7 @@ def create_app(
                 request,
                 "event.html.j2",
                 event_id=event_id,
-                label=label[0],
+                label=label,
                 pairs=review.event_pair_summaries(store, event_id),
                 progress=review.progress(store, filters),
                 query=query_string(filters),
@@ -244,7 +244,7 @@ def marked(pair: review.PairInContext | None):
 
 
 def event_choices(store: Store) -> list[tuple[str, str]]:
-    rows = store.db.execute(
+    rows = store.execute(
         "SELECT e.id, e.label FROM events e WHERE EXISTS "
         "(SELECT 1 FROM divergences d WHERE d.event_id = e.id AND d.kind != 'agreement') ORDER BY e.label"
     ).fetchall()
@@ -252,14 +252,14 @@ def event_choices(store: Store) -> list[tuple[str, str]]:
 
 
 def side_choices(store: Store) -> list[str]:
-    rows = store.db.execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
+    rows = store.execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
     return [r[0] for r in rows]
 
 
 def event_rows(store: Store) -> list[dict]:
     """Events with flagged pairs, most divergent first, with their review progress."""
     counts = review.reviewed_per_event(store)
-    rows = store.db.execute(
+    rows = store.execute(
         "SELECT e.id, e.label FROM events e JOIN divergences d ON d.event_id = e.id "
         "AND d.kind != 'agreement' GROUP BY e.id ORDER BY sum(d.score) DESC, e.id"
     ).fetchall()
@@ -269,7 +269,7 @@ def event_rows(store: Store) -> list[dict]:
 def serve(db: Path, host: str, port: int, token: str | None, reviewer: str) -> None:
     import uvicorn
 
-    if not db.exists():
+    if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store")
     with Store.open(db):
         pass  # brings an older store's schema up to date before the read-only pages open it

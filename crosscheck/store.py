@@ -1,8 +1,13 @@
-"""The SQLite store: schema, migrations, and the reads and writes of each stage.
+"""The store: schema, migrations, and the reads and writes of each stage.
 
-The schema follows the pydantic models in `crosscheck.models`; it changes only
-through the numbered, append-only migrations below, applied when a store is
-opened for writing. `PRAGMA user_version` records how many have run.
+Two backends behind one interface: a SQLite file (the default) and a
+PostgreSQL database with pgvector (`crosscheck.store_postgres`), chosen by the
+location given to `Store.open`. The schema follows the pydantic models in
+`crosscheck.models`; it changes only through the numbered, append-only
+migrations below, the same functions for both backends (PostgreSQL runs them
+through a small translation of the sqlite-utils calls they make), applied when
+a store is opened for writing. SQLite's `PRAGMA user_version` (PostgreSQL's
+`crosscheck_schema` table) records how many have run.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -205,6 +210,18 @@ def m008_verdict_history(db: sqlite_utils.Database) -> None:
     db["reviews"].drop()
 
 
+def m009_event_vectors(db) -> None:
+    """Event centroids for the vector index. In SQLite the index is the LSH
+    keys kept in `event_keys` (m003), so there is nothing to add; PostgreSQL
+    keeps each centroid in a pgvector column with an HNSW index."""
+    if getattr(db, "dialect", "sqlite") == "postgresql":
+        db.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        db.execute(
+            "CREATE TABLE event_vectors (event_id TEXT COLLATE \"C\" PRIMARY KEY, model TEXT, dim INTEGER, "
+            "embedding vector NOT NULL)"
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -214,8 +231,23 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m006_divergence_claim_indexes,
     m007_reviews,
     m008_verdict_history,
+    m009_event_vectors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def is_postgres_url(location: object) -> bool:
+    return isinstance(location, str) and location.split("://", 1)[0] in ("postgresql", "postgres")
+
+
+def store_location(value: str | Path) -> str | Path:
+    """What `--db` names: a PostgreSQL URL as given, anything else a SQLite file path."""
+    return value if is_postgres_url(value) else Path(value)
+
+
+def store_exists(location: str | Path) -> bool:
+    """Whether there is a store there to read (a server is asked when it is opened)."""
+    return is_postgres_url(location) or Path(location).exists()
 
 
 def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
@@ -230,15 +262,257 @@ def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
 
 
 class Store:
-    """One SQLite file holding articles, sentences and claims."""
+    """Articles, sentences, claims, events, flagged pairs and verdicts.
+
+    The reads and writes of every stage are written once here in portable SQL
+    (`?` placeholders, quoted "end" and "index"); a backend supplies the few
+    primitives below them: `execute`, `query`, `insert_rows`, `transaction`,
+    `errors`, and the vector index (`candidate_events`, `index_event_vector`).
+    """
+
+    dialect = "sqlite"
+    path: Path | str  # where the store is, as shown in messages (a URL without its password)
+
+    @classmethod
+    def open(cls, location: Path | str, *, readonly: bool = False) -> Store:
+        if is_postgres_url(location):
+            from crosscheck.store_postgres import PostgresStore
+
+            return PostgresStore.connect(str(location), readonly=readonly)
+        return SqliteStore.connect(Path(location), readonly=readonly)
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """How many migrations have run on this store."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- primitives every backend provides ------------------------------------
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        """Run one statement; a DB-API cursor (fetchone, fetchall, description)."""
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def insert_rows(self, table: str, rows: Iterable[dict[str, Any]], *, conflict: str = "error") -> None:
+        """Insert rows; on a primary-key clash `conflict` is "error", "ignore" or "replace"."""
+        raise NotImplementedError
+
+    def transaction(self, *, exclusive: bool = True, keep: bool = True) -> AbstractContextManager[None]:
+        """A write transaction, committed on success (rolled back instead when
+        `keep` is false) and rolled back on error; nested ones are savepoints.
+        `exclusive` makes writers take turns (for the read-link-write of an
+        article, where two interleaved writers could each miss the other's
+        event); SQLite's writers always take turns."""
+        raise NotImplementedError
+
+    def savepoint(self, *, keep: bool) -> AbstractContextManager[None]:
+        """Within a transaction: a block whose writes are kept or rolled back."""
+        return self._savepoint(keep)
+
+    @contextmanager
+    def _savepoint(self, keep: bool) -> Iterator[None]:
+        self.execute("SAVEPOINT crosscheck_block")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT crosscheck_block")
+            self.execute("RELEASE SAVEPOINT crosscheck_block")
+            raise
+        if not keep:
+            self.execute("ROLLBACK TO SAVEPOINT crosscheck_block")
+        self.execute("RELEASE SAVEPOINT crosscheck_block")
+
+    def errors(self) -> AbstractContextManager[None]:
+        """Turn database failures during a read or write into a StoreError."""
+        raise NotImplementedError
+
+    def candidate_events(self, keys: list[str], centroid: Any | None) -> list[Event]:
+        """Stored events an article's event may be: those sharing an index key
+        and those whose centroid is near `centroid` (a centred unit vector)."""
+        raise NotImplementedError
+
+    def index_event_vector(self, event_id: str, model: str, centroid: Any) -> list[str]:
+        """Index an event's centred centroid; returns extra keys to file the event under."""
+        raise NotImplementedError
+
+    # --- articles -------------------------------------------------------
+
+    def rows(self, table: str, where: str = "1 = 1", params: Iterable[Any] = (), order_by: str | None = None):
+        order = f" ORDER BY {order_by}" if order_by else ""
+        return self.query(f"SELECT * FROM {table} WHERE {where}{order}", list(params))
+
+    def value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    def article_id_for_hash(self, content_hash: str) -> str | None:
+        return self.value("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
+
+    def article_path(self, article_id: str) -> str | None:
+        return self.value("SELECT path FROM articles WHERE id = ?", [article_id])
+
+    def has_article(self, article_id: str) -> bool:
+        return self.value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+
+    def save_article(
+        self,
+        article: Article,
+        sentences: Iterable[Sentence],
+        claims: Iterable[Claim],
+        events: Iterable[tuple[Event, list[str]]] = (),
+        divergences: Callable[[Store, set[str]], list[Divergence]] | None = None,
+    ) -> None:
+        """Write an article with its sentences, claims and events in one
+        transaction, replacing any earlier version stored under the same id;
+        `divergences` recomputes the flagged pairs of the events touched."""
+        with self.errors(), self.transaction():
+            self._delete_article_rows(article.id)
+            self.insert_rows("articles", [to_row(article)])
+            self.insert_rows("sentences", (to_row(s) for s in sentences))
+            self.insert_rows("claims", (to_row(c) for c in claims))
+            touched = set()
+            for event, keys in events:
+                self.insert_rows("events", [to_row(event)], conflict="replace")
+                self.insert_rows("event_keys", ({"event_id": event.id, "key": k} for k in keys), conflict="ignore")
+                touched.add(event.id)
+            if divergences is not None and touched:
+                self.insert_rows("divergences", (to_row(d) for d in divergences(self, touched)), conflict="replace")
+
+    # --- events -------------------------------------------------------------
+
+    def events_with_keys(self, keys: list[str], per_key: int = 50) -> list[Event]:
+        """Stored events sharing an index key (a participant, a name, a vector
+        bucket): the candidates a new article's event is compared with. At most
+        `per_key` of the latest events per key, so a busy key (a president, a
+        crowded bucket) costs the same in a store of any size."""
+        ids: list[str] = []
+        for key in keys:
+            rows = self.execute(
+                "SELECT event_id FROM event_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", [key, per_key]
+            ).fetchall()
+            ids.extend(r[0] for r in rows if r[0] not in ids)
+        return self.events_with_ids(ids) if ids else []
+
+    def events_with_ids(self, ids: list[str]) -> list[Event]:
+        return [from_row(Event, r) for r in self.rows("events", f"id IN ({marks(ids)})", ids, order_by="id")]
+
+    def events(self) -> list[Event]:
+        with self.errors():
+            return [from_row(Event, r) for r in self.rows("events", order_by="id")]
+
+    def event_label(self, event_id: str) -> str | None:
+        return self.value("SELECT label FROM events WHERE id = ?", [event_id])
+
+    def event_claims(self, event_id: str) -> list[Claim]:
+        rows = self.rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+        return [from_row(Claim, r) for r in rows]
+
+    def divergences(self) -> list[Divergence]:
+        """The flagged pairs (agreements, stored beside them, are left out)."""
+        with self.errors():
+            rows = self.rows("divergences", "kind != ?", [AGREEMENT], order_by="event_id, id")
+            return [from_row(Divergence, r) for r in rows]
+
+    def divergence(self, pair_id: str) -> Divergence | None:
+        """One flagged pair (None for an agreement or an unknown id)."""
+        rows = self.rows("divergences", "id = ? AND kind != ?", [pair_id, AGREEMENT])
+        return from_row(Divergence, rows[0]) if rows else None
+
+    def event_divergences(self, event_id: str) -> list[Divergence]:
+        """An event's flagged pairs, highest score first."""
+        rows = self.rows("divergences", "event_id = ? AND kind != ?", [event_id, AGREEMENT], order_by="score DESC, id")
+        return [from_row(Divergence, r) for r in rows]
+
+    def divergences_of(self, claim_ids: list[str]) -> list[Divergence]:
+        """Flagged pairs that involve any of these claims."""
+        if not claim_ids:
+            return []
+        where = f"kind != ? AND (a IN ({marks(claim_ids)}) OR b IN ({marks(claim_ids)}))"
+        rows = self.rows("divergences", where, [AGREEMENT, *claim_ids, *claim_ids], order_by="id")
+        return [from_row(Divergence, r) for r in rows]
+
+    def claims_with_ids(self, ids: list[str]) -> dict[str, Claim]:
+        if not ids:
+            return {}
+        return {r["id"]: from_row(Claim, r) for r in self.rows("claims", f"id IN ({marks(ids)})", ids)}
+
+    def agreements(self) -> list[Divergence]:
+        """Pairs of different sides found to agree: shown quietly, never flagged."""
+        with self.errors():
+            rows = self.rows("divergences", "kind = ?", [AGREEMENT], order_by="event_id, id")
+            return [from_row(Divergence, r) for r in rows]
+
+    def verdicts(self) -> dict[str, str]:
+        """The current review verdict of each judged pair, by pair id."""
+        with self.errors():
+            return dict(self.execute("SELECT pair_id, verdict FROM current_verdicts").fetchall())
+
+    def _delete_article_rows(self, article_id: str) -> None:
+        claim_ids = "SELECT id FROM claims WHERE article_id = ?"
+        self.execute(
+            f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
+        )
+        for table in ("claims", "sentences", "articles"):
+            column = "id" if table == "articles" else "article_id"
+            self.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+
+    def articles(self) -> list[Article]:
+        with self.errors():
+            return [from_row(Article, r) for r in self.rows("articles", order_by="id")]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self.rows("articles", "id = ?", [article_id])
+        return from_row(Article, rows[0]) if rows else None
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        rows = self.rows("sentences", "article_id = ?", [article_id], order_by='"index"')
+        return [from_row(Sentence, r) for r in rows]
+
+    def claims(self, article_id: str | None = None) -> list[Claim]:
+        with self.errors():
+            if article_id is None:
+                rows = self.rows("claims", order_by='article_id, start, "end"')
+            else:
+                rows = self.rows("claims", "article_id = ?", [article_id], order_by='start, "end"')
+            return [from_row(Claim, r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.value(f"SELECT count(*) FROM {name}") for name in ("articles", "sentences", "claims")}
+
+    def cached_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        if not keys:
+            return {}
+        rows = self.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(keys)})", keys).fetchall()
+        return {key: bytes(vector) for key, vector in rows}
+
+    def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes], *, replace: bool = False) -> None:
+        rows = ({"key": k, "model": model, "dim": dim, "vector": v} for k, v in vectors.items())
+        self.insert_rows("embeddings", rows, conflict="replace" if replace else "ignore")
+
+
+def marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+class SqliteStore(Store):
+    """One SQLite file (write-ahead log, a busy timeout for concurrent writers)."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path):
         self.db = db
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
-        path = Path(path)
+    def connect(cls, path: Path, *, readonly: bool = False) -> SqliteStore:
         if readonly and not path.exists():
             raise StoreError(f"{path}: no such store; create it with `crosscheck ingest`")
         if not readonly and path.parent and not path.parent.exists():
@@ -260,13 +534,8 @@ class Store:
     def _prepare(self, readonly: bool) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails if corrupt
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: made by a newer crosscheck (schema {version} > {SCHEMA_VERSION}); upgrade crosscheck"
-            )
+        check_version(self.path, version, readonly)
         if readonly:
-            if version < SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store needs migrating; run `crosscheck ingest` on it first")
             return
         if self.db.journal_mode != "wal":
             self.db.enable_wal()
@@ -279,156 +548,55 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     @contextmanager
     def errors(self) -> Iterator[None]:
-        """Turn SQLite failures during a read or write into a StoreError."""
         try:
             yield
         except sqlite3.Error as error:
             raise StoreError(describe_sqlite_error(self.path, error)) from error
 
-    # --- articles -------------------------------------------------------
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, list(params))
 
-    def article_id_for_hash(self, content_hash: str) -> str | None:
-        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
-        return row[0] if row else None
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, list(params)))
 
-    def article_path(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT path FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row[0] if row else None
+    def insert_rows(self, table: str, rows: Iterable[dict[str, Any]], *, conflict: str = "error") -> None:
+        self.db[table].insert_all(rows, batch_size=500, ignore=conflict == "ignore", replace=conflict == "replace")
 
-    def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+    @contextmanager
+    def transaction(self, *, exclusive: bool = True, keep: bool = True) -> Iterator[None]:
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.savepoint(keep=keep):
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")  # a deferred one could fail with "busy" on its first write
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit() if keep else conn.rollback()
 
-    def save_article(
-        self,
-        article: Article,
-        sentences: Iterable[Sentence],
-        claims: Iterable[Claim],
-        events: Iterable[tuple[Event, list[str]]] = (),
-        divergences: Callable[[Store, set[str]], list[Divergence]] | None = None,
-    ) -> None:
-        """Write an article with its sentences, claims and events in one
-        transaction, replacing any earlier version stored under the same id;
-        `divergences` recomputes the flagged pairs of the events touched."""
-        with self.errors(), self.db.atomic():
-            self._delete_article_rows(article.id)
-            self.db["articles"].insert(to_row(article))
-            self.db["sentences"].insert_all((to_row(s) for s in sentences), batch_size=500)
-            self.db["claims"].insert_all((to_row(c) for c in claims), batch_size=500)
-            touched = set()
-            for event, keys in events:
-                self.db["events"].upsert(to_row(event), pk="id")
-                self.db["event_keys"].insert_all(({"event_id": event.id, "key": k} for k in keys), ignore=True)
-                touched.add(event.id)
-            if divergences is not None and touched:
-                self.db["divergences"].insert_all((to_row(d) for d in divergences(self, touched)), replace=True)
+    def candidate_events(self, keys: list[str], centroid: Any | None) -> list[Event]:
+        from crosscheck.vector_index import lsh_keys
 
-    # --- events -------------------------------------------------------------
+        return self.events_with_keys(keys + (lsh_keys(centroid) if centroid is not None else []))
 
-    def events_with_keys(self, keys: list[str], per_key: int = 50) -> list[Event]:
-        """Stored events sharing an index key (a participant, a name, a vector
-        bucket): the candidates a new article's event is compared with. At most
-        `per_key` of the latest events per key, so a busy key (a president, a
-        crowded bucket) costs the same in a store of any size."""
-        ids: list[str] = []
-        for key in keys:
-            rows = self.db.execute(
-                "SELECT event_id FROM event_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", [key, per_key]
-            ).fetchall()
-            ids.extend(r[0] for r in rows if r[0] not in ids)
-        return self.events_with_ids(ids) if ids else []
+    def index_event_vector(self, event_id: str, model: str, centroid: Any) -> list[str]:
+        from crosscheck.vector_index import lsh_keys
 
-    def events_with_ids(self, ids: list[str]) -> list[Event]:
-        return [from_row(Event, r) for r in self.db["events"].rows_where(f"id IN ({','.join('?' * len(ids))})", ids)]
+        return lsh_keys(centroid)
 
-    def events(self) -> list[Event]:
-        with self.errors():
-            return [from_row(Event, r) for r in self.db["events"].rows_where(order_by="id")]
 
-    def event_claims(self, event_id: str) -> list[Claim]:
-        rows = self.db["claims"].rows_where("event_id = ?", [event_id], order_by="article_id, start")
-        return [from_row(Claim, r) for r in rows]
-
-    def divergences(self) -> list[Divergence]:
-        """The flagged pairs (agreements, stored beside them, are left out)."""
-        with self.errors():
-            rows = self.db["divergences"].rows_where("kind != ?", [AGREEMENT], order_by="event_id, id")
-            return [from_row(Divergence, r) for r in rows]
-
-    def divergences_of(self, claim_ids: list[str]) -> list[Divergence]:
-        """Flagged pairs that involve any of these claims."""
-        if not claim_ids:
-            return []
-        marks = ",".join("?" * len(claim_ids))
-        rows = self.db["divergences"].rows_where(
-            f"kind != ? AND (a IN ({marks}) OR b IN ({marks}))", [AGREEMENT, *claim_ids, *claim_ids], order_by="id"
+def check_version(where: Path | str, version: int, readonly: bool) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: made by a newer crosscheck (schema {version} > {SCHEMA_VERSION}); upgrade crosscheck"
         )
-        return [from_row(Divergence, r) for r in rows]
-
-    def claims_with_ids(self, ids: list[str]) -> dict[str, Claim]:
-        if not ids:
-            return {}
-        rows = self.db["claims"].rows_where(f"id IN ({','.join('?' * len(ids))})", ids)
-        return {r["id"]: from_row(Claim, r) for r in rows}
-
-    def agreements(self) -> list[Divergence]:
-        """Pairs of different sides found to agree: shown quietly, never flagged."""
-        with self.errors():
-            rows = self.db["divergences"].rows_where("kind = ?", [AGREEMENT], order_by="event_id, id")
-            return [from_row(Divergence, r) for r in rows]
-
-    def verdicts(self) -> dict[str, str]:
-        """The current review verdict of each judged pair, by pair id."""
-        with self.errors():
-            return dict(self.db.execute("SELECT pair_id, verdict FROM current_verdicts").fetchall())
-
-    def _delete_article_rows(self, article_id: str) -> None:
-        claim_ids = "SELECT id FROM claims WHERE article_id = ?"
-        self.db.execute(
-            f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
-        )
-        for table in ("claims", "sentences", "articles"):
-            column = "id" if table == "articles" else "article_id"
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
-
-    def articles(self) -> list[Article]:
-        with self.errors():
-            return [from_row(Article, r) for r in self.db["articles"].rows_where(order_by="id")]
-
-    def article(self, article_id: str) -> Article | None:
-        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
-        return from_row(Article, rows[0]) if rows else None
-
-    def sentences(self, article_id: str) -> list[Sentence]:
-        rows = self.db["sentences"].rows_where("article_id = ?", [article_id], order_by='"index"')
-        return [from_row(Sentence, r) for r in rows]
-
-    def claims(self, article_id: str | None = None) -> list[Claim]:
-        with self.errors():
-            if article_id is None:
-                rows = self.db["claims"].rows_where(order_by="article_id, start, end")
-            else:
-                rows = self.db["claims"].rows_where("article_id = ?", [article_id], order_by="start, end")
-            return [from_row(Claim, r) for r in rows]
-
-    def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in ("articles", "sentences", "claims")}
-
-    def cached_vectors(self, keys: list[str]) -> dict[str, bytes]:
-        if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))
-        rows = self.db.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", keys).fetchall()
-        return dict(rows)
-
-    def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes]) -> None:
-        self.db["embeddings"].insert_all(
-            ({"key": k, "model": model, "dim": dim, "vector": v} for k, v in vectors.items()), ignore=True
-        )
+    if readonly and version < SCHEMA_VERSION:
+        raise StoreError(f"{where}: store needs migrating; run `crosscheck ingest` on it first")

@@ -63,7 +63,5 @@ def event_sum(store, event_id: str, dim: int) -> tuple[np.ndarray, bool]:
 
 
 def save_event_sum(store, model: str, event_id: str, total: np.ndarray) -> None:
-    store.db.execute(
-        "INSERT OR REPLACE INTO embeddings (key, model, dim, vector) VALUES (?, ?, ?, ?)",
-        [f"event-sum:{event_id}", model, int(total.shape[0]), total.astype(np.float32).tobytes()],
-    )
+    vector = {f"event-sum:{event_id}": total.astype(np.float32).tobytes()}
+    store.cache_vectors(model, int(total.shape[0]), vector, replace=True)

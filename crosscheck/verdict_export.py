@@ -32,12 +32,12 @@ def judged_pairs(store: Store, include_history: bool = False) -> list[JudgedPair
     """Current verdicts (or every verdict ever given), oldest first, with their pairs."""
     table = "verdicts" if include_history else "current_verdicts"
     with store.errors():
-        cursor = store.db.execute(f"SELECT * FROM {table} ORDER BY id")
+        cursor = store.execute(f"SELECT * FROM {table} ORDER BY id")
         verdicts = [as_verdict(cursor, row) for row in cursor.fetchall()]
         out = []
         articles: dict[str, Article | None] = {}  # each article read once, however many verdicts cite it
         for v in verdicts:
-            pair = store.db.execute(
+            pair = store.execute(
                 "SELECT d.kind, d.score, d.event_id, e.label, d.a, d.b FROM divergences d "
                 "LEFT JOIN events e ON e.id = d.event_id WHERE d.id = ?",
                 [v.pair_id],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,44 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path):
     with Store.open(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL with pgvector on loopback for the whole run (tests/pg_server.py).
+    Skipped where none can be started, unless CROSSCHECK_REQUIRE_POSTGRES is set (CI)."""
+    from tests.pg_server import NoServer, local_server
+
+    try:
+        server = local_server()
+        url = server.__enter__()
+    except NoServer as error:
+        if os.environ.get("CROSSCHECK_REQUIRE_POSTGRES"):
+            pytest.fail(f"CROSSCHECK_REQUIRE_POSTGRES is set but {error}")
+        pytest.skip(f"no PostgreSQL server could be started: {error}")
+    yield url
+    server.__exit__(None, None, None)
+
+
+def fresh_pg_store(server: str) -> str:
+    """The URL of a new, empty database on the test server."""
+    from tests.pg_server import fresh_database
+
+    return fresh_database(server, f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path: Path) -> Path | str:
+    """Where a fresh store goes, once per backend: a SQLite file, a PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "store.db"
+    return fresh_pg_store(request.getfixturevalue("pg_server"))
+
+
+@pytest.fixture
+def any_store(location):
+    with Store.open(location) as opened:
         yield opened
 
 

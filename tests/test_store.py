@@ -1,3 +1,6 @@
+"""The store's suite, run against both backends (`location` is a SQLite file,
+then a database on a real PostgreSQL server), plus each backend's own cases."""
+
 from __future__ import annotations
 
 import os
@@ -12,13 +15,68 @@ import pytest
 
 from crosscheck.errors import StoreError
 from crosscheck.ingest import ingest_paths
-from crosscheck.models import Article, Claim, Divergence, Event, Sentence
-from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, model_columns
-from tests.conftest import no_claims
+from crosscheck.models import Article, Claim, Divergence, Event, IngestStatus, Sentence
+from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, model_columns, to_row
+from tests.conftest import linked_stages, no_claims
 from tests.test_ingest import write_articles
 
 
-def test_migrations_give_every_model_field_a_column(store: Store) -> None:
+def columns(store: Store, table: str) -> set[str]:
+    return {c[0] for c in store.execute(f"SELECT * FROM {table} LIMIT 0").description}
+
+
+def set_schema_version(location: Path | str, version: int) -> None:
+    if isinstance(location, Path):
+        conn = sqlite3.connect(location)
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.close()
+        return
+    import psycopg
+
+    with psycopg.connect(location, autocommit=True) as conn:
+        conn.execute("UPDATE crosscheck_schema SET version = %s", [version])
+
+
+def count(location: Path | str, table: str) -> int:
+    """Rows in a table, read by a separate connection (0 before the table exists)."""
+    if isinstance(location, Path):
+        if not location.exists():
+            return 0
+        conn = sqlite3.connect(f"file:{location}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(location) as conn:
+        try:
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        except psycopg.errors.UndefinedTable:
+            return 0
+
+
+def hold_write_turn(location: Path | str):
+    """Another process's connection holding the store's write lock; `.rollback()` and `.close()` free it."""
+    if isinstance(location, Path):
+        blocker = sqlite3.connect(location)
+        blocker.execute("BEGIN EXCLUSIVE")
+        return blocker
+    import psycopg
+
+    from crosscheck.store_postgres import WRITE_LOCK
+
+    blocker = psycopg.connect(location)
+    blocker.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+    return blocker
+
+
+# --- both backends -------------------------------------------------------------
+
+
+def test_migrations_give_every_model_field_a_column(any_store: Store) -> None:
     tables = (
         ("articles", Article),
         ("sentences", Sentence),
@@ -27,24 +85,176 @@ def test_migrations_give_every_model_field_a_column(store: Store) -> None:
         ("divergences", Divergence),
     )
     for table, model in tables:
-        assert set(model_columns(model)) <= set(store.db[table].columns_dict)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
-    assert store.db.journal_mode == "wal"
+        assert set(model_columns(model)) <= columns(any_store, table)
+    assert any_store.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
+    assert {"pair_id", "verdict", "undone_at"} <= columns(any_store, "current_verdicts")
 
 
-def test_reopening_does_not_migrate_twice(db_path: Path) -> None:
-    Store.open(db_path).close()
-    with Store.open(db_path) as again:
-        assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+def test_reopening_does_not_migrate_twice(location) -> None:
+    Store.open(location).close()
+    with Store.open(location) as again:
+        assert again.schema_version() == SCHEMA_VERSION
 
 
-def test_newer_schema_is_refused(db_path: Path) -> None:
-    Store.open(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.close()
+def test_newer_schema_is_refused(location) -> None:
+    Store.open(location).close()
+    set_schema_version(location, SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="newer crosscheck"):
-        Store.open(db_path)
+        Store.open(location)
+
+
+def test_rows_round_trip_and_replace_keeps_one_row(any_store: Store) -> None:
+    event = Event(id="ev-1", label="Call, 25 June", kind="call", participants=["a", "b"], claims=2)
+    with any_store.transaction():
+        any_store.insert_rows("events", [to_row(event)])
+    renamed = {**event.model_dump(mode="json"), "participants": ["a"], "label": "Call"}
+    any_store.insert_rows("events", [renamed], conflict="replace")
+    any_store.insert_rows("events", [renamed | {"label": "ignored"}], conflict="ignore")
+    [stored] = any_store.events()
+    assert (stored.label, stored.participants) == ("Call", ["a"])
+    any_store.cache_vectors("m", 2, {"k": b"\x00\x01\xff"})
+    any_store.cache_vectors("m", 2, {"k": b"other"})
+    assert any_store.cached_vectors(["k", "absent"]) == {"k": b"\x00\x01\xff"}
+    any_store.cache_vectors("m", 2, {"k": b"new"}, replace=True)
+    assert any_store.cached_vectors(["k"]) == {"k": b"new"}
+
+
+def test_literal_percent_and_quoted_keywords_pass_through(any_store: Store) -> None:
+    rows = any_store.query("SELECT 'a%b' AS text, 1 AS \"end\" WHERE ? LIKE '%x%'", ["axb"])
+    assert rows == [{"text": "a%b", "end": 1}]
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path, any_store: Store) -> None:
+    write_articles(tmp_path / "a", 2)
+    ingest_paths([tmp_path / "a"], any_store, extractor=no_claims)
+    with pytest.raises(RuntimeError), any_store.transaction():
+        any_store.execute("DELETE FROM sentences")
+        raise RuntimeError("interrupted")
+    assert any_store.counts() == {"articles": 2, "sentences": 2, "claims": 0}
+    with any_store.transaction(keep=False):
+        any_store.execute("DELETE FROM sentences")
+    assert any_store.counts()["sentences"] == 2
+
+
+def test_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path: Path, location, monkeypatch) -> None:
+    write_articles(tmp_path / "a", 2)
+    with Store.open(location) as store:
+        ingest_paths([tmp_path / "a"], store, extractor=no_claims)
+    blocker = hold_write_turn(location)
+    monkeypatch.setattr("crosscheck.store.BUSY_TIMEOUT_S", 0.2)
+    write_articles(tmp_path / "b", 1, prefix="other")
+    with pytest.raises(StoreError, match="locked by another process"), Store.open(location) as store:
+        ingest_paths([tmp_path / "b"], store, extractor=no_claims)
+    blocker.rollback()
+    blocker.close()
+    with Store.open(location, readonly=True) as store:
+        assert store.counts()["articles"] == 2
+
+
+def test_reader_works_while_a_writer_holds_a_transaction(tmp_path: Path, location) -> None:
+    write_articles(tmp_path / "a", 3)
+    with Store.open(location) as store:
+        ingest_paths([tmp_path / "a"], store, extractor=no_claims)
+        with store.transaction(keep=False):
+            store.execute("DELETE FROM sentences")
+            with Store.open(location, readonly=True) as reader:
+                assert reader.counts()["sentences"] == 3
+
+
+def test_read_only_store_refuses_writes(tmp_path: Path, location) -> None:
+    write_articles(tmp_path / "a", 1)
+    with Store.open(location) as store:
+        ingest_paths([tmp_path / "a"], store, extractor=no_claims)
+    with Store.open(location, readonly=True) as reader, pytest.raises(StoreError), reader.errors():
+        reader.execute("DELETE FROM articles")
+    assert count(location, "articles") == 1
+
+
+def test_interrupted_run_leaves_whole_articles_and_the_next_run_completes(tmp_path: Path, location) -> None:
+    write_articles(tmp_path / "in", 3000)
+    script = (
+        "import sys; from pathlib import Path; from crosscheck.store import Store, store_location; "
+        "from crosscheck.ingest import ingest_paths; "
+        "s = Store.open(store_location(sys.argv[1])); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script, str(location), str(tmp_path / "in")])
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if count(location, "articles") > 50:
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    stored = count(location, "articles")
+    assert 0 < stored < 3000
+    assert count(location, "sentences") == stored  # one sentence per article: no half article
+    with Store.open(location) as store:
+        summary = ingest_paths([tmp_path / "in"], store, extractor=no_claims)
+        assert store.counts()["articles"] == 3000
+    assert summary.count(IngestStatus.UNCHANGED) == stored
+
+
+PARALLEL_INGEST = """
+import sys
+from pathlib import Path
+from crosscheck.ingest import ingest_paths
+from crosscheck.store import Store, store_location
+from tests.conftest import linked_stages
+
+with Store.open(store_location(sys.argv[1])) as store:
+    summary = ingest_paths([Path(p) for p in sys.argv[2:]], store, stages=linked_stages())
+print(len(summary.failed))
+"""
+
+
+def test_parallel_writers_store_each_article_once_and_lose_no_event(tmp_path: Path, location) -> None:
+    """Two ingests at once over the same files, with claims, linking and
+    divergences: every article once, and no event update lost (each event
+    counts exactly the claims and articles filed under it)."""
+    files = article_variants(tmp_path / "in", copies=3)
+    Store.open(location).close()  # migrated once, before the race
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", PARALLEL_INGEST, str(location), *map(str, order)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parent.parent,
+        )
+        for order in (files, files)
+    ]
+    assert [w.communicate(timeout=600)[0].strip() for w in workers] == ["0", "0"]
+    serial = tmp_path / "serial.db"
+    with Store.open(serial) as store:
+        ingest_paths(files, store, stages=linked_stages())
+    with Store.open(location, readonly=True) as parallel, Store.open(serial, readonly=True) as alone:
+        assert parallel.counts() == alone.counts()
+        assert len({a.content_hash for a in parallel.articles()}) == len(files)
+        assert all(c.event_id for c in parallel.claims() if c.source)
+        for store in (parallel, alone):
+            claims = store.claims()
+            for event in store.events():
+                filed = [c for c in claims if c.event_id == event.id]
+                assert (event.claims, set(event.articles)) == (len(filed), {c.article_id for c in filed})
+
+
+def article_variants(folder: Path, copies: int) -> list[Path]:
+    """Copies of the bundled examples, each with its own closing line: many
+    different articles about the same few events."""
+    from crosscheck.pipeline import bundled_examples
+
+    folder.mkdir()
+    for copy in range(copies):
+        for path in sorted(bundled_examples().glob("*.txt")):
+            text = path.read_text(encoding="utf-8").rstrip() + f"\n\n(Édition {copy + 1}.)\n"
+            (folder / f"{path.stem}-{copy}.txt").write_text(text, encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+# --- SQLite only -----------------------------------------------------------------
+
+
+def test_sqlite_store_uses_write_ahead_logging(store: Store) -> None:
+    assert store.db.journal_mode == "wal"
 
 
 def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -68,67 +278,6 @@ def test_read_only_folder(tmp_path: Path) -> None:
     folder.chmod(0o500)
     with pytest.raises(StoreError, match="cannot write"):
         Store.open(folder / "x.db")
-
-
-def test_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path: Path, db_path: Path, monkeypatch) -> None:
-    write_articles(tmp_path / "a", 2)
-    with Store.open(db_path) as store:
-        ingest_paths([tmp_path / "a"], store, extractor=no_claims)
-    blocker = sqlite3.connect(db_path)
-    blocker.execute("BEGIN EXCLUSIVE")
-    monkeypatch.setattr("crosscheck.store.BUSY_TIMEOUT_S", 0.2)
-    write_articles(tmp_path / "b", 1, prefix="other")
-    with pytest.raises(StoreError, match="locked by another process"), Store.open(db_path) as store:
-        ingest_paths([tmp_path / "b"], store, extractor=no_claims)
-    blocker.rollback()
-    blocker.close()
-    with Store.open(db_path, readonly=True) as store:
-        assert store.counts()["articles"] == 2
-
-
-def test_reader_works_while_a_writer_holds_a_transaction(tmp_path: Path, db_path: Path) -> None:
-    write_articles(tmp_path / "a", 3)
-    with Store.open(db_path) as store:
-        ingest_paths([tmp_path / "a"], store, extractor=no_claims)
-        store.db.execute("BEGIN IMMEDIATE")
-        store.db.execute("DELETE FROM sentences")
-        with Store.open(db_path, readonly=True) as reader:
-            assert reader.counts()["sentences"] == 3
-        store.db.execute("ROLLBACK")
-
-
-def test_interrupted_run_leaves_whole_articles_and_the_next_run_completes(tmp_path: Path, db_path: Path) -> None:
-    write_articles(tmp_path / "in", 3000)
-    script = (
-        "import sys; from pathlib import Path; from crosscheck.store import Store; "
-        "from crosscheck.ingest import ingest_paths; "
-        "s = Store.open(sys.argv[1]); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])"
-    )
-    child = subprocess.Popen([sys.executable, "-c", script, str(db_path), str(tmp_path / "in")])
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        time.sleep(0.2)
-        if db_path.exists() and count(db_path, "articles") > 50:
-            break
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
-    stored = count(db_path, "articles")
-    assert 0 < stored < 3000
-    assert count(db_path, "sentences") == stored  # one sentence per article: no half article
-    with Store.open(db_path) as store:
-        summary = ingest_paths([tmp_path / "in"], store, extractor=no_claims)
-        assert store.counts()["articles"] == 3000
-    assert summary.count(summary.outcomes[0].status.__class__("unchanged")) == stored
-
-
-def count(db_path: Path, table: str) -> int:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-    finally:
-        conn.close()
 
 
 def test_unwritable_location_gives_a_clear_error() -> None:
