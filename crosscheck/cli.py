@@ -77,11 +77,27 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
     model: ModelOption = None,
     nli: NliOption = None,
+    engine: Annotated[
+        str, typer.Option(help="local: one process. ray: segmentation, attribution and embedding on Ray Data.")
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="An existing Ray cluster (ray://host:10001, or auto); default: a local one.")
+    ] = None,
+    ray_workers: Annotated[
+        int | None, typer.Option(min=1, help="Ray workers analysing articles (default: one per CPU).")
+    ] = None,
 ) -> None:
     """Read articles into the store: text, metadata, sentences, attributed claims, events and divergences."""
     from crosscheck.pipeline import ingest_into
 
-    summary = ingest_into(paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli)
+    if engine not in ("local", "ray"):
+        raise CrosscheckError(f"--engine must be local or ray, not {engine!r}")
+    if engine == "local" and (ray_address or ray_workers):
+        raise CrosscheckError("--ray-address and --ray-workers need --engine ray")
+    ray = {"address": ray_address, "workers": ray_workers} if engine == "ray" else None
+    summary = ingest_into(
+        paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli, ray=ray
+    )
     typer.echo(summary.line())
     if summary.failed:
         raise typer.Exit(ExitCode.INPUT)

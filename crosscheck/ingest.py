@@ -163,33 +163,54 @@ def ingest_paths(
 
 def ingest_file(path: Path, store: Store, stages: Stages, *, max_bytes: int) -> list[IngestOutcome]:
     try:
-        if claims_record.is_record_file(path):
-            records = [claims_record.read_record(path)]
-        else:
-            records = [(doc, None) for doc in read_documents(path, max_bytes=max_bytes)]
+        records = read_file_records(path, max_bytes=max_bytes)
     except InputError as error:
-        return [IngestOutcome(path=str(path), status=IngestStatus.FAILED, message=str(error))]
+        return [failed(path, str(error))]
     return [store_document(doc, known_claims, store, stages) for doc, known_claims in records]
+
+
+def read_file_records(path: Path, *, max_bytes: int) -> list[tuple[Document | Article, list[Claim] | None]]:
+    """The documents of a file, each with its claims when it is a claim record."""
+    if claims_record.is_record_file(path):
+        return [claims_record.read_record(path)]
+    return [(doc, None) for doc in read_documents(path, max_bytes=max_bytes)]
+
+
+def failed(path: Path, message: str) -> IngestOutcome:
+    return IngestOutcome(path=str(path), status=IngestStatus.FAILED, message=message)
 
 
 def store_document(
     doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
     """Analyse one document and store it unless the same content is there.
-    Attribution and embedding run first; linking and writing run in one
-    write turn, so parallel writers neither store an article twice nor miss
-    each other's events."""
+    Attribution and embedding run first, outside the store's write turn."""
     article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
     if (existing := store.article_id_for_hash(article.content_hash)) is not None:
         return unchanged(article, existing)
-    article, sentences, status = resolve_id(store, article, sentences)
+    article, sentences, _ = resolve_id(store, article, sentences)
     claims = known_claims if known_claims is not None else stages.extract(article, sentences)
     stages.embed(store, article, claims)
+    return commit_analysed(article, sentences, claims, store, stages, known_claims=known_claims)
+
+
+def commit_analysed(
+    article: Article,
+    sentences: list[Sentence],
+    claims: list[Claim],
+    store: Store,
+    stages: Stages,
+    *,
+    known_claims: list[Claim] | None = None,
+) -> IngestOutcome:
+    """Link and write an analysed article in one write turn, so parallel
+    writers neither store an article twice nor miss each other's events."""
     with store.errors(), store.transaction():
         if (existing := store.article_id_for_hash(article.content_hash)) is not None:
-            return unchanged(article, existing)  # another writer stored it meanwhile
-        if resolve_id(store, article, sentences)[0].id != article.id:  # another writer took the id meanwhile
-            article, sentences, status = resolve_id(store, article, sentences)
+            return unchanged(article, existing)  # stored meanwhile, by another writer or under another name
+        resolved, resolved_sentences, status = resolve_id(store, article, sentences)
+        if resolved.id != article.id:  # another file of the same name is stored
+            article, sentences = resolved, resolved_sentences
             claims = known_claims if known_claims is not None else stages.extract(article, sentences)
         events = []
         if stages.linker is not None:
@@ -203,11 +224,7 @@ def store_document(
             divergences=(lambda st, touched: diverger(st, touched, article.id)) if diverger else None,
         )
     return IngestOutcome(
-        path=article.path or "",
-        status=status,
-        article_id=article.id,
-        sentences=len(sentences),
-        claims=len(claims),
+        path=article.path or "", status=status, article_id=article.id, sentences=len(sentences), claims=len(claims)
     )
 
 

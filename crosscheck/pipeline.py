@@ -26,17 +26,29 @@ def ingest_into(
     quiet: bool = False,
     model: str | None = None,
     nli: str | None = None,
+    ray: dict | None = None,
 ) -> IngestSummary:
-    """Ingest files into the store at `db`, reporting progress on stderr."""
+    """Ingest files into the store at `db`, reporting progress on stderr;
+    `ray` ({"address": …, "workers": …}) runs the per-article work on Ray."""
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
     with Store.open(db) as store, Progress(quiet) as progress:
+        stages = full_stages(registry_files, model, nli=nli)
+        if ray is not None:
+            from crosscheck.ray_engine import ingest_with_ray
+
+            return ingest_with_ray(
+                paths,
+                store,
+                stages,
+                registry_files=registry_files,
+                model=model,
+                max_bytes=max_bytes,
+                on_outcome=progress.advance,
+                on_total=progress.start,
+                **ray,
+            )
         return ingest_paths(
-            paths,
-            store,
-            stages=full_stages(registry_files, model, nli=nli),
-            max_bytes=max_bytes,
-            on_outcome=progress.advance,
-            on_total=progress.start,
+            paths, store, stages=stages, max_bytes=max_bytes, on_outcome=progress.advance, on_total=progress.start
         )
 
 
