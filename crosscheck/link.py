@@ -22,7 +22,7 @@ import numpy as np
 from crosscheck.actors import Registry
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
 from crosscheck.settings import LinkSettings
-from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems
+from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems_in_order
 from crosscheck.textnorm import fold
 from crosscheck.vector_index import event_sum, save_event_sum, store_mean, unit
 
@@ -56,7 +56,7 @@ class LocalEvent:
         """The participants the article names most: the event's identity."""
         if not self.persons:
             return frozenset()
-        counts = ranked(self.persons)
+        counts = self.persons.most_common()
         top = counts[0][1]
         keep = [p for p, n in counts if n >= max(1, top / 3)]
         return frozenset(keep[:6])
@@ -72,17 +72,10 @@ class LocalEvent:
         self.person_sides |= getattr(sig, "persons_sides", set())
         self.offices |= sig.offices
         self.kinds.update(sig.kinds)
-        self.salient.update(sig.salient)
+        self.salient.update(sorted(sig.salient))  # a set's order changes from one process to the next
         self.counterparts |= sig.counterparts
         if sig.day is not None:
             self.day = sig.day.merge(self.day) if self.day is None or self.day.compatible(sig.day) else self.day
-
-
-def ranked(counter: Counter, n: int | None = None) -> list[tuple[str, int]]:
-    """The most common items, ties in alphabetical order (Counter.most_common
-    breaks them by insertion order, which follows set order and so changes
-    from one process to the next)."""
-    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:n]
 
 
 def segment_events(
@@ -121,7 +114,8 @@ def segment_events(
             current = target
             target.claims.extend(c.id for c in piece_claims)
             for claim in piece_claims:
-                target.topic.update(topic_stems(article.text[claim.content_start : claim.content_end], registry, names))
+                content = article.text[claim.content_start : claim.content_end]
+                target.topic.update(topic_stems_in_order(content, registry, names))
     return [e for e in events if e.claims]
 
 
@@ -271,7 +265,7 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
         return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
-    shared_topic = len(set(t for t, _ in ranked(local.topic, SETTINGS.topic_size)) & set(stored.topic))
+    shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
         shared_topic = max(shared_topic, SETTINGS.min_shared_topic)  # across languages the words differ
     # Two dates a day apart at most (time zones, a readout published after midnight) are the same day; wire
@@ -303,7 +297,7 @@ def best_match(local: LocalEvent, candidates: list, similarity: dict[str, float]
     if not scored:
         return None
     mine = set(local.core())
-    topic = {t for t, _ in ranked(local.topic, SETTINGS.topic_size)}
+    topic = {t for t, _ in local.topic.most_common(SETTINGS.topic_size)}
 
     def rank(item):  # ties: more participants in common, then more shared subject
         score, event = item
@@ -339,7 +333,7 @@ def label_for(local: LocalEvent, registry: Registry) -> str:
     kind = local.kind()
     head = "–".join(names[:3]) + f" {kind}" if names else kind.capitalize()
     if not names and local.salient:
-        head += " · " + ", ".join(s.title() for s, _ in ranked(local.salient, 2))
+        head += " · " + ", ".join(s.title() for s, _ in local.salient.most_common(2))
     day = day_text(local.day)
     return f"{head}, {day}" if day else head
 
@@ -362,7 +356,7 @@ def link_article(
     vectors = ClaimVectors(store, encoder, article, claims)
     merged: dict[str, Event] = {}  # events this article already updated, newer than the store's copy
     for index, local in enumerate(segment_events(article, sentences, claims, registry)):
-        core, salient = set(local.core()), {s for s, _ in ranked(local.salient, 8)}
+        core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
         candidates = [merged.get(c.id, c) for c in store.candidate_events(event_keys(core, salient), centroid)]
         match = best_match(local, candidates, vectors.similarity(centroid, candidates))
@@ -446,8 +440,8 @@ def new_event(local: LocalEvent, article_id: str, index: int, registry: Registry
         kind=local.kind(),
         day=day_text(local.day),
         participants=sorted(local.core()),
-        salient=[s for s, _ in ranked(local.salient, 8)],
-        topic=[t for t, _ in ranked(local.topic, SETTINGS.topic_size)],
+        salient=[s for s, _ in local.salient.most_common(8)],
+        topic=[t for t, _ in local.topic.most_common(SETTINGS.topic_size)],
         articles=[article_id],
         claims=len(local.claims),
     )
@@ -463,8 +457,8 @@ def merge_event(stored: Event, local: LocalEvent, article_id: str, registry: Reg
         update={
             "day": day_text(day),
             "participants": participants,
-            "salient": sorted(set(stored.salient) | {s for s, _ in ranked(local.salient, 4)})[:16],
-            "topic": [t for t, _ in ranked((Counter(stored.topic) + local.topic), SETTINGS.topic_size)],
+            "salient": sorted(set(stored.salient) | {s for s, _ in local.salient.most_common(4)})[:16],
+            "topic": [t for t, _ in (Counter(stored.topic) + local.topic).most_common(SETTINGS.topic_size)],
             "articles": sorted(set(stored.articles) | {article_id}),
             "claims": stored.claims + len(local.claims),
         }

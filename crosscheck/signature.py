@@ -370,13 +370,19 @@ STEM = 6
 
 
 def topic_stems(text: str, registry: Registry | None = None, exclude: set[str] = frozenset()) -> set[str]:
-    """Word stems that carry a statement's substance: no stop words, no words
-    about the exchange itself, no country names (nearly every claim has one)."""
+    return set(topic_stems_in_order(text, registry, exclude))
+
+
+def topic_stems_in_order(text: str, registry: Registry | None = None, exclude: set[str] = frozenset()) -> list[str]:
+    """Word stems that carry a statement's substance, each once, in text order
+    (which breaks ties between equally frequent stems, earlier words first): no
+    stop words, no words about the exchange itself, no country names (nearly
+    every claim has one)."""
     countries = registry.country_stems() if registry is not None else set()
-    out = set()
+    out: dict[str, None] = {}
     for word in re.findall(r"[a-z]{3,}", fold(text)):
         stem = word[:STEM]
         if word in STOPWORDS or word in EXCHANGE_WORDS or word in exclude or stem in countries:
             continue
-        out.add(stem)
-    return out
+        out[stem] = None
+    return list(out)

@@ -1,0 +1,141 @@
+"""Benchmark: scaling out (README, "Scaling out").
+
+1. Articles/s on one corpus (copies of the bundled examples, each with its own
+   serial line) for the local engine and for `--engine ray` with 1 and 2
+   workers, each into a fresh SQLite store, with the whole default pipeline.
+2. Time to link and store one article into a PostgreSQL store of N claims
+   (default 1,000,000): a synthetic store (events between random registry
+   people, their index keys, claims, and a random centroid per event in the
+   pgvector HNSW index), filled with COPY, on a throwaway local server.
+
+    python bench/scale_bench.py [ARTICLES] [CLAIMS]     (default 120 1000000)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parent))
+from ingest_bench import build_corpus  # noqa: E402 - the sibling benchmark's corpus
+from link_bench import ARTICLE, CLAIMS_PER_EVENT, SECOND, WARM_UP  # noqa: E402
+
+from crosscheck.actors import load_registry  # noqa: E402
+from crosscheck.ingest import ingest_paths  # noqa: E402
+from crosscheck.pipeline import full_stages  # noqa: E402
+from crosscheck.store import Store  # noqa: E402
+from crosscheck.store_postgres import vector_literal  # noqa: E402
+from tests.pg_server import fresh_database, local_server  # noqa: E402
+
+
+def engines(count: int) -> None:
+    from crosscheck.ray_engine import ingest_with_ray
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        build_corpus(corpus, count)
+        runs = [("local", None), ("ray, 1 worker", 1), ("ray, 2 workers", 2)]
+        for label, workers in runs:
+            db = Path(tmp) / f"{label.replace(' ', '').replace(',', '-')}.db"
+            started = time.perf_counter()
+            with Store.open(db) as store:
+                if workers is None:
+                    ingest_paths([corpus], store, stages=full_stages())
+                else:
+                    ingest_with_ray([corpus], store, full_stages(), max_bytes=10_000_000, workers=workers)
+            elapsed = time.perf_counter() - started
+            print(f"{label:16s} {count} articles in {elapsed:6.1f} s: {count / elapsed:6.2f} articles/s", flush=True)
+            if workers is not None:
+                import ray
+
+                ray.shutdown()  # the next run starts its own instance with its own worker count
+
+
+def fill_postgres(url: str, claims: int, people: list[str], dim: int) -> None:
+    """A synthetic store of `claims` claims, loaded with COPY."""
+    import psycopg
+
+    rng = random.Random(7)
+    vectors = np.random.default_rng(7).standard_normal((claims // CLAIMS_PER_EVENT, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("SET maintenance_work_mem = '1GB'")
+        with cur.copy(
+            "COPY events (id, label, kind, day, participants, salient, topic, articles, claims, producer) FROM STDIN"
+        ) as copy:
+            for e in range(claims // CLAIMS_PER_EVENT):
+                pair = sorted(rng.sample(people, 2))
+                day = f"20{rng.randint(14, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+                copy.write_row(
+                    (f"ev-synthetic-{e}", f"synthetic {e}", "call", day, json.dumps(pair), "[]", '["w1", "w2"]',
+                     json.dumps([f"s{e}"]), CLAIMS_PER_EVENT, "synthetic")  # fmt: skip
+                )
+        rng = random.Random(7)
+        with cur.copy("COPY event_keys (event_id, key) FROM STDIN") as copy:
+            for e in range(claims // CLAIMS_PER_EVENT):
+                for p in rng.sample(people, 2):
+                    copy.write_row((f"ev-synthetic-{e}", f"p:{p}"))
+        with cur.copy(
+            'COPY claims (id, article_id, start, "end", text, content_start, content_end, source, actor, side, '
+            "polarity, speech, chain, confidence, producer, event_id) FROM STDIN"
+        ) as copy:
+            for e in range(claims // CLAIMS_PER_EVENT):
+                for i in range(CLAIMS_PER_EVENT):
+                    copy.write_row((f"s{e}:{i}", f"s{e}", i, i + 1, "x", 0, 1, "src", "xx.gov", "XX", "neutral",
+                                    "indirect", "[]", 0.5, "synthetic", f"ev-synthetic-{e}"))  # fmt: skip
+        with cur.copy("COPY event_vectors (event_id, model, dim, embedding) FROM STDIN") as copy:
+            for e, vector in enumerate(vectors):
+                copy.write_row((f"ev-synthetic-{e}", "synthetic", dim, vector_literal(vector)))
+        conn.commit()
+        started = time.perf_counter()
+        cur.execute(
+            f"CREATE INDEX IF NOT EXISTS event_vectors_hnsw_{dim} ON event_vectors "
+            f"USING hnsw ((embedding::vector({dim})) vector_cosine_ops) WHERE dim = {dim}"
+        )
+        conn.commit()
+        print(f"  HNSW index over {len(vectors):,} centroids built in {time.perf_counter() - started:.0f} s")
+        cur.execute("ANALYZE")
+        conn.commit()
+
+
+def postgres_link(claims: int) -> None:
+    registry = load_registry()
+    people = [a.id for a in registry.actors.values() if a.kind == "person"]
+    stages = full_stages()
+    with local_server() as server:
+        url = fresh_database(server, "bench")
+        with Store.open(url) as store:
+            ingest_paths([WARM_UP], store, stages=stages)  # models, caches, the encoder's mean vector
+        started = time.perf_counter()
+        fill_postgres(url, claims, people, dim=384)
+        print(f"  filled {claims:,} claims in {time.perf_counter() - started:.0f} s")
+        with Store.open(url) as store:
+            started = time.perf_counter()
+            ingest_paths([ARTICLE], store, stages=stages)
+            first = time.perf_counter() - started
+            started = time.perf_counter()
+            ingest_paths([SECOND], store, stages=stages)
+            second = time.perf_counter() - started
+            print(
+                f"postgresql {store.counts()['claims']:>9,} claims: link + store one article in "
+                f"{first * 1000:7.1f} ms (a second one: {second * 1000:.1f} ms)"
+            )
+
+
+def main() -> None:
+    articles = int(sys.argv[1]) if len(sys.argv) > 1 else 120
+    claims = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    engines(articles)
+    postgres_link(claims)
+
+
+if __name__ == "__main__":
+    main()
