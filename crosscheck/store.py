@@ -315,12 +315,9 @@ class Store:
         event); SQLite's writers always take turns."""
         raise NotImplementedError
 
-    def savepoint(self, *, keep: bool) -> AbstractContextManager[None]:
-        """Within a transaction: a block whose writes are kept or rolled back."""
-        return self._savepoint(keep)
-
     @contextmanager
-    def _savepoint(self, keep: bool) -> Iterator[None]:
+    def savepoint(self, *, keep: bool) -> Iterator[None]:
+        """Within a transaction: a block whose writes are kept or rolled back."""
         self.execute("SAVEPOINT crosscheck_block")
         try:
             yield
@@ -580,7 +577,10 @@ class SqliteStore(Store):
         except BaseException:
             conn.rollback()
             raise
-        conn.commit() if keep else conn.rollback()
+        if keep:
+            conn.commit()
+        else:
+            conn.rollback()
 
     def candidate_events(self, keys: list[str], centroid: Any | None) -> list[Event]:
         from crosscheck.vector_index import lsh_keys

@@ -114,15 +114,9 @@ def describe_postgres_error(where: str, error: Exception) -> str:
         return f"{where}: database is locked by another process; retry when it has finished"
     if isinstance(error, pg.ReadOnlySqlTransaction):
         return f"{where}: opened read-only ({first})"
-    if isinstance(error, psycopg_operational()):
+    if isinstance(error, pg.OperationalError):
         return f"{where}: cannot reach the PostgreSQL server ({first})"
     return f"{where}: {first}"
-
-
-def psycopg_operational() -> type:
-    import psycopg
-
-    return psycopg.OperationalError
 
 
 class PostgresStore(Store):
@@ -229,7 +223,7 @@ class PostgresStore(Store):
         if self._depth:
             self._depth += 1
             try:
-                with self._savepoint(keep=keep):
+                with self.savepoint(keep=keep):
                     yield
             finally:
                 self._depth -= 1

@@ -22,7 +22,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -132,16 +131,3 @@ def fresh_database(server_url: str, name: str) -> str:
     base, _, _ = server_url.rpartition("/")
     return f"{base}/{name}"
 
-
-def wait_for(url: str, seconds: float = 30.0) -> None:
-    import psycopg
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            psycopg.connect(url, connect_timeout=2).close()
-            return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
