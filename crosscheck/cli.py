@@ -130,6 +130,16 @@ def export(
         say(export_store(store, format, output))
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Write into a folder that holds other files (none is replaced or removed); "
+        "for run, also replace a store there that run did not create.",
+    ),
+]
+
+
 @app.command()
 def report(
     db: DbOption = DEFAULT_DB,
@@ -147,6 +157,7 @@ def report(
         str | None, typer.Option("--since", help="Only events dated (or covered) on or after this day (YYYY-MM-DD).")
     ] = None,
     min_score: Annotated[float, typer.Option("--min-score", help="Leave out flagged pairs scored below this.")] = 0.0,
+    force: ForceOption = False,
 ) -> None:
     """Write the divergence report of a store: events most divergent first, each side's claims, flagged pairs."""
     from crosscheck.report import Filters, write_report
@@ -154,7 +165,7 @@ def report(
 
     filters = Filters(event=event, side=side.upper() if side else None, since=parse_day(since), min_score=min_score)
     with Store.open(db, readonly=True) as store:
-        typer.echo(str(write_report(store, output, format, filters)))
+        typer.echo(str(write_report(store, output, format, filters, force=force)))
 
 
 def parse_day(text: str | None):
@@ -252,11 +263,12 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report.")] = Path("reports"),
     model: ModelOption = None,
     nli: NliOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Do the whole job on a folder: ingest, attribute, link events, flag divergences, write the report."""
     from crosscheck.pipeline import run_folder
 
-    report = run_folder(folder, db=db, out=out, model=model, nli=nli)
+    report = run_folder(folder, db=db, out=out, model=model, nli=nli, force=force)
     typer.echo(str(report))
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from crosscheck import claims_record
+from crosscheck.errors import UsageError
 from crosscheck.models import Claim
 from crosscheck.store import Store
 
@@ -45,12 +48,39 @@ def export_contract(store: Store) -> dict[str, Any]:
 def export_store(store: Store, fmt: str, output: Path) -> str:
     """Write the export; returns a one-line description of what was written."""
     if fmt == "claims":
-        files = claims_record.write_record(store, output)
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output}: is a file; the claim record is written into a folder")
+        with writing(output):
+            files = claims_record.write_record(store, output)
         return f"wrote the claim record of {len(files)} articles into {output}"
+    to_stdout = str(output) == "-"
+    if not to_stdout:
+        check_file_target(output)
     data = export_contract(store)
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    if str(output) == "-":
+    if to_stdout:
         print(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        with writing(output):
+            output.write_text(text + "\n", encoding="utf-8")
     return f"wrote {len(data['claims'])} claims to {output}"
+
+
+def check_file_target(output: Path) -> None:
+    """A file can be written at `output`: its folder exists (a mistyped folder
+    is an error, not a reason to create one, as with a shell redirection) and
+    it is not itself a folder."""
+    if output.is_dir():
+        raise UsageError(f"{output}: is a folder; give a file name (or - for standard output)")
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(f"{output}: the folder {folder} does not exist")
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[None]:
+    """File-system failures (no permission, disk full) as one-line errors."""
+    try:
+        yield
+    except OSError as error:
+        raise UsageError(f"{error.filename or target}: cannot write ({error.strerror or error})") from error

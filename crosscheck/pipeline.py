@@ -122,19 +122,40 @@ class Progress:
 
 
 def run_folder(
-    folder: Path | None, *, db: Path | None, out: Path, model: str | None = None, nli: str | None = None
+    folder: Path | None,
+    *,
+    db: Path | None,
+    out: Path,
+    model: str | None = None,
+    nli: str | None = None,
+    force: bool = False,
 ) -> Path:
     """Ingest a folder (the bundled examples by default) and write the report;
-    returns the report's path."""
-    from crosscheck.report import write_report
+    returns the report's path. Without `db`, a fresh store in `out` that
+    replaces only the one an earlier run created there (or any, with `force`)."""
+    from crosscheck.report import ReportFolder, write_report
 
     folder = folder or bundled_examples()
-    out.mkdir(parents=True, exist_ok=True)
+    refuse_report_among_articles(folder, out)
+    target = ReportFolder.open(out, force=force)  # refused before any work is done
     if db is None:  # a fresh store, so the report reflects this run only
-        db = out / "crosscheck.db"
-        for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-            stale.unlink(missing_ok=True)
+        db = target.fresh_store(force=force)
     summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
     with Store.open(db, readonly=True) as store:
-        return write_report(store, out)
+        return write_report(store, out, force=force)
+
+
+def refuse_report_among_articles(folder: Path, out: Path) -> None:
+    """The report may not go where run reads articles from: its pages would
+    land among the user's articles (`run articles --out .` writes articles/*.html)
+    and be read as articles by the next run."""
+    from crosscheck.errors import UsageError
+    from crosscheck.report import PAGE_FOLDERS
+
+    source, target = folder.resolve(), out.resolve()
+    if target.is_relative_to(source) or any(source.is_relative_to(target / sub) for sub in PAGE_FOLDERS):
+        raise UsageError(
+            f"--out {out}: the report's pages would be written among the articles read from {folder}; "
+            "choose an --out folder outside it"
+        )

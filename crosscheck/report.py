@@ -6,22 +6,31 @@ Markdown, or as JSON.
 Every piece of article text goes through Jinja2 with autoescape on (HTML) or
 the `md` filter (Markdown). The pages need nothing from the network and run
 no script: inline CSS, inline SVG, and `:target` for highlighting.
+
+A report folder carries a marker, `.crosscheck-report.json`, listing the files
+crosscheck wrote there. A report is written only into a new or empty folder,
+or one with a marker (unless forced); crosscheck replaces and removes only the
+files its marker lists, never a file it did not write.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
+import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from functools import partial
+from pathlib import Path, PurePosixPath
 
 from crosscheck.actors import country_names
 from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSION
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.export import contract_claim
+from crosscheck.filenames import unique_names
 from crosscheck.models import DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence
 from crosscheck.review import chain_text
 from crosscheck.signature import STEM, topic_stems
@@ -46,6 +55,7 @@ class ClaimView:
     claim: Claim
     article: Article
     sentence: int | None  # index of the sentence that holds the claim, for the link
+    article_page: str  # the article's page, relative to the report folder
 
     @property
     def side(self) -> str:
@@ -91,6 +101,7 @@ class SideView:
 @dataclass
 class EventView:
     event: Event
+    name: str  # of its page's file, unique in the report
     sides: list[SideView] = field(default_factory=list)
     pairs: list[PairView] = field(default_factory=list)
     agreements: list[PairView] = field(default_factory=list)
@@ -115,7 +126,7 @@ class EventView:
 
     @property
     def page(self) -> str:
-        return f"events/{slug(self.event.id)}.html"
+        return f"events/{self.name}.html"
 
 
 @dataclass
@@ -125,6 +136,7 @@ class ReportData:
     claims: int
     filters: Filters = field(default_factory=Filters)
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)  # of the articles with claims
+    article_pages: dict[str, str] = field(default_factory=dict)  # article id -> its page, for every article
 
     @property
     def pairs(self) -> int:
@@ -138,15 +150,18 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     """The events to report, most divergent first, with their claims by side
     and their pairs, after the filters."""
     articles = {a.id: a for a in store.articles()}
+    pages = {a: f"articles/{name}.html" for a, name in unique_names(articles).items()}  # the same under any filter
     claims = {c.id: c for c in store.claims() if c.source}
     sentences = {a: store.sentences(a) for a in sorted({c.article_id for c in claims.values()})}
     sentence_of = sentence_index(sentences, claims.values())
     verdicts = store.verdicts()
-    views = {e.id: EventView(e) for e in store.events() if wanted_event(e, filters)}
+    events = store.events()
+    event_names = unique_names(e.id for e in events)
+    views = {e.id: EventView(e, event_names[e.id]) for e in events if wanted_event(e, filters)}
     by_event: dict[str, dict[str, list[ClaimView]]] = {}
     for claim in claims.values():
         if claim.event_id in views:
-            view = ClaimView(claim, articles[claim.article_id], sentence_of.get(claim.id))
+            view = claim_view(claim, articles, sentence_of, pages)
             by_event.setdefault(claim.event_id, {}).setdefault(view.side, []).append(view)
     for event_id, sides in by_event.items():
         views[event_id].sides = [SideView(code, sorted(cs, key=claim_order)) for code, cs in sorted(sides.items())]
@@ -154,7 +169,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
         for d in flagged:
             if d.event_id not in views or d.a not in claims or d.b not in claims or d.score < filters.min_score:
                 continue
-            pair = PairView(d, *(claim_view(claims[x], articles, sentence_of) for x in (d.a, d.b)))
+            pair = PairView(d, *(claim_view(claims[x], articles, sentence_of, pages) for x in (d.a, d.b)))
             pair.verdict = verdicts.get(d.id)
             if filters.side and filters.side not in {pair.a.claim.side, pair.b.claim.side}:
                 continue
@@ -167,7 +182,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     chosen.sort(key=lambda v: (-v.weight, -len(v.claims), v.event.label))
     if filters.event and not chosen:
         raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")
-    return ReportData(chosen, list(articles.values()), len(claims), filters, sentences)
+    return ReportData(chosen, list(articles.values()), len(claims), filters, sentences, pages)
 
 
 def wanted_event(event: Event, filters: Filters) -> bool:
@@ -186,8 +201,10 @@ def recent_enough(view: EventView, since: date) -> bool:
     return bool(published) and max(published) >= since
 
 
-def claim_view(claim: Claim, articles: dict[str, Article], sentence_of: dict[str, int]) -> ClaimView:
-    return ClaimView(claim, articles[claim.article_id], sentence_of.get(claim.id))
+def claim_view(
+    claim: Claim, articles: dict[str, Article], sentence_of: dict[str, int], pages: dict[str, str]
+) -> ClaimView:
+    return ClaimView(claim, articles[claim.article_id], sentence_of.get(claim.id), pages[claim.article_id])
 
 
 def claim_order(view: ClaimView) -> tuple:
@@ -245,12 +262,6 @@ def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     return out
 
 
-def slug(identifier: str) -> str:
-    """A file name for an id (ids come from file names and may hold anything)."""
-    cleaned = re.sub(r"[^\w.-]+", "_", identifier).strip("._")[:80]
-    return cleaned or "item"
-
-
 # --- timeline ----------------------------------------------------------------
 
 
@@ -302,7 +313,7 @@ def timeline(view: EventView) -> Timeline:
 
 def article_href(view: ClaimView, prefix: str = "../") -> str:
     anchor = f"#{view.anchor}" if view.anchor else ""
-    return f"{prefix}articles/{slug(view.article.id)}.html{anchor}"
+    return f"{prefix}{view.article_page}{anchor}"
 
 
 # --- rendering ---------------------------------------------------------------
@@ -319,7 +330,7 @@ def environment():
     )
     env.filters["md"] = md
     env.filters["filename"] = lambda path: Path(path).name  # never the reader's own folders
-    env.globals.update(article_href=article_href, timeline=timeline, slug=slug)
+    env.globals.update(article_href=article_href, timeline=timeline)
     return env
 
 
@@ -366,36 +377,44 @@ def md(text: object) -> str:
 
 # --- writing -----------------------------------------------------------------
 
+MAIN_FILE = {"html": "index.html", "md": "report.md", "json": "report.json"}
+REWRITES = {  # what a report of each format replaces: its files of a previous report not written again are removed
+    "html": ("index.html", "report.md", "events/", "articles/"),
+    "md": ("report.md",),
+    "json": ("report.json",),
+}
 
-def write_report(store: Store, out: Path, fmt: str = "html", filters: Filters = Filters()) -> Path:
-    """Write the report into `out`; returns the main file's path."""
+
+def write_report(
+    store: Store, out: Path, fmt: str = "html", filters: Filters = Filters(), *, force: bool = False
+) -> Path:
+    """Write the report into the folder `out`; returns the main file's path.
+    `force` writes into a folder that holds other files (none is replaced)."""
     if fmt not in REPORT_FORMATS:
         raise CrosscheckError(f"--format must be one of {', '.join(REPORT_FORMATS)}, not {fmt!r}")
+    folder = ReportFolder.open(out, force=force)
     data = collect(store, filters)
-    out.mkdir(parents=True, exist_ok=True)
+    folder.write(report_files(data, fmt), REWRITES[fmt])
+    return out / MAIN_FILE[fmt]
+
+
+def report_files(data: ReportData, fmt: str) -> dict[str, Callable[[], str]]:
+    """The report's files, relative to its folder, each with what renders it."""
     if fmt == "md":
-        return write_file(out / "report.md", render_markdown(data))
+        return {"report.md": partial(render_markdown, data)}
     if fmt == "json":
-        return write_file(out / "report.json", render_json(data))
-    write_html(data, out)
-    write_file(out / "report.md", render_markdown(data))
-    return out / "index.html"
-
-
-def write_html(data: ReportData, out: Path) -> None:
-    for folder in ("events", "articles"):
-        shutil.rmtree(out / folder, ignore_errors=True)  # pages of a previous report would linger
-        (out / folder).mkdir(parents=True)
-    for view in data.events:
-        write_file(out / view.page, render_event(view))
+        return {"report.json": partial(render_json, data)}
+    files: dict[str, Callable[[], str]] = {view.page: partial(render_event, view) for view in data.events}
     shown: dict[str, set[int]] = {}
     for c in (c for v in data.events for c in v.claims):
         shown.setdefault(c.article.id, set()).update({c.sentence} - {None})
     articles = {a.id: a for a in data.articles}
     for article_id, claimed in shown.items():
-        page = render_article(articles[article_id], data.sentences[article_id], claimed)
-        write_file(out / "articles" / f"{slug(article_id)}.html", page)
-    write_file(out / "index.html", render_index(data))
+        page = partial(render_article, articles[article_id], data.sentences[article_id], claimed)
+        files[data.article_pages[article_id]] = page
+    files["report.md"] = partial(render_markdown, data)
+    files["index.html"] = partial(render_index, data)  # last: the entry point links to the pages above
+    return files
 
 
 def write_file(path: Path, text: str) -> Path:
@@ -404,3 +423,123 @@ def write_file(path: Path, text: str) -> Path:
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
     return path
+
+
+# --- the report folder -------------------------------------------------------
+
+MARKER = ".crosscheck-report.json"
+RUN_STORE = "crosscheck.db"  # the fresh store `crosscheck run` keeps beside its report
+PAGE_FOLDERS = ("events", "articles")
+
+
+@dataclass
+class ReportFolder:
+    """A folder a report goes into, with what its marker says crosscheck wrote there."""
+
+    path: Path
+    files: set[str] = field(default_factory=set)  # paths relative to the folder, with /
+    store: str | None = None  # set when `crosscheck run` created its store here
+
+    @classmethod
+    def open(cls, path: Path, *, force: bool = False) -> ReportFolder:
+        """The folder if a report may go there: new, empty, or holding a
+        marker; any other folder only with `force`."""
+        if path.exists() and not path.is_dir():
+            raise UsageError(f"{path}: is a file; a report is written into a folder")
+        marker = path / MARKER
+        if marker.is_file():
+            try:
+                return cls.from_marker(path, json.loads(marker.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError, KeyError) as error:
+                if not force:
+                    problem = f"not a report marker crosscheck can read ({error!r})"
+                    raise UsageError(f"{marker}: {problem}; --force writes beside the folder's files") from error
+        elif not force and path.is_dir() and any(path.iterdir()):
+            raise UsageError(
+                f"{path}: the folder holds files and no crosscheck report ({MARKER}); choose a new or empty "
+                "folder, or --force to write the report beside them (nothing is deleted)"
+            )
+        return cls(path)
+
+    @classmethod
+    def from_marker(cls, path: Path, content: dict) -> ReportFolder:
+        """Only names a report can have are taken from the marker, so that an
+        edited marker cannot make crosscheck remove anything else."""
+        files = {name for name in content["files"] if is_report_file(name)}
+        store = RUN_STORE if content.get("store") == RUN_STORE else None
+        return cls(path, files, store)
+
+    def write(self, files: dict[str, Callable[[], str]], rewrites: tuple[str, ...]) -> None:
+        """Write the files, then remove the ones of the previous report that
+        `rewrites` covers and that were not written again."""
+        self.refuse_foreign(files)
+        written = {name.casefold() for name in files}  # a file system may ignore case: A.html is a.html
+        stale = {name for name in self.files if name.startswith(rewrites) and name.casefold() not in written}
+        with writing(self.path):
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.files |= set(files)
+            self.save()  # first, so that an interrupted run still knows the files it wrote
+            for folder in {PurePosixPath(name).parent for name in files} - {PurePosixPath(".")}:
+                (self.path / folder).mkdir(exist_ok=True)
+            for name, render in files.items():
+                write_file(self.path / name, render())
+            for name in sorted(stale):
+                (self.path / name).unlink(missing_ok=True)
+            self.files -= stale
+            self.save()
+
+    def refuse_foreign(self, names) -> None:
+        """Never replace a file crosscheck did not write (a user's own
+        articles/x.html in a folder written with --force, say)."""
+        for name in names:
+            target = self.path / name
+            if name not in self.files and (target.exists() or target.is_symlink()):
+                raise UsageError(f"{target}: exists and crosscheck did not write it; move it or choose another folder")
+
+    def fresh_store(self, *, force: bool = False) -> Path:
+        """An empty place for `crosscheck run`'s store; a store there is replaced
+        only if run created it (the marker says so), or with `force`."""
+        db = self.path / RUN_STORE
+        present = [p for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")) if p.exists()]
+        if present and self.store != RUN_STORE:
+            if not force:
+                raise UsageError(
+                    f"{db}: a store crosscheck run did not create; choose another --out folder, pass --db {db} "
+                    "to add to it, or --force to replace it"
+                )
+            print(f"crosscheck: replacing {db} (--force)", file=sys.stderr)
+        with writing(self.path):
+            self.path.mkdir(parents=True, exist_ok=True)
+            for stale in present:
+                stale.unlink()
+            self.store = RUN_STORE
+            self.save()
+        return db
+
+    def save(self) -> None:
+        content = {
+            "about": "a crosscheck report: crosscheck replaces or removes only the files listed here",
+            "files": sorted(self.files),
+        }
+        if self.store:
+            content["store"] = self.store
+        write_file(self.path / MARKER, json.dumps(content, ensure_ascii=False, indent=1) + "\n")
+
+
+def is_report_file(name: object) -> bool:
+    """A name a report's file can have: a top-level file of the report, or a page in events/ or articles/."""
+    if not isinstance(name, str) or "\\" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    if len(parts) == 1:
+        return parts[0] in MAIN_FILE.values()
+    return len(parts) == 2 and parts[0] in PAGE_FOLDERS and parts[1].endswith(".html")
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[None]:
+    """File-system failures (no permission, a file where a folder should be) as one-line errors."""
+    try:
+        yield
+    except OSError as error:
+        raise UsageError(f"{error.filename or target}: cannot write the report ({error.strerror or error})") from error

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.ingest import ingest_paths
-from crosscheck.report import Filters, collect, slots, write_report
+from crosscheck.report import MARKER, Filters, ReportFolder, collect, slots, write_report
 from crosscheck.store import Store
 from tests.conftest import DATA, linked_stages
 
@@ -165,5 +165,131 @@ def test_sample_report_in_the_repository_is_up_to_date(examples_db: Path, tmp_pa
     expected = {str(p.relative_to(fresh)) for p in fresh.rglob("*") if p.is_file()}
     present = {str(p.relative_to(committed)) for p in committed.rglob("*") if p.is_file() and ".db" not in p.name}
     assert expected == present, "regenerate with: crosscheck run"
-    for name in expected:
+    for name in expected - {MARKER}:
         assert (fresh / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8"), name
+    marker = json.loads((committed / MARKER).read_text(encoding="utf-8"))
+    assert marker["files"] == sorted(expected - {MARKER})
+    assert marker["store"] == "crosscheck.db"  # run's store, which the next run may replace
+
+
+# --- the report folder: never deletes or replaces what crosscheck did not write
+
+
+def marker_files(folder: Path) -> list[str]:
+    return json.loads((folder / MARKER).read_text(encoding="utf-8"))["files"]
+
+
+def test_a_report_lists_its_files_and_a_rewrite_removes_only_its_own_stale_pages(
+    call_store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    write_report(call_store, out)
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name != MARKER)
+    assert marker_files(out) == written
+    old_page = out / "events" / "ev-gone.html"  # a page of an event the store no longer has
+    old_page.write_text("old", encoding="utf-8")
+    (out / MARKER).write_text(json.dumps({"files": [*written, "events/ev-gone.html"]}), encoding="utf-8")
+    own = out / "events" / "notes.html"  # a user's file among the pages
+    own.write_text("mine", encoding="utf-8")
+    write_report(call_store, out)
+    assert not old_page.exists() and own.read_text(encoding="utf-8") == "mine"
+    assert marker_files(out) == written
+
+
+def test_a_marker_cannot_make_crosscheck_remove_anything_else(call_store: Store, tmp_path: Path) -> None:
+    out, outside = tmp_path / "out", tmp_path / "precious.txt"
+    write_report(call_store, out)
+    outside.write_text("keep", encoding="utf-8")
+    (out / "notes.txt").write_text("keep", encoding="utf-8")
+    listed = [*marker_files(out), "../precious.txt", str(outside), "notes.txt", "articles/../../precious.txt"]
+    (out / MARKER).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    write_report(call_store, out)
+    assert outside.read_text(encoding="utf-8") == "keep" and (out / "notes.txt").read_text(encoding="utf-8") == "keep"
+    assert "notes.txt" not in marker_files(out)
+
+
+def test_a_folder_of_other_files_is_refused_unless_forced_and_force_replaces_nothing(
+    call_store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "site"
+    (folder / "articles").mkdir(parents=True)
+    source = folder / "articles" / "a.txt"
+    source.write_text("an article of the user's", encoding="utf-8")
+    with pytest.raises(UsageError, match="no crosscheck report"):
+        write_report(call_store, folder)
+    assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "articles"]  # nothing written
+    write_report(call_store, folder, force=True)
+    assert source.read_text(encoding="utf-8") == "an article of the user's"
+    assert (folder / "index.html").is_file() and "articles/a.txt" not in marker_files(folder)
+    write_report(call_store, folder)  # the marker now says a report lives here
+    assert source.is_file()
+
+
+def test_force_never_replaces_a_file_of_the_same_name(call_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    own_index = folder / "index.html"
+    own_index.write_text("<p>the user's home page</p>", encoding="utf-8")
+    with pytest.raises(UsageError, match="crosscheck did not write it"):
+        write_report(call_store, folder, force=True)
+    assert own_index.read_text(encoding="utf-8") == "<p>the user's home page</p>"
+    assert not (folder / "events").exists()  # refused before writing anything
+
+
+def test_report_into_a_file_is_a_usage_error(call_store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="is a file"):
+        write_report(call_store, target)
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_markdown_after_html_keeps_the_pages(call_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_report(call_store, out)
+    pages_before = marker_files(out)
+    write_report(call_store, out, "json")
+    write_report(call_store, out, "md")
+    assert set(marker_files(out)) == set(pages_before) | {"report.json"}
+    assert all((out / name).is_file() for name in marker_files(out))
+
+
+# --- page names: unique after sanitising, links to the right article
+
+ODD_IDS = ["x y", "x_y", "x?y", "long " + "z" * 195]
+
+
+def test_article_ids_that_sanitise_alike_get_their_own_pages_and_links(tmp_path: Path) -> None:
+    bodies = list(CALLS.values())
+    lines = [
+        json.dumps({"id": ident, "title": f"Version {n}", "text": f"Version {n}\n\n{bodies[n % 2]}"})
+        for n, ident in enumerate(ODD_IDS)
+    ]
+    (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "x.db") as store:
+        ingest_paths([tmp_path / "odd.jsonl"], store, stages=linked_stages())
+        write_report(store, tmp_path / "out")
+        data = collect(store)
+    out = tmp_path / "out"
+    article_pages = sorted(p.name for p in (out / "articles").glob("*.html"))
+    assert len(article_pages) == len(ODD_IDS) and "x_y.html" in article_pages
+    assert all(len(name) <= 80 + len(".html") for name in article_pages)
+    title = {ident: f"Version {n}" for n, ident in enumerate(ODD_IDS)}
+    linked = {c.article.id: c.article_page for v in data.events for c in v.claims}
+    assert set(linked) == set(ODD_IDS)
+    for article_id, page in linked.items():
+        assert f"<h1>{title[article_id]}</h1>" in (out / page).read_text(encoding="utf-8"), article_id
+    event_pages = " ".join(p.read_text(encoding="utf-8") for p in (out / "events").glob("*.html"))
+    assert all(f'href="../{page}' in event_pages for page in linked.values())
+
+
+def test_run_replaces_only_the_store_it_created(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    db = ReportFolder.open(out).fresh_store()
+    db.write_bytes(b"run's store")
+    assert ReportFolder.open(out).fresh_store() == db and not db.exists()  # the marker says run made it
+    (out / MARKER).unlink()
+    db.write_bytes(b"someone's store")
+    with pytest.raises(UsageError, match="did not create"):
+        ReportFolder.open(out, force=True).fresh_store()
+    assert db.read_bytes() == b"someone's store"
