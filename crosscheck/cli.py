@@ -300,8 +300,10 @@ def require_store(db: Path | str) -> None:
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but loopback (127.0.0.0/8, ::1) needs --token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free one).")] = 8765,
     token: Annotated[
         str | None,
         typer.Option(
@@ -311,11 +313,16 @@ def serve(
     reviewer: ReviewerOption = None,
 ) -> None:
     """The review queue in the browser: flagged pairs side by side, one key per verdict."""
+    from crosscheck.serve import check_listening
     from crosscheck.serve import serve as run_server
 
+    check_listening(host, token)
     require_store(db)
-    typer.echo(f"crosscheck review queue on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run_server(db, host, port, token, reviewer or default_reviewer())
+
+    def announce(url: str) -> None:
+        typer.echo(f"crosscheck review queue on {url} (Ctrl-C to stop)", err=True)
+
+    run_server(db, host, port, token, reviewer or default_reviewer(), announce=announce)
 
 
 @app.command()
@@ -334,10 +341,12 @@ def review(
     from crosscheck.store import Store
 
     require_store(db)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a name or a script shows "?"
     with Store.open(db) as store:
         session = run_review(
             store, Console(), terminal_key, reviewer=reviewer or default_reviewer(),
-            filters=QueueFilters(event, side, kind),
+            filters=QueueFilters(event=event, side=side, kind=kind),
         )  # fmt: skip
     typer.echo(f"{len(session.given)} verdict(s) given, {session.undone} undone", err=True)
 
@@ -385,9 +394,20 @@ def verdicts_export(
     with Store.open(db, readonly=True) as store:
         text = render_verdicts(store, format, history, url)
     if str(output) == "-":
-        typer.echo(text, nl=False)
+        write_utf8(text)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def write_utf8(text: str) -> None:
+    """Exports are UTF-8 on stdout too, whatever the locale says (names in any script)."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:
+        typer.echo(text, nl=False)
+        return
+    sys.stdout.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
 
 
 def main() -> None:

@@ -157,3 +157,75 @@ class Divergence(Record):
     score: float
     evidence: str = ""
     producer: str = "diverge.rules.v1"
+
+
+# --- review: fact-checkers' verdicts on flagged pairs ---------------------------
+
+
+class Verdict(Record):
+    """One judgement of a flagged pair; the history keeps every one, a later
+    one supersedes it and undo marks it undone. `text_a`/`text_b` are the
+    claims' texts as judged (none for verdicts carried over from before)."""
+
+    id: int
+    pair_id: str
+    verdict: str
+    note: str = ""
+    reviewer: str
+    created_at: str
+    claim_a: str | None = None
+    text_a: str | None = None
+    claim_b: str | None = None
+    text_b: str | None = None
+    undone_at: str | None = None
+    undone_by: str | None = None
+
+
+class QueueFilters(Record):
+    """Which flagged pairs a review queue holds: one event, a side, a kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    event: str | None = None
+    side: str | None = None
+    kind: str | None = None
+
+
+class ReviewProgress(Record):
+    reviewed: int
+    left: int
+
+    @property
+    def total(self) -> int:
+        return self.reviewed + self.left
+
+
+class EventReview(Record):
+    """An event with flagged pairs and how many of them are reviewed."""
+
+    id: str
+    label: str
+    pairs: int
+    reviewed: int
+
+
+class BandCount(Record):
+    """Flagged pairs of one kind in one score band: reviewed, and judged divergent."""
+
+    kind: str
+    band: int  # index into the bands asked for
+    flagged: int
+    reviewed: int
+    divergent: int
+
+
+class JudgedVerdict(Record):
+    """A verdict with its pair as now stored (the pair may be gone: then its
+    claims are the ones the verdict was given on)."""
+
+    verdict: Verdict
+    kind: str | None = None
+    score: float | None = None
+    event_id: str | None = None
+    event_label: str | None = None
+    a: str | None = None
+    b: str | None = None

@@ -5,16 +5,29 @@ A verdict belongs to the pair's stable id (a hash of its two claim ids), so it
 survives re-ingesting and re-linking. Each verdict keeps the two claims'
 texts as judged: a pair whose claims have changed since is queued again.
 Verdicts are only ever appended (a new one supersedes the last) or marked
-undone, each in one statement, so reviewers working at once lose nothing.
+undone, each in one short transaction, so reviewers working at once lose
+nothing; a retried post or undo changes nothing more. The SQL is the store's
+(`crosscheck.store_review`); this module checks what reviewers give it.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from crosscheck.errors import CrosscheckError
-from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Sentence
+from crosscheck.models import (
+    DIVERGENCE_KINDS,
+    Article,
+    Claim,
+    Divergence,
+    EventReview,
+    QueueFilters,
+    ReviewProgress,
+    Sentence,
+    Verdict,
+)
 from crosscheck.store import Store
 
 VERDICTS = ("divergent", "consistent", "unrelated", "misattributed", "needs-context")
@@ -31,51 +44,7 @@ KINDS = DIVERGENCE_KINDS
 SCORE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, float("inf")))
 MAX_NOTE = 4000
 MAX_REVIEWER = 100
-
-# A pair is reviewed when it has a current verdict given on the claims as they are now
-# (verdicts carried over from before texts were recorded count as given on them).
-REVIEWED = """(v.id IS NOT NULL AND (v.text_a IS NULL
-    OR (v.text_a = ca.text AND v.text_b = cb.text) OR (v.text_a = cb.text AND v.text_b = ca.text)))"""
-PAIRS = """FROM divergences d
-    JOIN claims ca ON ca.id = d.a
-    JOIN claims cb ON cb.id = d.b
-    LEFT JOIN current_verdicts v ON v.pair_id = d.id"""
-
-
-@dataclass(frozen=True)
-class QueueFilters:
-    event: str | None = None
-    side: str | None = None
-    kind: str | None = None
-
-    def where(self) -> tuple[str, list[str]]:
-        clauses, params = ["d.kind != ?"], [AGREEMENT]
-        if self.event:
-            clauses.append("d.event_id = ?")
-            params.append(self.event)
-        if self.side:
-            clauses.append("(ca.side = ? OR cb.side = ?)")
-            params += [self.side.upper(), self.side.upper()]
-        if self.kind:
-            clauses.append("d.kind = ?")
-            params.append(self.kind)
-        return " AND ".join(clauses), params
-
-
-@dataclass
-class Verdict:
-    id: int
-    pair_id: str
-    verdict: str
-    note: str
-    reviewer: str
-    created_at: str
-    claim_a: str | None = None
-    text_a: str | None = None
-    claim_b: str | None = None
-    text_b: str | None = None
-    undone_at: str | None = None
-    undone_by: str | None = None
+ALL_PAIRS = QueueFilters()
 
 
 def now() -> str:
@@ -83,102 +52,63 @@ def now() -> str:
 
 
 def check_reviewer(reviewer: str) -> str:
-    reviewer = " ".join(reviewer.split())
+    """The reviewer's name as stored: any script, whitespace collapsed, no control characters."""
+    reviewer = " ".join(unicodedata.normalize("NFC", reviewer).split())
     if not reviewer:
         raise CrosscheckError("a verdict needs the reviewer's name")
     if len(reviewer) > MAX_REVIEWER:
         raise CrosscheckError(f"reviewer name longer than {MAX_REVIEWER} characters")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in reviewer):
+        raise CrosscheckError("reviewer name has control characters or is not valid text")
     return reviewer
 
 
-def record_verdict(store: Store, pair_id: str, verdict: str, *, reviewer: str, note: str = "") -> Verdict:
-    """Append a verdict on a flagged pair (a later one supersedes it; none is lost)."""
-    if verdict not in VERDICTS:
-        raise CrosscheckError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+def check_note(note: str) -> str:
+    note = note.replace("\r\n", "\n").strip()
     if len(note) > MAX_NOTE:
         raise CrosscheckError(f"note longer than {MAX_NOTE} characters")
-    reviewer = check_reviewer(reviewer)
-    with store.errors():
-        pair = store.execute(
-            "SELECT d.a, ca.text, d.b, cb.text FROM divergences d JOIN claims ca ON ca.id = d.a "
-            "JOIN claims cb ON cb.id = d.b WHERE d.id = ? AND d.kind != ?",
-            [pair_id, AGREEMENT],
-        ).fetchone()
-        if pair is None:
-            raise CrosscheckError(f"{pair_id}: no such flagged pair in {store.path}")
-        with store.transaction(exclusive=False):  # one short write; verdicts only append
-            verdict_id = store.value(
-                "INSERT INTO verdicts (pair_id, verdict, note, reviewer, created_at, claim_a, text_a, claim_b, text_b)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [pair_id, verdict, note.strip(), reviewer, now(), *pair],
-            )
-        return verdict_by_id(store, verdict_id)
+    if any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t" for c in note):
+        raise CrosscheckError("note has control characters or is not valid text")
+    return note
 
 
-def undo_verdict(store: Store, pair_id: str, *, reviewer: str) -> Verdict | None:
+def record_verdict(store: Store, pair_id: str, verdict: str, *, reviewer: str, note: str = "") -> Verdict:
+    """Append a verdict on a flagged pair (a later one supersedes it; none is
+    lost). The same verdict, reviewer and note as the pair's current verdict
+    is a retry: nothing is appended and that verdict is returned."""
+    if verdict not in VERDICTS:
+        raise CrosscheckError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    reviewer, note = check_reviewer(reviewer), check_note(note)
+    recorded = store.record_verdict(pair_id, verdict, reviewer=reviewer, note=note, at=now())
+    if recorded is None:
+        raise CrosscheckError(f"{pair_id}: no such flagged pair in {store.path}")
+    return recorded
+
+
+def undo_verdict(store: Store, pair_id: str, *, reviewer: str, verdict_id: int | None = None) -> Verdict | None:
     """Mark the pair's current verdict undone (it stays in the history); the
-    one before it, if any, is current again. None when there is nothing to undo."""
-    reviewer = check_reviewer(reviewer)
-    with store.errors(), store.transaction(exclusive=False):
-        row = store.execute(
-            "UPDATE verdicts SET undone_at = ?, undone_by = ? WHERE id = "
-            "(SELECT max(id) FROM verdicts WHERE pair_id = ? AND undone_at IS NULL) RETURNING id",
-            [now(), reviewer, pair_id],
-        ).fetchone()
-    return verdict_by_id(store, row[0]) if row else None
-
-
-def verdict_by_id(store: Store, verdict_id: int) -> Verdict:
-    cursor = store.execute("SELECT * FROM verdicts WHERE id = ?", [verdict_id])
-    return as_verdict(cursor, cursor.fetchone())
-
-
-def as_verdict(cursor, row) -> Verdict:
-    return Verdict(**dict(zip([c[0] for c in cursor.description], row, strict=True)))
+    one before it, if any, is current again. With `verdict_id`, only that
+    verdict, if it is still the current one (a retried undo undoes nothing
+    more). None when there is nothing to undo."""
+    return store.undo_verdict(pair_id, reviewer=check_reviewer(reviewer), at=now(), verdict_id=verdict_id)
 
 
 def history(store: Store, pair_id: str) -> list[Verdict]:
     """Every verdict ever given on the pair, oldest first, undone ones included."""
-    with store.errors():
-        cursor = store.execute("SELECT * FROM verdicts WHERE pair_id = ? ORDER BY id", [pair_id])
-        return [as_verdict(cursor, row) for row in cursor.fetchall()]
+    return store.verdict_history(pair_id)
 
 
 def current_verdict(store: Store, pair_id: str) -> Verdict | None:
-    with store.errors():
-        cursor = store.execute("SELECT * FROM current_verdicts WHERE pair_id = ?", [pair_id])
-        row = cursor.fetchone()
-        return as_verdict(cursor, row) if row else None
+    return store.current_verdict(pair_id)
 
 
-def queue(store: Store, filters: QueueFilters = QueueFilters(), limit: int = 1, offset: int = 0) -> list[str]:
+def queue(store: Store, filters: QueueFilters = ALL_PAIRS, limit: int = 1, offset: int = 0) -> list[str]:
     """Ids of the pairs still to review, highest score first."""
-    where, params = filters.where()
-    with store.errors():
-        rows = store.execute(
-            f"SELECT d.id {PAIRS} WHERE {where} AND NOT {REVIEWED} ORDER BY d.score DESC, d.id LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
-    return [r[0] for r in rows]
+    return store.review_queue(filters, limit=limit, offset=offset)
 
 
-@dataclass(frozen=True)
-class Progress:
-    reviewed: int
-    left: int
-
-    @property
-    def total(self) -> int:
-        return self.reviewed + self.left
-
-
-def progress(store: Store, filters: QueueFilters = QueueFilters()) -> Progress:
-    where, params = filters.where()
-    with store.errors():
-        reviewed, total = store.execute(
-            f"SELECT coalesce(sum({REVIEWED}), 0), count(*) {PAIRS} WHERE {where}", params
-        ).fetchone()
-    return Progress(reviewed, total - reviewed)
+def progress(store: Store, filters: QueueFilters = ALL_PAIRS) -> ReviewProgress:
+    return store.review_progress(filters)
 
 
 # --- one pair in context --------------------------------------------------------
@@ -233,24 +163,15 @@ def event_pair_summaries(store: Store, event_id: str) -> list[PairSummary]:
     with store.errors():
         pairs = store.event_divergences(event_id)
         claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
-        cursor = store.execute(
-            "SELECT * FROM current_verdicts WHERE pair_id IN (SELECT id FROM divergences WHERE event_id = ?)",
-            [event_id],
-        )
-        current = {v.pair_id: v for v in (as_verdict(cursor, row) for row in cursor.fetchall())}
+    current = store.current_verdicts_in_event(event_id)
     return [
         PairSummary(d, claims[d.a], claims[d.b], current.get(d.id)) for d in pairs if d.a in claims and d.b in claims
     ]
 
 
-def reviewed_per_event(store: Store) -> dict[str, tuple[int, int]]:
-    """Event id → (flagged pairs, reviewed ones), in one query."""
-    with store.errors():
-        rows = store.execute(
-            f"SELECT d.event_id, count(*), coalesce(sum({REVIEWED}), 0) {PAIRS} WHERE d.kind != ? GROUP BY d.event_id",
-            [AGREEMENT],
-        ).fetchall()
-    return {event: (pairs, reviewed) for event, pairs, reviewed in rows}
+def events_to_review(store: Store) -> list[EventReview]:
+    """Events with flagged pairs, most divergent first, with their review progress."""
+    return store.events_to_review()
 
 
 def pair_in_context(store: Store, pair_id: str) -> PairInContext | None:
@@ -319,17 +240,11 @@ class Calibration:
 def calibration(store: Store) -> list[Calibration]:
     """Per divergence kind and score band: flagged pairs, reviewed ones, and
     those judged divergent (the observed precision)."""
-    with store.errors():
-        rows = store.execute(
-            f"SELECT d.kind, d.score, {REVIEWED}, v.verdict {PAIRS} WHERE d.kind != ?", [AGREEMENT]
-        ).fetchall()
-    counts: dict[tuple[str, tuple[float, float]], list[int]] = {}
-    for kind, score, reviewed, verdict in rows:
-        band = next(b for b in SCORE_BANDS if b[0] <= score < b[1])
-        tally = counts.setdefault((kind, band), [0, 0, 0])
-        tally[0] += 1
-        tally[1] += bool(reviewed)
-        tally[2] += bool(reviewed) and verdict == "divergent"
+    counts = store.calibration_counts([high for _, high in SCORE_BANDS[:-1]])
+    found = {(c.kind, c.band): c for c in counts}
     return [
-        Calibration(kind, band, *counts[kind, band]) for kind in KINDS for band in SCORE_BANDS if (kind, band) in counts
+        Calibration(kind, band, found[kind, i].flagged, found[kind, i].reviewed, found[kind, i].divergent)
+        for kind in KINDS
+        for i, band in enumerate(SCORE_BANDS)
+        if (kind, i) in found
     ]

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosscheck import review
+from crosscheck.errors import CrosscheckError
 from crosscheck.report import slots
 from crosscheck.store import Store
 from crosscheck.textnorm import printable
@@ -26,6 +27,7 @@ class Session:
 
     given: list[str] = field(default_factory=list)
     undone: int = 0
+    verdict_ids: list[int] = field(default_factory=list)  # of `given`, so undo takes back only its own
 
 
 def run_review(
@@ -36,8 +38,8 @@ def run_review(
     reviewer: str,
     filters: review.QueueFilters | None = None,
 ) -> Session:
-    review.check_reviewer(reviewer)
-    filters = filters or review.QueueFilters()
+    reviewer = review.check_reviewer(reviewer)
+    filters = filters or review.ALL_PAIRS
     session, skip, note = Session(), 0, ""
     while True:
         ids = review.queue(store, filters, limit=1, offset=skip)
@@ -45,11 +47,18 @@ def run_review(
             console.print("Nothing left to review." + (" (Some pairs were skipped.)" if skip else ""))
             return session
         pair = review.pair_in_context(store, ids[0])
-        console.print(render_pair(pair, review.progress(store, filters), note))
+        console.print(render_pair(pair, review.progress(store, filters), note, reviewer))
         key = read_key().lower()
         if key in review.VERDICT_KEYS:
-            review.record_verdict(store, pair.divergence.id, review.VERDICT_KEYS[key], reviewer=reviewer, note=note)
+            try:
+                given = review.record_verdict(
+                    store, pair.divergence.id, review.VERDICT_KEYS[key], reviewer=reviewer, note=note
+                )
+            except CrosscheckError as error:  # a note too long, a store busy for too long: say so, keep going
+                console.print(Text(f"not recorded: {error}", style="bold red"))
+                continue
             session.given.append(pair.divergence.id)
+            session.verdict_ids.append(given.id)
             console.print(f"→ {review.VERDICT_KEYS[key]}")
             note = ""
         elif key == "e":
@@ -57,14 +66,16 @@ def run_review(
         elif key == "s":
             skip += 1
         elif key == "z" and session.given:
-            review.undo_verdict(store, session.given.pop(), reviewer=reviewer)
-            session.undone += 1
-            console.print("→ last verdict undone")
+            undone = review.undo_verdict(
+                store, session.given.pop(), reviewer=reviewer, verdict_id=session.verdict_ids.pop()
+            )
+            session.undone += undone is not None
+            console.print("→ last verdict undone" if undone else "→ nothing undone: another verdict came since")
         elif key in ("q", "\x03", "\x04", ""):
             return session
 
 
-def render_pair(pair: review.PairInContext, progress: review.Progress, note: str) -> Group:
+def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, note: str, reviewer: str) -> Group:
     d = pair.divergence
     title = Text.assemble(
         (f" {d.kind} ", "bold reverse"), f"  score {d.score:.2f}  ", (printable(pair.event_label), "bold")
@@ -74,7 +85,7 @@ def render_pair(pair: review.PairInContext, progress: review.Progress, note: str
     table.add_column(ratio=1)
     a, b = pair.a.claim.text, pair.b.claim.text
     table.add_row(version(pair.a, slots(a, b, d)), version(pair.b, slots(b, a, d)))
-    footer = Text(f"{progress.reviewed} reviewed · {progress.left} left   ", style="dim")
+    footer = Text(f"{printable(reviewer)} · {progress.reviewed} reviewed · {progress.left} left   ", style="dim")
     footer.append(printable(d.evidence), style="dim")
     if note:
         footer.append(f"\nnote: {printable(note)}", style="italic")

@@ -2,37 +2,44 @@
 Jinja2 with autoescape on, no third-party script).
 
 Security: every POST carries a CSRF token (an HMAC of a per-browser cookie
-under a per-process secret); only the Host names given are answered (no DNS
-rebinding of a loopback app); with a token, every request must present it
-(header, cookie, or once in the query string, which sets the cookie). Pages
-forbid inline script and every fetch outside the app.
+under a per-process secret); on loopback only loopback host names and
+addresses are answered (no DNS rebinding of a loopback app); with a token,
+every request must present it (header, cookie, or once in the query string,
+which sets the cookie). Pages forbid inline script and every fetch outside
+the app. Reviewers' names may be in any script: cookies carry them
+percent-encoded (a header is Latin-1).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
+import re
 import secrets
+import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from typing import Annotated
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from crosscheck import review
 from crosscheck.actors import country_names
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import CrosscheckError, StoreError, UsageError
+from crosscheck.models import QueueFilters
 from crosscheck.report import slots
 from crosscheck.store import Store, store_exists
+from crosscheck.store_review import MAX_ROWS
 
 CSRF_COOKIE = "crosscheck_csrf"
 TOKEN_COOKIE = "crosscheck_token"
 REVIEWER_COOKIE = "crosscheck_reviewer"
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -42,18 +49,34 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+TOKEN_CHARACTERS = re.compile(r"[!-~]+")  # printable ASCII: it travels in headers and cookies
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path
+    db: Path | str
     token: str | None = None
     reviewer: str = ""
     secret: bytes = b""
+    any_host: bool = False
 
 
 def is_loopback(host: str) -> bool:
-    return host in LOOPBACK_NAMES or host.startswith("127.")
+    """A name or address that only this machine reaches: localhost, 127.0.0.0/8, ::1."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header: `127.0.0.2:8765` → `127.0.0.2`, `[::1]:8765` → `::1`."""
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
 
 
 def templates() -> Environment:
@@ -80,26 +103,34 @@ def web_url(url: str | None) -> str:
     return url if url and url.lower().startswith(("https://", "http://")) else ""
 
 
-def create_app(
-    db: Path, *, token: str | None = None, reviewer: str = "", allowed_hosts: list[str] | None = None
-) -> FastAPI:
-    settings = Settings(db=db, token=token, reviewer=reviewer, secret=secrets.token_bytes(32))
+def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", any_host: bool = False) -> FastAPI:
+    """The review app. Without `any_host`, only loopback host names are answered."""
+    settings = Settings(db=db, token=token, reviewer=reviewer, secret=secrets.token_bytes(32), any_host=any_host)
     env = templates()
     app = FastAPI(title="crosscheck review", docs_url=None, redoc_url=None, openapi_url=None)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or [*LOOPBACK_NAMES, "testserver"])
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        if settings.token and not presents_token(request, settings.token):
-            return PlainTextResponse("401: this review server needs its token", status_code=401)
-        if settings.token and request.query_params.get("token"):
+        if not settings.any_host and not is_loopback(host_name(request.headers.get("host", ""))):
+            response = PlainTextResponse("400: invalid host header", status_code=400)
+        elif settings.token and not presents_token(request, settings.token):
+            response = PlainTextResponse("401: this review server needs its token", status_code=401)
+        elif settings.token and request.query_params.get("token"):
             response = RedirectResponse(request.url.remove_query_params("token"), status_code=303)
-            response.set_cookie(TOKEN_COOKIE, settings.token, httponly=True, samesite="strict")
+            response.set_cookie(TOKEN_COOKIE, quote(settings.token, safe=""), httponly=True, samesite="strict")
         else:
             response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    @app.exception_handler(StoreError)
+    async def store_unavailable(request: Request, error: StoreError) -> Response:
+        return PlainTextResponse(f"503: {error}", status_code=503)
+
+    @app.exception_handler(CrosscheckError)
+    async def refused(request: Request, error: CrosscheckError) -> Response:
+        return PlainTextResponse(f"400: {error}", status_code=400)
 
     app.mount("/static", StaticFiles(packages=[("crosscheck", "templates/serve/static")]), name="static")
 
@@ -107,7 +138,7 @@ def create_app(
         browser_id = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
         context |= {
             "csrf": csrf_token(settings.secret, browser_id),
-            "reviewer": request.cookies.get(REVIEWER_COOKIE) or settings.reviewer,
+            "reviewer": unquote(request.cookies.get(REVIEWER_COOKIE, "")) or settings.reviewer,
         }
         response = HTMLResponse(env.get_template(template).render(**context), status_code=status)
         if CSRF_COOKIE not in request.cookies:
@@ -116,7 +147,7 @@ def create_app(
 
     def refuse_forgery(request: Request, csrf: str) -> Response | None:
         browser_id = request.cookies.get(CSRF_COOKIE, "")
-        if not browser_id or not hmac.compare_digest(csrf, csrf_token(settings.secret, browser_id)):
+        if not browser_id or not hmac.compare_digest(csrf.encode(), csrf_token(settings.secret, browser_id).encode()):
             return PlainTextResponse("403: missing or wrong CSRF token; reload the page", status_code=403)
         return None
 
@@ -130,21 +161,23 @@ def create_app(
 
     @app.get("/queue", response_class=HTMLResponse)
     def queue_page(request: Request, event: str = "", side: str = "", kind: str = "", skip: int = 0) -> HTMLResponse:
-        filters = review.QueueFilters(event or None, side or None, kind or None)
+        filters = QueueFilters(event=event or None, side=side or None, kind=kind or None)
         with Store.open(settings.db, readonly=True) as store:
-            ids = review.queue(store, filters, limit=1, offset=max(skip, 0))
+            progress = review.progress(store, filters)
+            skip = min(max(skip, 0), progress.left)  # past the last pair: nothing left to show
+            ids = review.queue(store, filters, limit=1, offset=skip)
             pair = review.pair_in_context(store, ids[0]) if ids else None
             return page(
                 request,
                 "queue.html.j2",
                 pair=pair,
                 marked=marked(pair),
-                progress=review.progress(store, filters),
+                progress=progress,
                 filters=filters,
                 query=query_string(filters),
-                skip=max(skip, 0),
-                events=event_choices(store),
-                sides=side_choices(store),
+                skip=skip,
+                events=store.flagged_event_labels(),
+                sides=store.claim_sides(),
             )
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
@@ -153,8 +186,7 @@ def create_app(
             pair = review.pair_in_context(store, pair_id)
             if pair is None:
                 return page(request, "missing.html.j2", status=404, what=f"flagged pair {pair_id}")
-            filters = review.QueueFilters()
-            return page(request, "pair.html.j2", pair=pair, marked=marked(pair), filters=filters, query="")
+            return page(request, "pair.html.j2", pair=pair, marked=marked(pair), filters=QueueFilters(), query="")
 
     @app.post("/pairs/{pair_id}/verdict")
     def give_verdict(
@@ -168,30 +200,32 @@ def create_app(
     ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
-        try:
-            with Store.open(settings.db) as store:
-                review.record_verdict(store, pair_id, verdict, reviewer=reviewer, note=note)
-        except CrosscheckError as error:
-            return PlainTextResponse(f"400: {error}", status_code=400)
+        with Store.open(settings.db) as store:
+            given = review.record_verdict(store, pair_id, verdict, reviewer=reviewer, note=note)
         response = RedirectResponse(safe_back(back), status_code=303)
-        response.set_cookie(REVIEWER_COOKIE, " ".join(reviewer.split()), httponly=True, samesite="strict")
+        response.set_cookie(REVIEWER_COOKIE, quote(given.reviewer, safe=""), httponly=True, samesite="strict")
         return response
 
     @app.post("/pairs/{pair_id}/undo")
-    def undo(request: Request, pair_id: str, csrf: str = Form(""), reviewer: str = Form("")) -> Response:
+    def undo(
+        request: Request,
+        pair_id: str,
+        csrf: str = Form(""),
+        reviewer: str = Form(""),
+        verdict_id: Annotated[int | None, Form(alias="verdict", ge=1, le=MAX_ROWS)] = None,
+    ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
-        try:
-            with Store.open(settings.db) as store:
-                review.undo_verdict(store, pair_id, reviewer=reviewer or settings.reviewer or "unknown")
-        except CrosscheckError as error:
-            return PlainTextResponse(f"400: {error}", status_code=400)
-        return RedirectResponse(f"/pairs/{pair_id}", status_code=303)
+        with Store.open(settings.db) as store:
+            review.undo_verdict(
+                store, pair_id, reviewer=reviewer or settings.reviewer or "unknown", verdict_id=verdict_id
+            )
+        return RedirectResponse(f"/pairs/{quote(pair_id, safe='')}", status_code=303)
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request) -> HTMLResponse:
         with Store.open(settings.db, readonly=True) as store:
-            return page(request, "events.html.j2", events=event_rows(store))
+            return page(request, "events.html.j2", events=review.events_to_review(store))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(request: Request, event_id: str) -> HTMLResponse:
@@ -199,7 +233,7 @@ def create_app(
             label = store.event_label(event_id)
             if label is None:
                 return page(request, "missing.html.j2", status=404, what=f"event {event_id}")
-            filters = review.QueueFilters(event=event_id)
+            filters = QueueFilters(event=event_id)
             return page(
                 request,
                 "event.html.j2",
@@ -216,7 +250,7 @@ def create_app(
 def presents_token(request: Request, token: str) -> bool:
     offered = [
         request.headers.get("authorization", "").removeprefix("Bearer ").strip(),
-        request.cookies.get(TOKEN_COOKIE, ""),
+        unquote(request.cookies.get(TOKEN_COOKIE, "")),
         request.query_params.get("token", ""),
     ]
     return any(o and hmac.compare_digest(o.encode(), token.encode()) for o in offered)
@@ -231,7 +265,7 @@ def safe_back(back: str) -> str:
     return back if back.startswith("/") and not back.startswith("//") and "\\" not in back else "/queue"
 
 
-def query_string(filters: review.QueueFilters) -> str:
+def query_string(filters: QueueFilters) -> str:
     values = {"event": filters.event, "side": filters.side, "kind": filters.kind}
     return urlencode({k: v for k, v in values.items() if v})
 
@@ -243,38 +277,47 @@ def marked(pair: review.PairInContext | None):
     return slots(a, b, pair.divergence), slots(b, a, pair.divergence)
 
 
-def event_choices(store: Store) -> list[tuple[str, str]]:
-    rows = store.execute(
-        "SELECT e.id, e.label FROM events e WHERE EXISTS "
-        "(SELECT 1 FROM divergences d WHERE d.event_id = e.id AND d.kind != 'agreement') ORDER BY e.label"
-    ).fetchall()
-    return [(r[0], r[1]) for r in rows]
+def check_listening(host: str, token: str | None) -> None:
+    """Refuse what the app could not then serve safely: a host other machines
+    reach without a token, a token that cannot travel in a header."""
+    if token is not None and not TOKEN_CHARACTERS.fullmatch(token):
+        raise UsageError("--token must be printable ASCII without spaces")
+    if not is_loopback(host) and not token:
+        raise UsageError(f"--host {host} is reachable from other machines: give --token too")
 
 
-def side_choices(store: Store) -> list[str]:
-    rows = store.execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
-    return [r[0] for r in rows]
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so that a bad address or a port in use is one clear line."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (socket.gaierror, UnicodeError) as error:
+        raise UsageError(f"--host {host}: not an address to listen on ({error})") from error
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+        listener.listen(128)  # connections wait in the backlog until the server accepts them
+    except OSError as error:
+        listener.close()
+        raise UsageError(f"cannot listen on {host} port {port}: {error.strerror or error}") from error
+    return listener
 
 
-def event_rows(store: Store) -> list[dict]:
-    """Events with flagged pairs, most divergent first, with their review progress."""
-    counts = review.reviewed_per_event(store)
-    rows = store.execute(
-        "SELECT e.id, e.label FROM events e JOIN divergences d ON d.event_id = e.id "
-        "AND d.kind != 'agreement' GROUP BY e.id ORDER BY sum(d.score) DESC, e.id"
-    ).fetchall()
-    return [{"id": i, "label": label, "pairs": counts[i][0], "reviewed": counts[i][1]} for i, label in rows]
-
-
-def serve(db: Path, host: str, port: int, token: str | None, reviewer: str) -> None:
+def serve(
+    db: Path | str, host: str, port: int, token: str | None, reviewer: str, announce: Callable[[str], None] = print
+) -> None:
+    """Serve the review app until interrupted; `announce` gets its address once it listens."""
     import uvicorn
 
+    check_listening(host, token)
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store")
     with Store.open(db):
         pass  # brings an older store's schema up to date before the read-only pages open it
-    if not is_loopback(host) and not token:
-        raise CrosscheckError(f"--host {host} is reachable from other machines: give --token too")
-    hosts = [*LOOPBACK_NAMES] if is_loopback(host) else ["*"]
-    app = create_app(db, token=token, reviewer=reviewer, allowed_hosts=hosts)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    listener = listening_socket(host, port)
+    app = create_app(db, token=token, reviewer=reviewer, any_host=not is_loopback(host))
+    address, bound_port = listener.getsockname()[:2]
+    announce(f"http://{f'[{address}]' if ':' in address else address}:{bound_port}/")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from crosscheck.errors import StoreError
 from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Sentence
+from crosscheck.store_review import ReviewStore
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -261,7 +262,7 @@ def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
     return f"{path}: {message}"
 
 
-class Store:
+class Store(ReviewStore):
     """Articles, sentences, claims, events, flagged pairs and verdicts.
 
     The reads and writes of every stage are written once here in portable SQL

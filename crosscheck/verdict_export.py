@@ -6,15 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from crosscheck.models import Article, Claim
-from crosscheck.review import Verdict, as_verdict
+from crosscheck.models import Article, Claim, Verdict
 from crosscheck.store import Store
 
 VERDICT_FORMATS = ("jsonl", "csv", "claimreview")
 DEFAULT_URL = "urn:crosscheck:pair:{pair_id}"
 RATING = "Divergent version"
+BATCH = 500
 
 
 @dataclass
@@ -30,26 +30,25 @@ class JudgedPair:
 
 def judged_pairs(store: Store, include_history: bool = False) -> list[JudgedPair]:
     """Current verdicts (or every verdict ever given), oldest first, with their pairs."""
-    table = "verdicts" if include_history else "current_verdicts"
+    judged = store.judged_verdicts(history=include_history)
+    ids = sorted({c for j in judged for c in (j.a, j.b) if c})
+    claims: dict[str, Claim] = {}
     with store.errors():
-        cursor = store.execute(f"SELECT * FROM {table} ORDER BY id")
-        verdicts = [as_verdict(cursor, row) for row in cursor.fetchall()]
-        out = []
-        articles: dict[str, Article | None] = {}  # each article read once, however many verdicts cite it
-        for v in verdicts:
-            pair = store.execute(
-                "SELECT d.kind, d.score, d.event_id, e.label, d.a, d.b FROM divergences d "
-                "LEFT JOIN events e ON e.id = d.event_id WHERE d.id = ?",
-                [v.pair_id],
-            ).fetchone()
-            kind, score, event_id, label, a, b = pair or (None, None, None, None, v.claim_a, v.claim_b)
-            claims = store.claims_with_ids([c for c in (a, b) if c])
-            for claim in claims.values():
-                if claim.article_id not in articles:
-                    articles[claim.article_id] = store.article(claim.article_id)
-            a_side, b_side = described(claims.get(a), articles), described(claims.get(b), articles)
-            out.append(JudgedPair(v, kind, score, event_id, label, a_side, b_side))
-        return out
+        for start in range(0, len(ids), BATCH):  # bounded by the backends' limit on query parameters
+            claims |= store.claims_with_ids(ids[start : start + BATCH])
+        articles = {a: store.article(a) for a in sorted({c.article_id for c in claims.values()})}  # each read once
+    return [
+        JudgedPair(
+            j.verdict,
+            j.kind,
+            j.score,
+            j.event_id,
+            j.event_label,
+            described(claims.get(j.a), articles),
+            described(claims.get(j.b), articles),
+        )
+        for j in judged
+    ]
 
 
 def described(claim: Claim | None, articles: dict[str, Article | None]) -> dict | None:
@@ -75,7 +74,7 @@ def as_jsonl(pairs: list[JudgedPair]) -> str:
 
 
 def flat(p: JudgedPair) -> dict:
-    row = asdict(p.verdict) | {"kind": p.kind, "score": p.score, "event_id": p.event_id, "event": p.event_label}
+    row = p.verdict.model_dump() | {"kind": p.kind, "score": p.score, "event_id": p.event_id, "event": p.event_label}
     for name, claim in (("a", p.a), ("b", p.b)):
         for key, value in (claim or {}).items():
             row[f"{name}_{key}"] = value
@@ -84,7 +83,7 @@ def flat(p: JudgedPair) -> dict:
 
 def as_csv(pairs: list[JudgedPair]) -> str:
     rows = [flat(p) for p in pairs]
-    columns = list(dict.fromkeys(key for row in rows for key in row)) or list(Verdict.__dataclass_fields__)
+    columns = list(dict.fromkeys(key for row in rows for key in row)) or list(Verdict.model_fields)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -71,7 +71,7 @@ def test_queue_is_ordered_by_score_and_filters_and_skips_reviewed_pairs(pairs_st
     assert scores == sorted(scores, reverse=True) and len(everything) == len(pairs_store.divergences())
     review.record_verdict(pairs_store, everything[0], "consistent", reviewer="Ana")
     assert everything[0] not in review.queue(pairs_store, limit=100)
-    assert review.progress(pairs_store) == review.Progress(1, len(everything) - 1)
+    assert review.progress(pairs_store) == review.ReviewProgress(reviewed=1, left=len(everything) - 1)
     kind = pairs_store.divergences()[0].kind
     assert all(
         d.kind == kind
@@ -99,20 +99,21 @@ def test_a_verdict_survives_reingesting_and_a_changed_claim_is_queued_again(tmp_
 
 
 def test_older_reviews_are_carried_into_the_history(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from crosscheck.store import MIGRATIONS
+
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db)
-    conn.execute(
-        "CREATE TABLE reviews (pair_id TEXT PRIMARY KEY, verdict TEXT, note TEXT, reviewer TEXT, updated_at TEXT)"
-    )
-    conn.execute("INSERT INTO reviews VALUES ('dv-1', 'divergent', 'n', 'Ana', '2026-01-01')")
-    conn.execute("PRAGMA user_version = 7")
-    conn.commit()
-    for table in ("articles", "sentences", "claims", "events", "event_keys", "divergences", "embeddings"):
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} (id TEXT)")  # an empty store of schema 7
-    conn.commit()
-    conn.close()
+    old = sqlite_utils.Database(db)
+    for migration in MIGRATIONS[:7]:  # a store of schema 7, with its reviews table
+        migration(old)
+    old.execute("INSERT INTO reviews VALUES ('dv-1', 'divergent', 'n', 'Ana', '2026-01-01')")
+    old.execute("PRAGMA user_version = 7")
+    old.conn.commit()
+    old.close()
     with Store.open(db) as store:
         assert store.verdicts() == {"dv-1": "divergent"}
+        assert [(v.reviewer, v.note) for v in review.history(store, "dv-1")] == [("Ana", "n")]
         assert "reviews" not in store.db.table_names()
 
 
@@ -223,3 +224,219 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     exposed = crosscheck("serve", "--db", db, "--host", "0.0.0.0")
     assert exposed.returncode == 2 and "--token" in exposed.stderr
     assert crosscheck("review", "--db", str(tmp_path / "none.db")).returncode == 2
+
+
+# --- on both backends: a small store written here --------------------------------
+
+EAST = (
+    "Le ministère a affirmé que la rencontre avait été demandée par la partie adverse. "
+    "Il a ajouté que les pourparlers reprendraient lundi matin. "
+    "Le porte-parole a démenti tout accord sur les échanges de prisonniers."
+)
+WEST = (
+    "The ministry said the meeting had been requested by the other side. "
+    "It added that the talks would resume on Tuesday. "
+    "A spokesman said an agreement on prisoner exchanges had been reached."
+)
+# (pair id, claim of EAST, claim of WEST, kind, score)
+SEEDED_PAIRS = [
+    ("dv-first", 0, 0, "contradiction", 0.92),
+    ("dv-second", 2, 2, "denial", 0.81),
+    ("dv-third", 1, 1, "contradiction", 0.55),
+    ("dv-agrees", 0, 1, "agreement", 0.3),
+]
+
+
+def seed_pairs(store: Store) -> None:
+    """Two articles of one event (sides XA and XB), three flagged pairs and an agreement."""
+    from crosscheck.models import Article, Claim, Divergence, Event, Sentence
+    from crosscheck.store import to_row
+
+    rows: dict[str, list] = {"articles": [], "sentences": [], "claims": [], "events": [], "divergences": []}
+    for article_id, text, side in (("east", EAST, "XA"), ("west", WEST, "XB")):
+        rows["articles"].append(Article(id=article_id, content_hash=article_id, text=text, outlet=f"{side} wire"))
+        start = 0
+        for index, sentence in enumerate(text.split(". ")):
+            end = start + len(sentence) + (1 if index < 2 else 0)
+            rows["sentences"].append(Sentence(article_id=article_id, index=index, start=start, end=end))
+            span = {"start": start, "end": end, "content_start": start, "content_end": end, "text": text[start:end]}
+            rows["claims"].append(
+                Claim(id=f"{article_id}:{index}", article_id=article_id, side=side, event_id="ev-talks", **span)
+            )
+            start = end + 1
+    rows["events"].append(Event(id="ev-talks", label="Talks on prisoners", articles=["east", "west"], claims=6))
+    for pair_id, a, b, kind, score in SEEDED_PAIRS:
+        rows["divergences"].append(
+            Divergence(id=pair_id, event_id="ev-talks", a=f"east:{a}", b=f"west:{b}", kind=kind, score=score)
+        )
+    with store.transaction():
+        for table, records in rows.items():
+            store.insert_rows(table, [to_row(r) for r in records])
+
+
+@pytest.fixture
+def seeded(any_store: Store) -> Store:
+    seed_pairs(any_store)
+    return any_store
+
+
+def verdict_rows(store: Store) -> int:
+    return len(store.judged_verdicts(history=True))
+
+
+def test_seeded_queue_progress_and_events_on_both_backends(seeded: Store) -> None:
+    assert review.queue(seeded, limit=10) == ["dv-first", "dv-second", "dv-third"]  # by score, no agreement
+    assert review.queue(seeded, review.QueueFilters(kind="denial"), limit=10) == ["dv-second"]
+    assert review.queue(seeded, review.QueueFilters(side="xb"), limit=10, offset=1) == ["dv-second", "dv-third"]
+    assert review.queue(seeded, review.QueueFilters(event="ev-other"), limit=10) == []
+    review.record_verdict(seeded, "dv-second", "divergent", reviewer="Ana")
+    assert review.queue(seeded, limit=10) == ["dv-first", "dv-third"]
+    assert review.progress(seeded) == review.ReviewProgress(reviewed=1, left=2)
+    [event] = review.events_to_review(seeded)
+    assert (event.id, event.label, event.pairs, event.reviewed) == ("ev-talks", "Talks on prisoners", 3, 1)
+    assert seeded.flagged_event_labels() == [("ev-talks", "Talks on prisoners")]
+    assert seeded.claim_sides() == ["XA", "XB"]
+    summaries = review.event_pair_summaries(seeded, "ev-talks")
+    assert [(s.divergence.id, s.current and s.current.reviewer) for s in summaries] == [
+        ("dv-first", None), ("dv-second", "Ana"), ("dv-third", None),
+    ]  # fmt: skip
+
+
+def test_seeded_calibration_counts_per_kind_and_band(seeded: Store) -> None:
+    review.record_verdict(seeded, "dv-first", "divergent", reviewer="Ana")
+    review.record_verdict(seeded, "dv-third", "consistent", reviewer="Ana")
+    table = {(r.kind, r.band_label): (r.flagged, r.reviewed, r.divergent) for r in review.calibration(seeded)}
+    assert table == {
+        ("denial", "0.8–0.9"): (1, 0, 0),
+        ("contradiction", "0.5–0.6"): (1, 1, 0),
+        ("contradiction", "0.9–1.0"): (1, 1, 1),
+    }
+
+
+@pytest.mark.parametrize("name", ["Łukasz", "Олена", "Zoë  Ngô\u00a0Thị"])
+def test_names_in_any_script_are_stored_and_exported_as_given(seeded: Store, name: str) -> None:
+    given = review.record_verdict(seeded, "dv-first", "divergent", reviewer=name, note="Переговоры — ok")
+    expected = " ".join(name.split())
+    assert given.reviewer == expected and review.history(seeded, "dv-first")[0].reviewer == expected
+    [line] = render_verdicts(seeded, "jsonl").splitlines()
+    assert expected in line and json.loads(line)["reviewer"] == expected
+    [row] = csv.DictReader(io.StringIO(render_verdicts(seeded, "csv")))
+    assert (row["reviewer"], row["note"], row["a_text"]) == (expected, "Переговоры — ok", EAST.split(". ")[0] + ".")
+    documents = json.loads(render_verdicts(seeded, "claimreview"))
+    assert {d["author"]["name"] for d in documents} == {expected}
+
+
+@pytest.mark.parametrize("name", ["Ana\x00", "Ana\x1b[31m", "\udce9ric", "x" * 101, " \t "])
+def test_names_that_are_not_text_are_refused(seeded: Store, name: str) -> None:
+    with pytest.raises(CrosscheckError, match="reviewer"):
+        review.record_verdict(seeded, "dv-first", "divergent", reviewer=name)
+    assert verdict_rows(seeded) == 0
+
+
+def test_a_retried_verdict_is_stored_once(seeded: Store) -> None:
+    first = review.record_verdict(seeded, "dv-first", "divergent", reviewer="Łukasz", note="see the readout")
+    again = review.record_verdict(seeded, "dv-first", "divergent", reviewer="Łukasz", note="see the readout ")
+    assert again == first and verdict_rows(seeded) == 1
+    review.record_verdict(seeded, "dv-first", "divergent", reviewer="Олена", note="see the readout")  # another reviewer
+    review.record_verdict(seeded, "dv-first", "divergent", reviewer="Łukasz", note="see the readout")  # current again
+    review.record_verdict(seeded, "dv-first", "consistent", reviewer="Łukasz", note="see the readout")  # changed mind
+    assert [(v.reviewer, v.verdict) for v in review.history(seeded, "dv-first")] == [
+        ("Łukasz", "divergent"), ("Олена", "divergent"), ("Łukasz", "divergent"), ("Łukasz", "consistent"),
+    ]  # fmt: skip
+    review.undo_verdict(seeded, "dv-first", reviewer="Łukasz")
+    review.record_verdict(seeded, "dv-first", "consistent", reviewer="Łukasz", note="see the readout")  # given anew
+    assert verdict_rows(seeded) == 5
+
+
+def test_a_retried_undo_undoes_only_its_verdict(seeded: Store) -> None:
+    kept = review.record_verdict(seeded, "dv-first", "divergent", reviewer="Ana")
+    mistake = review.record_verdict(seeded, "dv-first", "unrelated", reviewer="Ana")
+    assert review.undo_verdict(seeded, "dv-first", reviewer="Ana", verdict_id=mistake.id).id == mistake.id
+    assert review.undo_verdict(seeded, "dv-first", reviewer="Ana", verdict_id=mistake.id) is None  # the retry
+    assert review.current_verdict(seeded, "dv-first") == kept
+
+
+def test_two_identical_posts_at_once_store_one_verdict(seeded: Store, location) -> None:
+    import threading
+
+    errors: list[Exception] = []
+
+    def post() -> None:
+        try:
+            with Store.open(location) as store:
+                review.record_verdict(store, "dv-second", "misattributed", reviewer="Олена", note="same form")
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and verdict_rows(seeded) == 1
+
+
+@pytest.mark.parametrize("offset", [-5, 10**30, 2**63])
+def test_queue_offsets_and_limits_of_any_size_are_bounded(seeded: Store, offset: int) -> None:
+    expected = ["dv-first", "dv-second", "dv-third"] if offset < 0 else []
+    assert review.queue(seeded, limit=10**30, offset=offset) == expected
+
+
+def hold_verdicts_table(location) -> tuple[object, str]:
+    """Another connection in a write transaction that blocks verdicts: SQLite's
+    write lock, PostgreSQL's lock on the verdicts table."""
+    if isinstance(location, Path):
+        blocker = sqlite3.connect(location, check_same_thread=False)
+        blocker.execute("BEGIN IMMEDIATE")
+        blocker.execute("INSERT INTO events (id, label) VALUES ('ev-held', 'held')")
+        return blocker, "sqlite"
+    import psycopg
+
+    blocker = psycopg.connect(location)
+    blocker.execute("LOCK TABLE verdicts IN EXCLUSIVE MODE")
+    return blocker, "postgresql"
+
+
+def test_a_verdict_waits_for_another_writer_and_is_stored(seeded: Store, location) -> None:
+    import threading
+    import time
+
+    blocker, _ = hold_verdicts_table(location)
+    release = threading.Timer(1.0, blocker.commit)
+    release.start()
+    started = time.monotonic()
+    try:
+        given = review.record_verdict(seeded, "dv-third", "needs-context", reviewer="Олена")
+    finally:
+        release.join()
+        blocker.close()
+    assert time.monotonic() - started >= 0.9  # it waited for the other writer, then went through
+    assert review.current_verdict(seeded, "dv-third") == given and verdict_rows(seeded) == 1
+
+
+def test_terminal_queue_in_any_script(seeded: Store) -> None:
+    keys = iter(["d", "q"])
+    console = Console(file=io.StringIO(), width=120)
+    session = run_review(seeded, console, lambda: next(keys), reviewer="Олена")
+    assert review.current_verdict(seeded, session.given[0]).reviewer == "Олена"
+    assert "Олена" in console.file.getvalue()
+
+
+def test_verdicts_export_is_utf8_on_stdout_whatever_the_locale(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "names.db"
+    with Store.open(db) as store:
+        seed_pairs(store)
+        review.record_verdict(store, "dv-first", "divergent", reviewer="Олена")
+    exported = subprocess.run(
+        [sys.executable, "-m", "crosscheck.cli", "verdicts", "export", "--db", str(db), "--format", "csv"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},  # a terminal that cannot show Cyrillic
+        timeout=120,
+    )
+    assert exported.returncode == 0, exported.stderr
+    [row] = csv.DictReader(io.StringIO(exported.stdout.decode("utf-8")))
+    assert row["reviewer"] == "Олена"

@@ -4,6 +4,7 @@ reviewers posting at once."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from pathlib import Path
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from crosscheck import review
 from crosscheck.serve import create_app
 from crosscheck.store import Store
+from crosscheck.verdict_export import render_verdicts
 from tests.conftest import copy_store
 from tests.test_report import live_markup
 
@@ -181,3 +183,194 @@ def test_two_reviewers_posting_at_once_lose_nothing(db: Path) -> None:
     assert errors == []
     by_reviewer = [r for _, _, r in stored(db)]
     assert by_reviewer.count("Ana") == 20 and by_reviewer.count("Bo") == 20
+
+
+# --- names in any script, retries, bounds, hosts, a busy store ---------------------
+
+
+def post_verdict(browser: TestClient, verdict: str, reviewer: str, pair: str | None = None):
+    csrf, top = form_values(browser.get("/queue").text)
+    return browser.post(
+        f"/pairs/{pair or top}/verdict",
+        data={"verdict": verdict, "csrf": csrf, "reviewer": reviewer},
+        follow_redirects=False,
+    )
+
+
+def test_reviewers_named_in_any_script_post_and_are_shown(db: Path) -> None:
+    app = create_app(db)
+    lukasz, olena = browser_of(app), browser_of(app)
+    first = post_verdict(lukasz, "divergent", "Łukasz")
+    assert first.status_code == 303 and "%C5%81ukasz" in first.headers["set-cookie"]
+    [(pair, _, _)] = stored(db)
+    assert post_verdict(olena, "consistent", "Олена", pair).status_code == 303
+    assert 'id="reviewer" value="Łukasz"' in lukasz.get("/queue").text  # the cookie brings the name back
+    assert 'id="reviewer" value="Олена"' in olena.get("/queue").text
+    history = lukasz.get(f"/pairs/{pair}").text
+    assert "· Łukasz: <b>divergent</b>" in history and "· Олена: <b>consistent</b>" in history
+    assert "Олена" in lukasz.get(f"/events/{store_event(db, pair)}").text
+    with Store.open(db, readonly=True) as store:
+        exported = [
+            json.loads(line)["reviewer"] for line in render_verdicts(store, "jsonl", include_history=True).splitlines()
+        ]
+    assert exported == ["Łukasz", "Олена"]
+
+
+def test_a_retried_post_stores_one_verdict(client: TestClient, db: Path) -> None:
+    csrf, pair = form_values(client.get("/queue").text)
+    data = {"verdict": "divergent", "csrf": csrf, "reviewer": "Олена", "note": "двa источника"}
+    answers = [client.post(f"/pairs/{pair}/verdict", data=data, follow_redirects=False) for _ in range(3)]
+    assert [a.status_code for a in answers] == [303, 303, 303] and stored(db) == [(pair, "divergent", "Олена")]
+
+
+def test_a_retried_undo_takes_back_one_verdict(client: TestClient, db: Path) -> None:
+    csrf, pair = form_values(client.get("/queue").text)
+    for verdict in ("divergent", "unrelated"):
+        client.post(f"/pairs/{pair}/verdict", data={"verdict": verdict, "csrf": csrf, "reviewer": "Ana"})
+    undo_id = re.search(r'name="verdict" value="(\d+)"', client.get(f"/pairs/{pair}").text).group(1)
+    for _ in range(2):
+        answer = client.post(f"/pairs/{pair}/undo", data={"csrf": csrf, "reviewer": "Ana", "verdict": undo_id})
+        assert answer.status_code == 200
+    with Store.open(db, readonly=True) as store:
+        assert review.current_verdict(store, pair).verdict == "divergent"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/queue?skip=" + "9" * 40, 200),
+        ("/queue?skip=-3", 200),
+        ("/queue?skip=99999999999999999999&kind=denial&side=RU", 200),
+        ("/queue?skip=many", 422),
+        ("/queue?skip=" + "9" * 5000, 422),
+    ],
+)
+def test_numeric_query_parameters_never_fail_the_server(client: TestClient, path: str, status: int) -> None:
+    answer = client.get(path)
+    assert answer.status_code == status
+    if status == 200 and "9" * 40 in path:
+        assert 'id="empty"' in answer.text and "Back to the first skipped pair" in answer.text
+
+
+@pytest.mark.parametrize("value", ["0", "-1", str(2**64), "x"])
+def test_an_undo_of_a_verdict_id_out_of_range_is_refused(client: TestClient, db: Path, value: str) -> None:
+    csrf, pair = form_values(client.get("/queue").text)
+    client.post(f"/pairs/{pair}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana"})
+    answer = client.post(f"/pairs/{pair}/undo", data={"csrf": csrf, "reviewer": "Ana", "verdict": value})
+    assert answer.status_code == 422
+    with Store.open(db, readonly=True) as store:
+        assert review.current_verdict(store, pair).verdict == "divergent"
+
+
+@pytest.mark.parametrize(
+    ("base", "any_host", "status"),
+    [
+        ("http://127.0.0.2:8765", False, 200),
+        ("http://127.255.0.9", False, 200),
+        ("http://localhost:8765", False, 200),
+        ("http://[::1]:8765", False, 200),
+        ("http://128.0.0.1", False, 400),
+        ("http://localhost.attacker.example", False, 400),
+        ("http://review.newsroom.example", True, 200),
+    ],
+)
+def test_loopback_addresses_are_answered_and_other_names_refused(db: Path, base: str, any_host: bool, status: int):
+    client = TestClient(create_app(db, any_host=any_host), base_url=base)
+    assert client.get("/queue").status_code == status
+
+
+def test_serve_listens_on_any_loopback_address(db: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck.cli", "serve", "--db", str(db), "--host", "127.0.0.2", "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = re.search(r"on (http://127\.0\.0\.2:\d+/)", server.stderr.readline()).group(1)
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with direct.open(f"{url}queue", timeout=30) as answer:
+            assert answer.status == 200 and b'class="version' in answer.read()
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_serve_refuses_at_start_what_it_could_not_serve(db: Path) -> None:
+    import socket
+
+    from tests.test_cli import crosscheck
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        busy = crosscheck("serve", "--db", str(db), "--port", port)
+    assert busy.returncode == 2 and f"port {port}" in busy.stderr and len(busy.stderr.splitlines()) == 1
+    spaced = crosscheck("serve", "--db", str(db), "--host", "0.0.0.0", "--token", "two words")
+    assert spaced.returncode == 2 and "--token" in spaced.stderr
+    assert crosscheck("serve", "--db", str(db), "--port", "70000").returncode == 2
+
+
+def test_a_verdict_posted_while_another_process_writes_waits_and_is_stored(client: TestClient, db: Path) -> None:
+    import sqlite3
+    import time
+
+    csrf, pair = form_values(client.get("/queue").text)
+    blocker = sqlite3.connect(db, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")  # an ingest or a check holding the write lock
+    release = threading.Timer(1.0, blocker.rollback)
+    release.start()
+    started = time.monotonic()
+    try:
+        answer = client.post(
+            f"/pairs/{pair}/verdict",
+            data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana"},
+            follow_redirects=False,
+        )
+    finally:
+        release.join()
+        blocker.close()
+    assert answer.status_code == 303 and time.monotonic() - started >= 0.9
+    assert stored(db) == [(pair, "divergent", "Ana")]
+
+
+def test_a_store_locked_for_too_long_is_a_503_and_stores_nothing(client: TestClient, db: Path, monkeypatch) -> None:
+    import sqlite3
+
+    from crosscheck import store as store_module
+
+    csrf, pair = form_values(client.get("/queue").text)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    blocker = sqlite3.connect(db)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        answer = client.post(f"/pairs/{pair}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana"})
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert answer.status_code == 503 and "locked" in answer.text
+    assert stored(db) == []
+
+
+@pytest.fixture
+def seeded_location(location):
+    from tests.test_review import seed_pairs
+
+    with Store.open(location) as store:
+        seed_pairs(store)
+    return location
+
+
+def test_the_app_on_both_backends(seeded_location) -> None:
+    browser = browser_of(create_app(seeded_location))
+    assert post_verdict(browser, "divergent", "Олена").status_code == 303
+    assert post_verdict(browser, "divergent", "Олена", "dv-first").status_code == 303  # a retry
+    page = browser.get("/pairs/dv-first").text
+    assert "· Олена: <b>divergent</b>" in page and 'id="reviewer" value="Олена"' in page
+    assert 'id="reviewed">1<' in browser.get("/queue").text and "Talks on prisoners" in browser.get("/events").text
+    with Store.open(seeded_location, readonly=True) as store:
+        assert [v.reviewer for v in review.history(store, "dv-first")] == ["Олена"]
