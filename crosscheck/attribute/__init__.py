@@ -15,6 +15,7 @@ from crosscheck.attribute.context import Discourse
 from crosscheck.attribute.engine import DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
 from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
+from crosscheck.settings import LIMITS
 from crosscheck.textnorm import fold
 
 PRODUCER = "attribute.rules.v1"
@@ -57,7 +58,7 @@ def extract_article_claims(
     claims: list[Claim] = []
     previous: Claim | None = None
     for sentence in sentences:
-        text = article.text[sentence.start : sentence.end]
+        text = article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
         if sentence.kind not in CLAIMABLE:
             continue
         discourse.sentence_start = sentence.start

