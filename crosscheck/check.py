@@ -1,13 +1,14 @@
 """`crosscheck check`: new articles against the store, for CI pipelines.
 
 Each article is read, its claims extracted and linked to the known events,
-and its flagged pairs computed exactly as `ingest` would, inside one
-transaction that is rolled back unless `record` is set, so the store is left
-as it was. Unrecorded, every article is checked against the store alone
-(its writes undone before the next), so findings do not depend on the order
-or company of the files; recorded, each later article sees the earlier ones,
-as in `ingest`. Findings: claims that diverge from another side's version already
-known (with that version), statements about a tracked event that carry no
+and its flagged pairs computed exactly as `ingest` would, in an in-memory
+draft (`crosscheck.draft`) that reads the store and writes nothing: an
+unrecorded check never takes the store's write lock, and every article is
+checked against the store alone, so findings do not depend on the order or
+company of the files. With `record`, each draft is saved in its own short
+write turn, as in `ingest`, and later articles see the earlier ones.
+Findings: claims that diverge from another side's version already known
+(with that version), statements about a tracked event that carry no
 attribution, and files that could not be read.
 """
 
@@ -16,8 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosscheck.ingest import Stages, ingest_file
-from crosscheck.models import DIVERGENCE_KINDS, Claim, IngestStatus, SentenceKind
+from crosscheck.actors import load_registry
+from crosscheck.draft import Draft
+from crosscheck.errors import InputError
+from crosscheck.ingest import Stages, commit_draft, draft_document, read_file_records
+from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
 from crosscheck.store import Store
 from crosscheck.textnorm import printable
@@ -83,47 +87,92 @@ def check_paths(
 ) -> CheckResult:
     result = CheckResult()
     files = [p for p in paths if not p.exists()] + list(iter_files([p for p in paths if p.exists()]))
-    # Unrecorded, nothing is kept, and each article is checked against the
-    # store alone, not against the articles checked before it in the same run.
-    with store.transaction(exclusive=record, keep=record):
-        for path in files:
-            with store.savepoint(keep=record):
-                check_file(path, store, stages, result, min_score=min_score, max_bytes=max_bytes)
+    for path in files:
+        check_file(path, store, stages, result, min_score=min_score, record=record, max_bytes=max_bytes)
     return result
 
 
-def check_file(path: Path, store: Store, stages: Stages, result: CheckResult, *, min_score: float, max_bytes: int):
+def check_file(
+    path: Path, store: Store, stages: Stages, result: CheckResult, *, min_score: float, record: bool, max_bytes: int
+) -> None:
     if not path.exists():
-        result.checked[str(path)] = None
-        result.findings.append(Finding(str(path), "unreadable", f"{path}: no such file"))
+        unreadable(result, str(path), f"{path}: no such file")
         return
-    for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
-        if outcome.status is IngestStatus.FAILED:
-            result.checked[outcome.path] = None
-            result.findings.append(Finding(outcome.path, "unreadable", outcome.message or "could not be read"))
-            continue
-        result.checked[outcome.path or str(path)] = outcome.article_id
-        located = Locator(store, outcome.article_id, outcome.path or str(path))
-        result.findings.extend(divergent_claims(store, located, min_score))
-        result.findings.extend(unattributed_statements(store, located))
+    try:
+        records = read_file_records(path, max_bytes=max_bytes)
+    except InputError as error:
+        unreadable(result, str(path), str(error))
+        return
+    registry = stages.registry or load_registry()
+    for doc, known_claims in records:
+        with store.errors():
+            checked = checked_article(doc, known_claims, store, stages, record)
+        shown_path = checked.article.path or str(path)
+        result.checked[shown_path] = checked.article.id
+        result.findings.extend(divergent_claims(checked, shown_path, min_score))
+        result.findings.extend(unattributed_statements(checked, shown_path, registry))
 
 
-class Locator:
+def unreadable(result: CheckResult, path: str, message: str) -> None:
+    result.checked[path] = None
+    result.findings.append(Finding(path, "unreadable", message))
+
+
+@dataclass
+class CheckedArticle:
+    """An article as checked: its claims, and the flagged pairs and events
+    they are part of, from its draft or (unchanged or recorded) the store."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: dict[str, Claim]
+    pairs: list[Divergence]
+    events: dict[str, Event]
+    others: dict[str, Claim]  # the other claim of each pair
+    paths: dict[str, str | None]  # article id -> file
+
+
+def checked_article(doc, known_claims, store: Store, stages: Stages, record: bool) -> CheckedArticle:
+    draft = draft_document(doc, known_claims, store, stages)
+    if isinstance(draft, Draft) and not record:
+        stages.link_and_diverge(draft)
+        return from_draft(draft)
+    if isinstance(draft, Draft):
+        draft = commit_draft(draft, store, stages, known_claims=known_claims)
+    return from_store(store, draft.article_id)
+
+
+def from_draft(draft: Draft) -> CheckedArticle:
+    mine = {c.id: c for c in draft.claims}
+    pairs = [d for d in draft.divergences if d.kind != AGREEMENT and (d.a in mine or d.b in mine)]
+    return assemble(draft.store, draft.article, draft.sentences, mine, pairs, draft.events_with_ids)
+
+
+def from_store(store: Store, article_id: str) -> CheckedArticle:
+    mine = {c.id: c for c in store.claims(article_id)}
+    pairs = store.divergences_of(list(mine))
+    return assemble(store, store.article(article_id), store.sentences(article_id), mine, pairs, store.events_with_ids)
+
+
+def assemble(
+    store: Store, article: Article, sentences: list[Sentence], mine: dict[str, Claim], pairs, events_with_ids
+) -> CheckedArticle:
+    others = store.claims_with_ids(sorted({x for d in pairs for x in (d.a, d.b) if x not in mine}))
+    events = {e.id: e for e in events_with_ids(sorted({c.event_id for c in mine.values() if c.event_id}))}
+    paths = {a: store.article_path(a) for a in {c.article_id for c in others.values()}}
+    paths[article.id] = article.path
+    return CheckedArticle(article, sentences, mine, sorted(pairs, key=lambda d: d.id), events, others, paths)
+
+
+def position(article: Article, start: int, end: int) -> tuple[int, int, int, int]:
     """Line and column, in the article's file, of a span of its text."""
-
-    def __init__(self, store: Store, article_id: str, path: str):
-        self.article = store.article(article_id)
-        self.path = path
-        self.claims = {c.id: c for c in store.claims(article_id)}
-
-    def position(self, start: int, end: int) -> tuple[int, int, int, int]:
-        text, raw = self.article.text, self.article.raw
-        if raw is not None:  # extracted from HTML: find the passage in the file, else point at its start
-            found = raw.find(text[start : min(end, start + 60)])
-            if found < 0:
-                return 1, 1, 1, 1
-            start, end, text = found, found + (end - start), raw
-        return (*line_column(text, start), *line_column(text, end))
+    text, raw = article.text, article.raw
+    if raw is not None:  # extracted from HTML: find the passage in the file, else point at its start
+        found = raw.find(text[start : min(end, start + 60)])
+        if found < 0:
+            return 1, 1, 1, 1
+        start, end, text = found, found + (end - start), raw
+    return (*line_column(text, start), *line_column(text, end))
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -136,27 +185,21 @@ def version(claim: Claim, paths: dict[str, str | None]) -> Version:
     return Version(printable(claim.text), source, claim.side, claim.article_id, paths.get(claim.article_id))
 
 
-def divergent_claims(store: Store, located: Locator, min_score: float) -> list[Finding]:
-    mine = located.claims
-    if not mine:
-        return []
+def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> list[Finding]:
     out = []
-    events = {e.id: e for e in store.events_with_ids(sorted({c.event_id for c in mine.values() if c.event_id}))}
-    pairs = store.divergences_of(list(mine))
-    others = store.claims_with_ids(sorted({x for d in pairs for x in (d.a, d.b) if x not in mine}))
-    paths = {a: store.article_path(a) for a in {c.article_id for c in [*mine.values(), *others.values()]}}
-    for d in pairs:
+    mine = checked.claims
+    for d in checked.pairs:
         if d.score < min_score:
             continue
         own_id, other_id = (d.a, d.b) if d.a in mine else (d.b, d.a)
-        own, other = mine[own_id], mine.get(other_id) or others.get(other_id)
+        own, other = mine[own_id], mine.get(other_id) or checked.others.get(other_id)
         if other is None:
             continue
-        line, column, end_line, end_column = located.position(own.start, own.end)
-        event = events.get(d.event_id)
+        line, column, end_line, end_column = position(checked.article, own.start, own.end)
+        event = checked.events.get(d.event_id)
         out.append(
             Finding(
-                path=located.path,
+                path=path,
                 kind=d.kind,
                 message=f"({d.score:.2f}) against {other.side or '?'} {other.source or ''} "
                 f"[{other.article_id}]: {printable(d.evidence)}",
@@ -167,34 +210,28 @@ def divergent_claims(store: Store, located: Locator, min_score: float) -> list[F
                 score=d.score,
                 article=own.article_id,
                 event=event.label if event else d.event_id,
-                claim=version(own, paths),
-                other=version(other, paths),
+                claim=version(own, checked.paths),
+                other=version(other, checked.paths),
                 pair_id=d.id,
             )
         )
     return sorted(out, key=lambda f: (f.line, f.column, -f.score))
 
 
-def unattributed_statements(store: Store, located: Locator) -> list[Finding]:
+def unattributed_statements(checked: CheckedArticle, path: str, registry) -> list[Finding]:
     """Sentences without a source that speak of an event other articles
     already cover (they name one of its participants)."""
-    article = located.article
-    tracked = [
-        e
-        for e in store.events_with_ids(sorted({c.event_id for c in located.claims.values() if c.event_id}))
-        if set(e.articles) - {article.id}
-    ]
-    if not tracked:
-        return []
-    from crosscheck.actors import load_registry
     from crosscheck.diverge import participant_names
     from crosscheck.textnorm import fold
 
-    registry = load_registry()
+    article = checked.article
+    tracked = [e for e in checked.events.values() if set(e.articles) - {article.id}]
+    if not tracked:
+        return []
     names = {name: e for e in tracked for name in participant_names(e, registry)}
-    covered = [(c.start, c.end) for c in located.claims.values()]
+    covered = [(c.start, c.end) for c in checked.claims.values()]
     out = []
-    for sentence in store.sentences(article.id):
+    for sentence in checked.sentences:
         text = article.text[sentence.start : sentence.end]
         if sentence.kind is not SentenceKind.BODY or len(text.split()) < MIN_UNATTRIBUTED_WORDS:
             continue
@@ -204,10 +241,10 @@ def unattributed_statements(store: Store, located: Locator) -> list[Finding]:
         event = next((e for name, e in names.items() if name in words), None)
         if event is None:
             continue
-        line, column, end_line, end_column = located.position(sentence.start, sentence.end)
+        line, column, end_line, end_column = position(article, sentence.start, sentence.end)
         out.append(
             Finding(
-                path=located.path,
+                path=path,
                 kind="unattributed",
                 message=f"no source given for a statement about {event.label}",
                 line=line,
@@ -216,7 +253,7 @@ def unattributed_statements(store: Store, located: Locator) -> list[Finding]:
                 end_column=end_column,
                 article=article.id,
                 event=event.label,
-                claim=Version(printable(text), None, None, article.id, located.path),
+                claim=Version(printable(text), None, None, article.id, path),
             )
         )
     return out

@@ -210,6 +210,8 @@ def check(
         ),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
+    model: ModelOption = None,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
 
@@ -228,8 +230,9 @@ def check(
         raise CrosscheckError(f"--fail-on: unknown kind(s) {', '.join(sorted(unknown))}")
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest the known articles first (crosscheck ingest … --db {db})")
-    with Store.open(db) as store:
-        result = check_paths(paths, store, full_stages(), min_score=min_score, record=record, max_bytes=max_bytes)
+    stages = full_stages(tuple(actors or ()), model)
+    with Store.open(db, readonly=not record) as store:  # unrecorded, a check only reads
+        result = check_paths(paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes)
     colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
     rendered = render(result, format, kinds, colour)
     if str(output) == "-":

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from crosscheck.models import AGREEMENT, Claim, Divergence, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import topic_stems
 from crosscheck.textnorm import fold
+
+if TYPE_CHECKING:
+    from crosscheck.draft import Draft
 
 DEFAULTS = DivergenceSettings()
 NEGATED = re.compile(r"\b(?:n'|ne |pas\b|jamais|aucun|aucune|not|no|never|none|denied|deny|sans)\b")
@@ -334,11 +338,11 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
     return out
 
 
-# --- the step that reads and writes the store --------------------------------
+# --- the step that reads the store through an article's draft -----------------
 
 
 def divergences_for(
-    store,
+    draft: Draft,
     event_ids: set[str],
     registry,
     encoder=None,
@@ -350,24 +354,25 @@ def divergences_for(
     involving that article's claims (compared with at most
     `settings.max_compared` earlier claims of each event), so that an event
     covered by hundreds of articles costs the same for each new one."""
-    from crosscheck.embed import embed_cached
+    from crosscheck.embed import claims_to_embed, embed_cached
 
     texts: dict[str, str] = {}
     out: dict[str, Divergence] = {}
+    compared = {c.id for c in claims_to_embed(draft.claims_of(article_id))} if article_id is not None else set()
     for event_id in sorted(event_ids):
-        event = next(iter(store.events_with_ids([event_id])), None)
-        claims = [c for c in store.event_claims(event_id) if c.source]
+        event = next(iter(draft.events_with_ids([event_id])), None)
+        claims = [c for c in draft.event_claims(event_id) if c.source]
         if event is None or len(claims) < 2:
             continue
         if article_id is not None:
-            new = [c for c in claims if c.article_id == article_id]
+            new = [c for c in claims if c.id in compared]  # so pairs grow with the article, not its square
             claims = new + [c for c in claims if c.article_id != article_id][: settings.max_compared]
         names = participant_names(event, registry)
-        views = [view_of(c, article_text(store, c.article_id, texts), names, settings, registry) for c in claims]
+        views = [view_of(c, article_text(draft, c.article_id, texts), names, settings, registry) for c in claims]
         firsts = first_tellings(views, article_id)
         focus = {v.claim.id for v in firsts if article_id is None or v.claim.article_id == article_id}
         if encoder is not None:
-            for view, vector in zip(views, embed_cached(store, encoder, [v.content for v in views]), strict=True):
+            for view, vector in zip(views, embed_cached(draft, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
         sides = {registry.actors[p].side for p in event.participants if p in registry.actors} or None
         for d in find_divergences(event, views, settings, sides, nli, focus):
@@ -388,9 +393,9 @@ def first_tellings(views: list[View], newest: str | None = None) -> list[View]:
     return out
 
 
-def article_text(store, article_id: str, cache: dict[str, str]) -> str:
+def article_text(draft: Draft, article_id: str, cache: dict[str, str]) -> str:
     if article_id not in cache:
-        article = store.article(article_id)
+        article = draft.article_of(article_id)
         cache[article_id] = article.text if article else ""
     return cache[article_id]
 
@@ -408,10 +413,9 @@ def participant_names(event: Event, registry) -> set[str]:
     return names
 
 
-def article_omissions(
-    store, article_id: str, registry=None, settings: DivergenceSettings = DEFAULTS
-) -> list[Divergence]:
-    claims = [c for c in store.claims(article_id) if c.source and c.event_id]
-    text = article_text(store, article_id, {})
+def article_omissions(draft: Draft, registry=None, settings: DivergenceSettings = DEFAULTS) -> list[Divergence]:
+    """Omissions an article states in words ("does not mention …")."""
+    claims = [c for c in draft.claims if c.source and c.event_id]
+    text = draft.article.text
     views = [view_of(c, text, set(), settings, registry) for c in claims]
     return omissions(views, {c.id: c.event_id for c in claims}, settings)

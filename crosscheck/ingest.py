@@ -15,17 +15,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosscheck import boilerplate, claims_record, metadata, segment
+from crosscheck.draft import Draft
 from crosscheck.errors import InputError
-from crosscheck.models import Article, Claim, IngestOutcome, IngestStatus, Sentence, SentenceKind
+from crosscheck.models import Article, Claim, Divergence, IngestOutcome, IngestStatus, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, Document, iter_files, read_documents
 from crosscheck.store import Store
 
+if TYPE_CHECKING:
+    from crosscheck.actors import Registry
+
 Extractor = Callable[[Article, list[Sentence]], list[Claim]]
-Linker = Callable[[Store, Article, list[Sentence], list[Claim]], tuple[list[Claim], list]]
-Diverger = Callable[[Store, set[str], str], list]
-Embedder = Callable[[Store, Article, list[Claim]], None]
+Embedder = Callable[[Draft], None]  # the draft's claim vectors, ahead of the write turn
+Linker = Callable[[Draft], None]  # the draft's claims get event ids, the draft its events
+Diverger = Callable[[Draft], list[Divergence]]  # flagged pairs (and agreements) of the draft's events
 CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video)\s*:|\bphoto\s*©|\(photo\b"
 
 
@@ -120,20 +125,29 @@ class IngestSummary:
 
 @dataclass
 class Stages:
-    """The analysis run on each new article: attribution, event linking and
-    divergence flagging. Tests swap in light stages."""
+    """The analysis run on each new article, in this order: attribution,
+    embedding, event linking and divergence flagging. Tests swap in light
+    stages; a missing stage is skipped."""
 
     extractor: Extractor | None = None
+    embedder: Embedder | None = None
     linker: Linker | None = None
     diverger: Diverger | None = None
-    embedder: Embedder | None = None
+    registry: Registry | None = None  # the one the stages use, for steps that need names (check)
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
         return (self.extractor or default_extractor())(article, sentences)
 
-    def embed(self, store: Store, article: Article, claims: list[Claim]) -> None:
+    def embed(self, draft: Draft) -> None:
         if self.embedder is not None:
-            self.embedder(store, article, claims)
+            self.embedder(draft)
+
+    def link_and_diverge(self, draft: Draft) -> None:
+        """Events and divergences of the draft; reads the store, writes nothing."""
+        if self.linker is not None:
+            self.linker(draft)
+        if self.diverger is not None and draft.events:
+            draft.divergences = self.diverger(draft)
 
 
 def ingest_paths(
@@ -153,11 +167,12 @@ def ingest_paths(
     if on_total:
         on_total(len(files))
     summary = IngestSummary()
-    for path in files:
-        for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
-            summary.outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+    with store.errors():  # a store that fails is no per-file problem: it stops the run, exit 3
+        for path in files:
+            for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
+                summary.outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
     return summary
 
 
@@ -183,48 +198,50 @@ def failed(path: Path, message: str) -> IngestOutcome:
 def store_document(
     doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
-    """Analyse one document and store it unless the same content is there.
-    Attribution and embedding run first, outside the store's write turn."""
+    """Analyse one document and store it unless the same content is there."""
+    draft = draft_document(doc, known_claims, store, stages)
+    if isinstance(draft, IngestOutcome):
+        return draft
+    return commit_draft(draft, store, stages, known_claims=known_claims)
+
+
+def draft_document(
+    doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
+) -> Draft | IngestOutcome:
+    """The document read, attributed and embedded, ready to link (or the
+    `unchanged` outcome when its content is stored). Runs outside the store's
+    write turn, so parallel writers do not wait on the encoder."""
     article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
     if (existing := store.article_id_for_hash(article.content_hash)) is not None:
         return unchanged(article, existing)
     article, sentences, _ = resolve_id(store, article, sentences)
     claims = known_claims if known_claims is not None else stages.extract(article, sentences)
-    stages.embed(store, article, claims)
-    return commit_analysed(article, sentences, claims, store, stages, known_claims=known_claims)
+    draft = Draft(store, article, sentences, claims)
+    stages.embed(draft)
+    return draft
 
 
-def commit_analysed(
-    article: Article,
-    sentences: list[Sentence],
-    claims: list[Claim],
-    store: Store,
-    stages: Stages,
-    *,
-    known_claims: list[Claim] | None = None,
+def commit_draft(
+    draft: Draft, store: Store, stages: Stages, *, known_claims: list[Claim] | None = None
 ) -> IngestOutcome:
-    """Link and write an analysed article in one write turn, so parallel
+    """Link, flag and write an analysed article in one write turn, so parallel
     writers neither store an article twice nor miss each other's events."""
     with store.errors(), store.transaction():
+        article = draft.article
         if (existing := store.article_id_for_hash(article.content_hash)) is not None:
             return unchanged(article, existing)  # stored meanwhile, by another writer or under another name
-        resolved, resolved_sentences, status = resolve_id(store, article, sentences)
+        resolved, resolved_sentences, status = resolve_id(store, article, draft.sentences)
         if resolved.id != article.id:  # another file of the same name is stored
-            article, sentences = resolved, resolved_sentences
-            claims = known_claims if known_claims is not None else stages.extract(article, sentences)
-        events = []
-        if stages.linker is not None:
-            claims, events = stages.linker(store, article, sentences, claims)
-        diverger = stages.diverger
-        store.save_article(
-            article,
-            sentences,
-            claims,
-            events,
-            divergences=(lambda st, touched: diverger(st, touched, article.id)) if diverger else None,
-        )
+            claims = known_claims if known_claims is not None else stages.extract(resolved, resolved_sentences)
+            draft = draft.renamed(resolved, resolved_sentences, claims)
+        stages.link_and_diverge(draft)
+        store.save_draft(draft)
     return IngestOutcome(
-        path=article.path or "", status=status, article_id=article.id, sentences=len(sentences), claims=len(claims)
+        path=draft.article.path or "",
+        status=status,
+        article_id=draft.article.id,
+        sentences=len(draft.sentences),
+        claims=len(draft.claims),
     )
 
 

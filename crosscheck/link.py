@@ -11,11 +11,13 @@ close in embedding space, when their dates are compatible.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,6 +27,9 @@ from crosscheck.settings import LinkSettings
 from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems_in_order
 from crosscheck.textnorm import fold
 from crosscheck.vector_index import event_sum, save_event_sum, store_mean, unit
+
+if TYPE_CHECKING:
+    from crosscheck.draft import Draft
 
 log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
@@ -83,10 +88,11 @@ def segment_events(
 ) -> list[LocalEvent]:
     """The article's events, each with the ids of its claims."""
     by_sentence: dict[int, list[Claim]] = {}
+    starts = [s.start for s in sentences]  # in text order: a bisection finds each claim's sentence
     for claim in claims:
-        sentence = next((s for s in sentences if s.start <= claim.start < s.end), None)
-        if sentence is not None:
-            by_sentence.setdefault(sentence.index, []).append(claim)
+        at = bisect.bisect_right(starts, claim.start) - 1
+        if at >= 0 and claim.start < sentences[at].end:
+            by_sentence.setdefault(sentences[at].index, []).append(claim)
     body = [s for s in sentences if s.kind is SentenceKind.BODY]
     surnames = article_surnames([article.text[s.start : s.end] for s in body], registry, article.published)
     names = set(surnames)
@@ -338,27 +344,26 @@ def label_for(local: LocalEvent, registry: Registry) -> str:
     return f"{head}, {day}" if day else head
 
 
-# --- the step that reads and writes the store --------------------------------
+# --- the step that reads the store through an article's draft -----------------
 
 
 def event_id(article_id: str, index: int) -> str:
     return "ev-" + hashlib.sha1(f"{article_id}#{index}".encode()).hexdigest()[:10]
 
 
-def link_article(
-    store, article: Article, sentences: list[Sentence], claims: list[Claim], registry: Registry, encoder=None
-) -> tuple[list[Claim], list[tuple[Event, list[str]]]]:
-    """Claims with their event ids, and the events to write (new or merged).
-    Candidates come from the participant, name and vector keys of the
-    article's events; the vector keys need an encoder."""
+def link_article(draft: Draft, registry: Registry, encoder=None) -> None:
+    """Give the draft's claims their event ids and the draft the events to
+    write (new or merged). Candidates come from the participant, name and
+    vector keys of the article's events; the vector keys need an encoder."""
+    article, claims = draft.article, draft.claims
     assigned: dict[str, str] = {}
     out: list[tuple[Event, list[str]]] = []
-    vectors = ClaimVectors(store, encoder, article, claims)
+    vectors = ClaimVectors(draft, encoder, article, claims)
     merged: dict[str, Event] = {}  # events this article already updated, newer than the store's copy
-    for index, local in enumerate(segment_events(article, sentences, claims, registry)):
+    for index, local in enumerate(segment_events(article, draft.sentences, claims, registry)):
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
-        candidates = [merged.get(c.id, c) for c in store.candidate_events(event_keys(core, salient), centroid)]
+        candidates = [merged.get(c.id, c) for c in draft.candidate_events(event_keys(core, salient), centroid)]
         match = best_match(local, candidates, vectors.similarity(centroid, candidates))
         log.debug("%s %s %s -> %s", article.id, local.kind(), sorted(local.core()), match.label if match else None)
         event = (
@@ -366,13 +371,12 @@ def link_article(
         )
         merged[event.id] = event
         total = vectors.update_sum(event.id, local.claims)
-        vector_keys = [] if total is None else store.index_event_vector(event.id, encoder.name, vectors.centred(total))
+        vector_keys = [] if total is None else draft.index_event_vector(event.id, encoder.name, vectors.centred(total))
         out = [(e, k) for e, k in out if e.id != event.id]
         out.append((event, event_keys(set(event.participants), set(event.salient)) + vector_keys))
         for claim_id in local.claims:
             assigned[claim_id] = event.id
-    linked = [c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims]
-    return linked, out
+    draft.set_events([c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims], out)
 
 
 def claim_contents(article: Article, claims: list[Claim]) -> list[str]:
@@ -380,14 +384,14 @@ def claim_contents(article: Article, claims: list[Claim]) -> list[str]:
     return [article.text[c.content_start : c.content_end] or c.text for c in claims]
 
 
-def embed_claims(store, encoder, article: Article, claims: list[Claim]) -> None:
-    """Compute and cache the claims' vectors ahead of linking (outside the
-    store's write turn, so parallel writers do not wait on the encoder)."""
-    from crosscheck.embed import embed_cached
+def embed_claims(draft: Draft, encoder) -> None:
+    """Compute the claims' vectors ahead of linking (outside the store's
+    write turn, so parallel writers do not wait on the encoder)."""
+    from crosscheck.embed import claims_to_embed, embed_cached
 
-    attributed = [c for c in claims if c.source]
+    attributed = claims_to_embed(draft.claims)
     if encoder is not None and attributed:
-        embed_cached(store, encoder, claim_contents(article, attributed))
+        embed_cached(draft, encoder, claim_contents(draft.article, attributed))
 
 
 class ClaimVectors:
@@ -397,10 +401,11 @@ class ClaimVectors:
         self.store, self.encoder = store, encoder
         self.by_id: dict[str, np.ndarray] = {}
         self.mean = None
-        attributed = [c for c in claims if c.source]
+        from crosscheck.embed import claims_to_embed, embed_cached
+
+        attributed = claims_to_embed(claims)
         if encoder is None or not attributed:
             return
-        from crosscheck.embed import embed_cached
 
         matrix = embed_cached(store, encoder, claim_contents(article, attributed))
         self.by_id = dict(zip((c.id for c in attributed), matrix, strict=True))

@@ -70,17 +70,18 @@ def full_stages(
     def extractor(article, sentences):
         return extract_article_claims(article, sentences, registry=registry)
 
-    def linker(store, article, sentences, claims):
-        return link_article(store, article, sentences, claims, registry, encoder)
+    def embedder(draft):
+        embed_claims(draft, encoder)
 
-    def diverger(store, touched, article_id):
-        found = divergences_for(store, touched, registry, encoder, nli=nli_scorer, article_id=article_id)
-        return found + article_omissions(store, article_id, registry)
+    def linker(draft):
+        link_article(draft, registry, encoder)
 
-    def embedder(store, article, claims):
-        embed_claims(store, encoder, article, claims)
+    def diverger(draft):
+        touched = set(draft.events)
+        found = divergences_for(draft, touched, registry, encoder, nli=nli_scorer, article_id=draft.article.id)
+        return found + article_omissions(draft, registry)
 
-    return Stages(extractor=extractor, linker=linker, diverger=diverger, embedder=embedder)
+    return Stages(extractor=extractor, embedder=embedder, linker=linker, diverger=diverger, registry=registry)
 
 
 class Progress:

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from crosscheck.draft import Draft
 from crosscheck.errors import InputError, UsageError
-from crosscheck.ingest import IngestSummary, Stages, commit_analysed, failed, read_file_records
+from crosscheck.ingest import IngestSummary, Stages, commit_draft, failed, read_file_records
 from crosscheck.models import Article, Claim, IngestOutcome, Sentence
 from crosscheck.readers import iter_files
 from crosscheck.store import Store
@@ -182,4 +183,5 @@ def write_batch(batch, store: Store, stages: Stages, summary: IngestSummary, on_
 
 def store_analysed(analysed: Analysed, store: Store, stages: Stages) -> IngestOutcome:
     known = analysed.claims if analysed.known_claims else None
-    return commit_analysed(analysed.article, analysed.sentences, analysed.claims, store, stages, known_claims=known)
+    draft = Draft(store, analysed.article, analysed.sentences, analysed.claims)
+    return commit_draft(draft, store, stages, known_claims=known)

@@ -13,19 +13,23 @@ a store is opened for writing. SQLite's `PRAGMA user_version` (PostgreSQL's
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 import sqlite_utils
 from pydantic import BaseModel
 
 from crosscheck.errors import StoreError
 from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Sentence
+
+if TYPE_CHECKING:
+    from crosscheck.draft import Draft
 from crosscheck.store_review import ReviewStore
 
 M = TypeVar("M", bound=BaseModel)
@@ -251,15 +255,47 @@ def store_exists(location: str | Path) -> bool:
     return is_postgres_url(location) or Path(location).exists()
 
 
-def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
+def describe_sqlite_error(path: Path, error: sqlite3.Error, *, readonly: bool = False) -> str:
     message = str(error)
     if "locked" in message or "busy" in message:
         return f"{path}: database is locked by another process; retry when it has finished"
     if "not a database" in message or "malformed" in message:
         return f"{path}: not a crosscheck store or corrupt ({message}); nothing was changed"
+    if "unable to open" in message and readonly:
+        return f"{path}: cannot open the store ({message}); check the permissions of the file and its folder"
     if "readonly" in message or "unable to open" in message:
-        return f"{path}: cannot write the store ({message}); check the file's permissions"
+        folder = os.access(path.parent, os.W_OK)
+        advice = "check the permissions of the file and its folder" if folder else "its folder is read-only"
+        return f"{path}: cannot write the store ({message}); {advice}"
+    if "disk is full" in message:
+        return f"{path}: the disk is full; nothing half-written was stored"
     return f"{path}: {message}"
+
+
+def log_files(path: Path) -> tuple[Path, Path]:
+    """The write-ahead log and shared-memory files SQLite keeps beside a WAL store."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI parameters that read a store without writing beside it. A
+    reader of a WAL store needs its shared-memory file (-shm); where the
+    folder is read-only and that file cannot be made, the store is read as
+    immutable, which is safe there since no writer can work in that folder
+    either (unless a write-ahead log is left over: then SQLite must read it)."""
+    wal, _ = log_files(path)
+    if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0):
+        return "mode=ro"
+    return "mode=ro&immutable=1"
+
+
+def is_crosscheck_schema(db: sqlite_utils.Database, version: int) -> bool:
+    """A crosscheck store, or an empty file to make one of (never another program's database)."""
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")]
+    if not tables and version == 0:
+        return True
+    columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+    return {"id", "content_hash", "text"} <= columns
 
 
 class Store(ReviewStore):
@@ -339,8 +375,13 @@ class Store(ReviewStore):
         and those whose centroid is near `centroid` (a centred unit vector)."""
         raise NotImplementedError
 
-    def index_event_vector(self, event_id: str, model: str, centroid: Any) -> list[str]:
-        """Index an event's centred centroid; returns extra keys to file the event under."""
+    def vector_keys(self, centroid: Any) -> list[str]:
+        """Extra keys to file an event under for its centred centroid (none
+        where the backend indexes the vectors themselves)."""
+        raise NotImplementedError
+
+    def save_event_vector(self, event_id: str, model: str, centroid: Any) -> None:
+        """Index an event's centred centroid where the backend has a vector index."""
         raise NotImplementedError
 
     # --- articles -------------------------------------------------------
@@ -362,29 +403,23 @@ class Store(ReviewStore):
     def has_article(self, article_id: str) -> bool:
         return self.value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
-    def save_article(
-        self,
-        article: Article,
-        sentences: Iterable[Sentence],
-        claims: Iterable[Claim],
-        events: Iterable[tuple[Event, list[str]]] = (),
-        divergences: Callable[[Store, set[str]], list[Divergence]] | None = None,
-    ) -> None:
-        """Write an article with its sentences, claims and events in one
-        transaction, replacing any earlier version stored under the same id;
-        `divergences` recomputes the flagged pairs of the events touched."""
+    def save_draft(self, draft: Draft) -> None:
+        """Write what an article adds (its sentences, claims, events, flagged
+        pairs and the vectors computed for them) in one transaction, replacing
+        any earlier version stored under the same id."""
         with self.errors(), self.transaction():
-            self._delete_article_rows(article.id)
-            self.insert_rows("articles", [to_row(article)])
-            self.insert_rows("sentences", (to_row(s) for s in sentences))
-            self.insert_rows("claims", (to_row(c) for c in claims))
-            touched = set()
-            for event, keys in events:
+            self._delete_article_rows(draft.article.id)
+            self.insert_rows("articles", [to_row(draft.article)])
+            self.insert_rows("sentences", (to_row(s) for s in draft.sentences))
+            self.insert_rows("claims", (to_row(c) for c in draft.claims))
+            for event, keys in draft.events.values():
                 self.insert_rows("events", [to_row(event)], conflict="replace")
                 self.insert_rows("event_keys", ({"event_id": event.id, "key": k} for k in keys), conflict="ignore")
-                touched.add(event.id)
-            if divergences is not None and touched:
-                self.insert_rows("divergences", (to_row(d) for d in divergences(self, touched)), conflict="replace")
+            self.insert_rows("divergences", (to_row(d) for d in draft.divergences), conflict="replace")
+            for batch in draft.cached:
+                self.cache_vectors(batch.model, batch.dim, batch.vectors, replace=batch.replace)
+            for event_id, (model, centroid) in draft.event_vectors.items():
+                self.save_event_vector(event_id, model, centroid)
 
     # --- events -------------------------------------------------------------
 
@@ -402,6 +437,8 @@ class Store(ReviewStore):
         return self.events_with_ids(ids) if ids else []
 
     def events_with_ids(self, ids: list[str]) -> list[Event]:
+        if not ids:
+            return []
         return [from_row(Event, r) for r in self.rows("events", f"id IN ({marks(ids)})", ids, order_by="id")]
 
     def events(self) -> list[Event]:
@@ -490,12 +527,14 @@ class Store(ReviewStore):
     def cached_vectors(self, keys: list[str]) -> dict[str, bytes]:
         if not keys:
             return {}
-        rows = self.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(keys)})", keys).fetchall()
+        with self.errors():
+            rows = self.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(keys)})", keys).fetchall()
         return {key: bytes(vector) for key, vector in rows}
 
     def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes], *, replace: bool = False) -> None:
         rows = ({"key": k, "model": model, "dim": dim, "vector": v} for k, v in vectors.items())
-        self.insert_rows("embeddings", rows, conflict="replace" if replace else "ignore")
+        with self.errors():
+            self.insert_rows("embeddings", rows, conflict="replace" if replace else "ignore")
 
 
 def marks(values: list[Any]) -> str:
@@ -515,23 +554,34 @@ class SqliteStore(Store):
             raise StoreError(f"{path}: no such store; create it with `crosscheck ingest`")
         if not readonly and path.parent and not path.parent.exists():
             raise StoreError(f"{path}: folder {path.parent} does not exist")
+        beside = [p for p in log_files(path) if not p.exists()]
+        conn = None
         try:
-            store = cls(sqlite_utils.Database(cls._connect(path, readonly)), path)
+            conn = cls._connect(path, readonly)
+            store = cls(sqlite_utils.Database(conn), path)
             store._prepare(readonly)
-        except sqlite3.Error as error:
-            raise StoreError(describe_sqlite_error(path, error)) from error
+        except BaseException as error:
+            if conn is not None:
+                conn.close()
+            if getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+                for made in beside:  # the empty log files SQLite made beside a corrupt file
+                    made.unlink(missing_ok=True)
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(describe_sqlite_error(path, error, readonly=readonly)) from error
+            raise
         return store
 
     @staticmethod
     def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+        uri = f"{path.resolve().as_uri()}?{read_only_uri(path) if readonly else 'mode=rwc'}"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         return conn
 
     def _prepare(self, readonly: bool) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails if corrupt
+        if not is_crosscheck_schema(self.db, version):  # reading the schema also fails if the file is corrupt
+            raise StoreError(f"{self.path} is an SQLite database but not a crosscheck store; nothing was changed")
         check_version(self.path, version, readonly)
         if readonly:
             return
@@ -588,10 +638,13 @@ class SqliteStore(Store):
 
         return self.events_with_keys(keys + (lsh_keys(centroid) if centroid is not None else []))
 
-    def index_event_vector(self, event_id: str, model: str, centroid: Any) -> list[str]:
+    def vector_keys(self, centroid: Any) -> list[str]:
         from crosscheck.vector_index import lsh_keys
 
         return lsh_keys(centroid)
+
+    def save_event_vector(self, event_id: str, model: str, centroid: Any) -> None:
+        """Nothing: SQLite finds near events through the LSH keys in `event_keys`."""
 
 
 def check_version(where: Path | str, version: int, readonly: bool) -> None:

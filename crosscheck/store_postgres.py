@@ -138,10 +138,14 @@ class PostgresStore(Store):
         except psycopg.Error as error:
             raise StoreError(describe_postgres_error(display_url(url), error)) from error
         store = cls(conn, url)
-        with store.errors():
-            # Wait for another writer's turn as long as SQLite waits on a busy file, then say so.
-            conn.execute(f"SET lock_timeout = {int(store_module.BUSY_TIMEOUT_S * 1000)}")
-            store._prepare(readonly)
+        try:
+            with store.errors():
+                # Wait for another writer's turn as long as SQLite waits on a busy file, then say so.
+                conn.execute(f"SET lock_timeout = {int(store_module.BUSY_TIMEOUT_S * 1000)}")
+                store._prepare(readonly)
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     def _prepare(self, readonly: bool) -> None:
@@ -258,7 +262,10 @@ class PostgresStore(Store):
         near = [r[0] for r in rows if r[0] not in known]
         return sorted(found + (self.events_with_ids(near) if near else []), key=lambda e: e.id)
 
-    def index_event_vector(self, event_id: str, model: str, centroid: Any) -> list[str]:
+    def vector_keys(self, centroid: Any) -> list[str]:
+        return []  # the HNSW index over event_vectors finds near events
+
+    def save_event_vector(self, event_id: str, model: str, centroid: Any) -> None:
         dim = int(np.asarray(centroid).shape[0])
         self._ensure_vector_index(dim)
         self.execute(
@@ -267,7 +274,6 @@ class PostgresStore(Store):
             "embedding = excluded.embedding",
             [event_id, model, dim, vector_literal(centroid)],
         )
-        return []
 
     def _ensure_vector_index(self, dim: int) -> None:
         """An HNSW index over the centroids of one dimension (a partial,

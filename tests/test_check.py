@@ -188,3 +188,44 @@ def test_relayed_russian_version_is_flagged_against_the_pentagons_in_every_forma
         else:
             found = json.loads(out)["findings"][0]
             assert (found["kind"], found["line"], found["column"]) == ("contradiction", first.line, first.column)
+
+
+def test_unrecorded_check_runs_while_another_process_holds_the_write_lock(known: Path) -> None:
+    """An unrecorded check only reads: a writer holding the lock for the whole
+    check (an ingest, a reviewer's verdict) neither blocks it nor is blocked."""
+    import sqlite3
+
+    writer = sqlite3.connect(known, timeout=0.1)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        result = run_check(known, CHECK / "relay_cn.txt")
+        assert any(f.kind == "contradiction" for f in result.findings)
+    finally:
+        writer.rollback()
+        writer.close()
+
+
+def test_unrecorded_check_leaves_the_store_file_unchanged(known: Path) -> None:
+    before = known.read_bytes()
+    with Store.open(known, readonly=True) as store:
+        check_paths([CHECK / "relay_cn.txt", CHECK / "agreeing.txt"], store, full_stages())
+    assert known.read_bytes() == before
+
+
+def test_check_uses_the_actors_it_is_given(known: Path, tmp_path: Path) -> None:
+    """--actors reaches check's attribution (and its unattributed-statement names)."""
+    from crosscheck.check import checked_article
+    from crosscheck.readers import read_documents
+
+    registry = tmp_path / "actors.json"
+    actor = {"id": "person.ines-marval", "kind": "person", "side": "CN", "name": "Inès Marval", "aliases": ["Marval"]}
+    registry.write_text(json.dumps({"actors": [actor]}), encoding="utf-8")
+    article = tmp_path / "marval.txt"
+    article.write_text("« Nous restons fermes », a déclaré Inès Marval lors d'un point de presse.\n", encoding="utf-8")
+    (doc,) = read_documents(article)
+    with Store.open(known, readonly=True) as store:
+        stages = full_stages((registry,))
+        checked = checked_article(doc, None, store, stages, record=False)
+    (claim,) = checked.claims.values()
+    assert (claim.actor, claim.side) == ("person.ines-marval", "CN")
+    assert stages.registry.get("person.ines-marval") is not None
