@@ -5,11 +5,12 @@ reports (junit) and for code-scanning tools (SARIF 2.1.0)."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from xml.etree import ElementTree
 
 from crosscheck import __version__
-from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, CheckResult, Finding
+from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, CheckResult, Finding, Version
+from crosscheck.textnorm import one_line
 
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,8 +25,43 @@ RULE_HELP = {
 
 
 def render(result: CheckResult, fmt: str, fail_on: frozenset[str], colour: bool = False) -> str:
+    """The findings in one format. File names and article text may hold any
+    character: every value is made one line of printable text first, so no
+    format can be forged (a newline in a file name), hijack a terminal
+    (escape sequences) or break XML."""
+    result = one_line_result(result)
     renderer = {"text": text, "json": as_json, "github": github, "junit": junit, "sarif": sarif}[fmt]
     return renderer(result, fail_on, colour) if fmt == "text" else renderer(result, fail_on)
+
+
+def one_line_result(result: CheckResult) -> CheckResult:
+    return CheckResult(
+        findings=[one_line_finding(f) for f in result.findings],
+        checked={one_line(path, "?"): article and one_line(article, "?") for path, article in result.checked.items()},
+    )
+
+
+def one_line_finding(f: Finding) -> Finding:
+    return replace(
+        f,
+        path=one_line(f.path, "?"),
+        message=one_line(f.message),
+        event=one_line(f.event) if f.event else f.event,
+        claim=one_line_version(f.claim),
+        other=one_line_version(f.other),
+    )
+
+
+def one_line_version(v: Version | None) -> Version | None:
+    if v is None:
+        return None
+    return Version(
+        text=one_line(v.text),
+        source=one_line(v.source) if v.source else v.source,
+        side=v.side,
+        article=one_line(v.article, "?"),
+        path=one_line(v.path, "?") if v.path else v.path,
+    )
 
 
 def level(finding: Finding, fail_on: frozenset[str]) -> str:

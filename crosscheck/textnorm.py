@@ -88,6 +88,18 @@ def fold_words(text: str) -> tuple[str, ...]:
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
+# Everything that can break a line or hijack a terminal or a diff view: C0/C1
+# controls (newlines and tabs included), Unicode line separators, bidi overrides,
+# and what XML and UTF-8 cannot carry (lone surrogates from undecodable file
+# names, U+FFFE, U+FFFF).
+NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(text: str, replacement: str = " ") -> str:
+    """A value for one line of output (a file name, a message, a source)."""
+    return NOT_ONE_LINE.sub(replacement, text)
+
+
 def printable(text: str) -> str:
     """Article text without control characters: it goes to terminals (escape
     sequences) and XML (where they are not allowed)."""

@@ -229,3 +229,33 @@ def test_check_uses_the_actors_it_is_given(known: Path, tmp_path: Path) -> None:
     (claim,) = checked.claims.values()
     assert (claim.actor, claim.side) == ("person.ines-marval", "CN")
     assert stages.registry.get("person.ines-marval") is not None
+
+
+HOSTILE = "evil\n::error file=x::forged\x1b[2J\x07\u202e\udc80name.txt"
+
+
+def hostile_result():
+    from crosscheck.check import CheckResult, Finding, Version
+
+    claim = Version("« Nous refusons »\x1b]0;title\x07 a dit\nil", "le\x1b[31m ministère", "RU", "a\nb", HOSTILE)
+    finding = Finding(HOSTILE, "contradiction", "against\nUS: \x1b[0m300 vs 250", claim=claim, other=claim,
+                      event="Call\r\n::warning::x", pair_id="p1")
+    return CheckResult(findings=[finding], checked={HOSTILE: "a\nb"})
+
+
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+def test_no_control_character_reaches_any_output(fmt: str) -> None:
+    import re
+
+    out = render(hostile_result(), fmt, FAIL_ON)
+    out.encode("utf-8")  # lone surrogates from undecodable names would fail here
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202e]", out)
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    if fmt == "junit":
+        ElementTree.fromstring(out.split("?>", 1)[1])
+    if fmt == "github":
+        assert len(out.splitlines()) == 1 and out.startswith("::error ")
+    if fmt == "text":  # the finding, the two versions, the summary: nothing forged in between
+        lines = out.splitlines()
+        assert len(lines) == 4 and not any(line.startswith("::") for line in lines)
