@@ -70,7 +70,7 @@ class Analyser:
     def analyse_document(self, doc, known_claims: list[Claim] | None) -> Analysed:
         from crosscheck.attribute import extract_article_claims
         from crosscheck.embed import cache_key
-        from crosscheck.ingest import analyse_document, reanalyse
+        from crosscheck.analyse import analyse_document, reanalyse
         from crosscheck.link import claim_contents
 
         article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)

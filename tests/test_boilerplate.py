@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from crosscheck.analyse import analyse_document
 from crosscheck.boilerplate import boilerplate_paragraphs, is_boilerplate
-from crosscheck.ingest import analyse_document
 from crosscheck.models import SentenceKind
 from crosscheck.readers import Document
 

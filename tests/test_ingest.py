@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.ingest import analyse_document, ingest_paths
+from crosscheck.analyse import analyse_document
+from crosscheck.ingest import ingest_paths
 from crosscheck.models import IngestStatus, SentenceKind
 from crosscheck.readers import Document
 from crosscheck.store import Store

@@ -38,7 +38,7 @@ def extract_claims(
     >>> claims[0].side, claims[0].source
     ('RU', 'le Kremlin')
     """
-    from crosscheck.ingest import analyse_document
+    from crosscheck.analyse import analyse_document
     from crosscheck.readers import Document
 
     doc = Document(id=article_id, text=text, path=Path(article_id), format="txt", meta={"lang": lang} if lang else {})
