@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from crosscheck.errors import InputError
 from crosscheck.models import Actor
 from crosscheck.textnorm import Token, fold, fold_words, tokens
@@ -296,12 +298,41 @@ def guess_kind(mention: str) -> str:
 
 
 def load_actor_file(path: Path) -> tuple[list[Actor], dict]:
+    """A user's registry file: {"actors": [{"id": …, "name": …, …}, …]};
+    anything else is an InputError saying what is wrong where."""
+    data = read_actor_json(path)
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise InputError(path, 'not an actor registry: expected {"actors": [{"id": "…", "name": "…"}, …]}')
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        actors = [Actor.model_validate(a) for a in data.get("actors", [])]
-    except (OSError, ValueError) as error:
-        raise InputError(path, f"not a valid actor registry ({str(error).splitlines()[0]})") from error
+        actors = TypeAdapter(list[Actor]).validate_python(data["actors"])
+    except ValidationError as error:
+        raise InputError(path, f"not a valid actor registry: {validation_problem(error)}") from error
     return actors, data
+
+
+def read_actor_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror or error})") from error
+    except UnicodeDecodeError as error:
+        raise InputError(path, "not UTF-8 text") from error
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from error
+    except RecursionError as error:
+        raise InputError(path, "JSON nested too deeply to read") from error
+
+
+def validation_problem(error: ValidationError) -> str:
+    """The first problem as "actor 2, field 'id': field required", and how many more."""
+    problems = error.errors()
+    first = problems[0]
+    index, *fields = first["loc"]
+    where = f"actor {index + 1}" + (f", field '{'.'.join(map(str, fields))}'" if fields else "")
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    if first["type"] == "model_type":
+        return f'{where}: expected an object like {{"id": "…", "name": "…"}}{more}'
+    return f"{where}: {first['msg'][0].lower()}{first['msg'][1:]}{more}"
 
 
 def builtin_data() -> tuple[list[Actor], dict]:

@@ -51,14 +51,11 @@ class Document:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Every supported file under the given files and folders, in a stable order.
-
-    A path that does not exist, or a named file of an unknown type, is an error;
-    unsupported files inside folders are skipped.
-    """
+    """Every supported file under the given folders, and every named file, in
+    a stable order. Named paths are yielded even when missing or of an unknown
+    type, so that reading them fails for that path alone (the others are still
+    read); unsupported files inside folders are skipped."""
     for path in paths:
-        if not path.exists():
-            raise InputError(path, "no such file or folder")
         if path.is_dir():
             yield from sorted(
                 p
@@ -68,20 +65,19 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
                 and p.name != REGISTRY_FILE
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield path
         else:
-            raise InputError(
-                path,
-                f"unsupported file type {path.suffix or '(none)'}; "
-                f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}",
-            )
+            yield path
 
 
 def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
     """The article(s) in one file; raises InputError naming the file and the problem."""
-    data = read_bytes(path, max_bytes)
     suffix = path.suffix.lower()
+    if path.exists() and suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            path,
+            f"unsupported file type {path.suffix or '(none)'}; expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}",
+        )
+    data = read_bytes(path, max_bytes)
     if suffix in JSON_SUFFIXES:
         return read_json_records(path, decode(path, data))
     text = decode(path, data)
@@ -100,6 +96,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
                 f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit; raise it with --max-bytes)",
             )
         return path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(path, "no such file or folder") from error
     except OSError as error:
         raise InputError(path, f"cannot read ({error.strerror or error})") from error
 
@@ -115,7 +113,7 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = decode_legacy(path, data)
-    return universal_newlines(text)
+    return universal_newlines(without_nul(text))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -135,6 +133,12 @@ def decode_legacy(path: Path, data: bytes) -> str:
     if best is None:
         raise InputError(path, "not valid UTF-8 and no known encoding fits; convert it to UTF-8")
     return str(best)
+
+
+def without_nul(text: str) -> str:
+    """NUL characters removed: never part of an article, and PostgreSQL text
+    cannot hold them. Offsets point into the text without them."""
+    return text.replace("\x00", "")
 
 
 def universal_newlines(text: str) -> str:
@@ -169,12 +173,12 @@ def read_json_records(path: Path, text: str) -> list[Document]:
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise InputError(path, f"record {number}: expected a JSON object")
-        body = next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
-        html = record.get("html") if isinstance(record.get("html"), str) else None
+        body = next((without_nul(record[k]) for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
+        html = without_nul(record["html"]) if isinstance(record.get("html"), str) else None
         if not (body and body.strip()) and not html:
             raise InputError(path, f"record {number}: no 'text' field with the article")
         meta = {
-            target: str(record[key])
+            target: without_nul(str(record[key]))
             for key, target in META_FIELDS.items()
             if record.get(key) not in (None, "") and key not in TEXT_FIELDS
         }
@@ -189,11 +193,20 @@ def read_json_records(path: Path, text: str) -> list[Document]:
 
 
 def parse_json_records(path: Path, text: str) -> list:
-    stripped = text.strip()
+    """The records of a JSON file (an object or an array of them) or of a
+    JSON Lines file (an object per line); errors name the file's line."""
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("["):
+        data = parse_json(path, text)
+        return data if isinstance(data, list) else [data]
+    return [parse_json(path, line, number) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+
+
+def parse_json(path: Path, text: str, line: int = 1) -> object:
+    """One JSON document; `line` is the file line it starts on."""
     try:
-        if path.suffix.lower() == ".json" or stripped.startswith("["):
-            data = json.loads(stripped)
-            return data if isinstance(data, list) else [data]
-        return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+        return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from error
+        where = f"line {line + error.lineno - 1}, column {error.colno}"
+        raise InputError(path, f"invalid JSON at {where}: {error.msg}") from error
+    except RecursionError as error:
+        raise InputError(path, f"JSON nested too deeply to read (from line {line})") from error

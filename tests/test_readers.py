@@ -59,12 +59,14 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
         read_documents(path)
 
 
-def test_missing_path_and_unknown_type(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file or folder"):
-        list(iter_files([tmp_path / "absent"]))
-    odd = write(tmp_path, "notes.pdf", b"%PDF")
-    with pytest.raises(InputError, match="unsupported file type"):
-        list(iter_files([odd]))
+def test_missing_path_and_unknown_type_fail_when_read_not_when_listed(tmp_path: Path) -> None:
+    absent, odd = tmp_path / "absent", write(tmp_path, "notes.pdf", b"%PDF")
+    good = write(tmp_path, "good.txt", FRENCH.encode())
+    assert list(iter_files([absent, odd, good])) == [absent, odd, good]
+    with pytest.raises(InputError, match="absent: no such file or folder"):
+        read_documents(absent)
+    with pytest.raises(InputError, match=r"notes.pdf: unsupported file type \.pdf"):
+        read_documents(odd)
 
 
 def test_folders_are_walked_in_order_skipping_hidden_and_unsupported(tmp_path: Path) -> None:
@@ -109,3 +111,32 @@ def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
     )
     doc = read_documents(write(tmp_path, "broken.html", html.encode()))[0]
     assert "Le ministre a déclaré mardi" in doc.text
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.jsonl"])
+def test_deeply_nested_json_is_an_input_error_not_a_crash(tmp_path: Path, name: str) -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    path = write(tmp_path, name, ('{"text": "' + FRENCH.strip() + '", "extra": ' + nested + "}\n").encode())
+    with pytest.raises(InputError, match=f"{name}: JSON nested too deeply"):
+        read_documents(path)
+
+
+def test_a_bad_json_lines_record_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    good = json.dumps({"text": FRENCH})
+    path = write(tmp_path, "batch.jsonl", f"{good}\n\n{good}\n{{'text': oops}}\n{good}\n".encode())
+    with pytest.raises(InputError, match="batch.jsonl: invalid JSON at line 4, column 2"):
+        read_documents(path)
+    array = write(tmp_path, "batch.json", f"\n\n[{good},\n {{oops}}]\n".encode())
+    with pytest.raises(InputError, match="batch.json: invalid JSON at line 4, column 3"):
+        read_documents(array)
+
+
+def test_nul_characters_are_removed_when_read(tmp_path: Path) -> None:
+    """NUL is never part of an article (and PostgreSQL text cannot hold it):
+    dropped from text files past the binary sniff and from JSON strings."""
+    long_text = FRENCH * 200 + "Fin\x00 du texte.\n"
+    [doc] = read_documents(write(tmp_path, "late-nul.txt", long_text.encode()))
+    assert doc.text == long_text.replace("\x00", "")
+    record = {"text": "Le ministre\x00 a parlé.", "title": "Un\x00 titre", "id": "nul\x00id"}
+    [doc] = read_documents(write(tmp_path, "nul.json", json.dumps(record).encode()))
+    assert (doc.text, doc.meta["title"], doc.id) == ("Le ministre a parlé.", "Un titre", "nulid")
