@@ -68,16 +68,16 @@ class Analyser:
         return [self.analyse_document(doc, known) for doc, known in records]
 
     def analyse_document(self, doc, known_claims: list[Claim] | None) -> Analysed:
-        from crosscheck.attribute import extract_article_claims
-        from crosscheck.embed import cache_key
         from crosscheck.analyse import analyse_document, reanalyse
+        from crosscheck.attribute import extract_article_claims
+        from crosscheck.embed import cache_key, claims_to_embed
         from crosscheck.link import claim_contents
 
         article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
         claims = known_claims
         if claims is None:
             claims = extract_article_claims(article, sentences, registry=self.registry)
-        texts = sorted(set(claim_contents(article, [c for c in claims if c.source])))
+        texts = sorted(set(claim_contents(article, claims_to_embed(claims))))
         vectors = {}
         if texts:
             encoded = self.encoder.encode(texts)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ from crosscheck.embed import embed_cached, load_encoder
 from crosscheck.ingest import ingest_paths
 from crosscheck.settings import LIMITS
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, FakeEncoder, linked_stages
 
 
@@ -22,7 +24,7 @@ def test_vectors_are_cached_by_model_and_text(store: Store, fake_encoder: FakeEn
 
 def test_reingesting_embeds_nothing_again(tmp_path: Path) -> None:
     encoder = FakeEncoder()
-    with Store.open(tmp_path / "x.db") as store:
+    with open_store(tmp_path / "x.db") as store:
         ingest_paths([DATA / "linking"], store, stages=linked_stages(encoder))
         seen = len(encoder.encoded)
         (tmp_path / "copy").mkdir()
@@ -76,8 +78,22 @@ def test_an_unpunctuated_megabyte_reaches_the_encoder_in_bounded_pieces(tmp_path
     run = " ".join(f"le ministère russe a déclaré que la trêve numéro {i} tiendrait" for i in range(1_000))
     (tmp_path / "run.txt").write_text(f"Selon le Kremlin, {run}\n", encoding="utf-8")
     encoder = FakeEncoder()
-    with Store.open(tmp_path / "x.db") as store:
+    with open_store(tmp_path / "x.db") as store:
         summary = ingest_paths([tmp_path / "run.txt"], store, stages=linked_stages(encoder))
     assert summary.outcomes[0].claims > 0
     assert encoder.encoded and max(len(t) for t in encoder.encoded) <= LIMITS.encoder_chars
 
+
+def test_only_an_article_s_first_claims_are_embedded_and_compared(tmp_path: Path, monkeypatch) -> None:
+    import crosscheck.embed
+
+    monkeypatch.setattr(crosscheck.embed, "LIMITS", replace(LIMITS, compared_claims=3))
+    places = ["Odessa", "Kherson", "Mykolaïv", "Zaporijjia", "Kharkiv", "Soumy"]
+    text = "\n\n".join(f"Le Kremlin a affirmé que les combats avaient cessé à {p}." for p in places)
+    (tmp_path / "a.txt").write_text(f"Trêve\n\n{text}\n", encoding="utf-8")
+    encoder = FakeEncoder()
+    with open_store(tmp_path / "x.db") as store:
+        summary = ingest_paths([tmp_path / "a.txt"], store, stages=linked_stages(encoder))
+    assert summary.outcomes[0].claims == len(places)  # every claim is stored
+    claims_encoded = {t for t in encoder.encoded if "combats" in t}  # besides the reference sentences
+    assert claims_encoded == {f"que les combats avaient cessé à {p}" for p in places[:3]}
