@@ -30,7 +30,7 @@ from crosscheck.actors import load_registry
 from crosscheck.check import check_paths
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import bundled_examples, full_stages
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
 from link_bench import fill  # noqa: E402 - the sibling benchmark's synthetic store
@@ -45,7 +45,7 @@ CROSSCHECK = [sys.executable, "-m", "crosscheck.cli"]
 
 def build_store(db: Path, claims: int) -> int:
     people = [a.id for a in load_registry().actors.values() if a.kind == "person"]
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_paths([bundled_examples(), CHECK / "known_ru_us"], store, stages=full_stages())
         fill(store, claims - store.counts()["claims"], people)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -100,7 +100,7 @@ def warm_in_process(db: Path, articles: list[Path]) -> list[float]:
         return cached_embed(store, encoder, texts)
 
     times = []
-    with Store.open(db) as store:
+    with open_store(db) as store:
         check_paths([articles[0]], store, stages)  # load the models once
         crosscheck.embed.embed_cached = embed_as_new
         try:

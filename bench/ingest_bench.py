@@ -16,7 +16,7 @@ from pathlib import Path
 
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import bundled_examples
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 
 def build_corpus(folder: Path, count: int) -> None:
@@ -35,7 +35,7 @@ def main() -> None:
         for label, extractor in (("ingest + segmentation", lambda a, s: []), ("ingest + attribution", None)):
             db = Path(tmp) / f"{label.split()[-1]}.db"
             started = time.perf_counter()
-            with Store.open(db) as store:
+            with open_store(db) as store:
                 summary = ingest_paths([corpus], store, extractor=extractor)
                 counts = store.counts()
             elapsed = time.perf_counter() - started

@@ -21,6 +21,7 @@ from crosscheck.actors import load_registry
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import full_stages
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 ARTICLE = Path(__file__).parents[1] / "tests" / "data" / "linking" / "a1_appel-fidan-gerapetritis.txt"
 WARM_UP = ARTICLE.with_name("a3_rencontre-fidan-gerapetritis-2023.txt")
@@ -96,11 +97,11 @@ def main() -> None:
     stages = full_stages()
     with tempfile.TemporaryDirectory() as tmp:
         warm = Path(tmp) / "warm.db"
-        with Store.open(warm) as store:  # load the models and caches once
+        with open_store(warm) as store:  # load the models and caches once
             ingest_paths([ARTICLE], store, stages=stages)
         for size in sizes:
             db = Path(tmp) / f"store-{size}.db"
-            with Store.open(db) as store:
+            with open_store(db) as store:
                 fill(store, size, people)
                 store.db.execute(
                     "PRAGMA wal_checkpoint(TRUNCATE)"

@@ -26,14 +26,14 @@ from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import bundled_examples, full_stages
 from crosscheck.review import KINDS, VERDICTS
 from crosscheck.serve import create_app
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 REQUESTS = 50
 
 
 def build_store(db: Path, pairs: int) -> int:
     rng = random.Random(11)
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_paths([bundled_examples()], store, stages=full_stages())
         claims = store.db.execute("SELECT id, event_id FROM claims").fetchall()
         rows = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import full_stages
 from crosscheck.report import write_report
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))
 from ingest_bench import build_corpus  # noqa: E402 - the sibling benchmark's corpus builder
@@ -33,7 +33,7 @@ def main() -> None:
         build_corpus(corpus, count)
         stages = full_stages()
         started = time.perf_counter()
-        with Store.open(Path(tmp) / "run.db") as store:
+        with open_store(Path(tmp) / "run.db") as store:
             ingest_paths([corpus], store, stages=stages)
             counts = store.counts()
             events, pairs = len(store.events()), len(store.divergences())
@@ -43,7 +43,7 @@ def main() -> None:
             f"({counts['claims']} claims, {events} events, {pairs} flagged pairs)"
         )
         started = time.perf_counter()
-        with Store.open(Path(tmp) / "run.db", readonly=True) as store:
+        with open_store(Path(tmp) / "run.db", readonly=True) as store:
             write_report(store, Path(tmp) / "report")
         pages = sum(1 for _ in (Path(tmp) / "report").rglob("*.html"))
         print(f"HTML report of {count} articles: {time.perf_counter() - started:.1f} s ({pages} pages)")

@@ -30,8 +30,8 @@ from link_bench import ARTICLE, CLAIMS_PER_EVENT, SECOND, WARM_UP  # noqa: E402
 from crosscheck.actors import load_registry  # noqa: E402
 from crosscheck.ingest import ingest_paths  # noqa: E402
 from crosscheck.pipeline import full_stages  # noqa: E402
-from crosscheck.store import Store  # noqa: E402
 from crosscheck.store_postgres import vector_literal  # noqa: E402
+from crosscheck.stores import open_store
 from tests.pg_server import fresh_database, local_server  # noqa: E402
 
 
@@ -46,7 +46,7 @@ def engines(count: int) -> None:
         for label, workers in runs:
             db = Path(tmp) / f"{label.replace(' ', '').replace(',', '-')}.db"
             started = time.perf_counter()
-            with Store.open(db) as store:
+            with open_store(db) as store:
                 if workers is None:
                     ingest_paths([corpus], store, stages=full_stages())
                 else:
@@ -113,12 +113,12 @@ def postgres_link(claims: int) -> None:
     stages = full_stages()
     with local_server() as server:
         url = fresh_database(server, "bench")
-        with Store.open(url) as store:
+        with open_store(url) as store:
             ingest_paths([WARM_UP], store, stages=stages)  # models, caches, the encoder's mean vector
         started = time.perf_counter()
         fill_postgres(url, claims, people, dim=384)
         print(f"  filled {claims:,} claims in {time.perf_counter() - started:.0f} s")
-        with Store.open(url) as store:
+        with open_store(url) as store:
             started = time.perf_counter()
             ingest_paths([ARTICLE], store, stages=stages)
             first = time.perf_counter() - started

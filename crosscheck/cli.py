@@ -15,7 +15,9 @@ from typer.exceptions import TyperException
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
 from crosscheck.readers import DEFAULT_MAX_BYTES
-from crosscheck.store import store_exists, store_location
+from crosscheck.stores import open_store, store_exists, store_location
+
+pass
 
 app = typer.Typer(
     help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
@@ -120,13 +122,12 @@ def export(
 ) -> None:
     """Write the store's claims as JSON or as the claim record."""
     from crosscheck.export import EXPORT_FORMATS, export_store
-    from crosscheck.store import Store
 
     if format not in EXPORT_FORMATS:
         raise CrosscheckError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
     if format == "claims" and str(output) == "-":
         output = Path("claims")
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         say(export_store(store, format, output))
 
 
@@ -161,10 +162,9 @@ def report(
 ) -> None:
     """Write the divergence report of a store: events most divergent first, each side's claims, flagged pairs."""
     from crosscheck.report import Filters, write_report
-    from crosscheck.store import Store
 
     filters = Filters(event=event, side=side.upper() if side else None, since=parse_day(since), min_score=min_score)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         typer.echo(str(write_report(store, output, format, filters, force=force)))
 
 
@@ -219,7 +219,6 @@ def check(
     from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
     from crosscheck.check_formats import CHECK_FORMATS, render
     from crosscheck.pipeline import full_stages
-    from crosscheck.store import Store
 
     if format not in CHECK_FORMATS:
         raise CrosscheckError(f"--format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
@@ -231,7 +230,7 @@ def check(
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest the known articles first (crosscheck ingest … --db {db})")
     stages = full_stages(tuple(actors or ()), model)
-    with Store.open(db, readonly=not record) as store:  # unrecorded, a check only reads
+    with open_store(db, readonly=not record) as store:  # unrecorded, a check only reads
         result = check_paths(paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes)
     colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
     rendered = render(result, format, kinds, colour)
@@ -292,11 +291,10 @@ ReviewerOption = Annotated[
 
 def require_store(db: Path | str) -> None:
     """The store must exist; an older one is brought up to date (the migrations only add)."""
-    from crosscheck.store import Store
 
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest articles first (crosscheck ingest … --db {db})")
-    with Store.open(db):
+    with open_store(db):
         pass
 
 
@@ -341,12 +339,11 @@ def review(
 
     from crosscheck.review import QueueFilters
     from crosscheck.review_tui import run_review, terminal_key
-    from crosscheck.store import Store
 
     require_store(db)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a name or a script shows "?"
-    with Store.open(db) as store:
+    with open_store(db) as store:
         session = run_review(
             store, Console(), terminal_key, reviewer=reviewer or default_reviewer(),
             filters=QueueFilters(event=event, side=side, kind=kind),
@@ -358,10 +355,9 @@ def review(
 def stats(db: DbOption = DEFAULT_DB) -> None:
     """Observed precision from reviewers' verdicts, per divergence kind and score band."""
     from crosscheck.review import calibration
-    from crosscheck.store import Store
 
     require_store(db)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         table = calibration(store)
     typer.echo(f"{'kind':<14}{'score':<10}{'flagged':>8}{'reviewed':>10}{'divergent':>11}{'precision':>11}")
     for row in table:
@@ -388,13 +384,12 @@ def verdicts_export(
     ] = "urn:crosscheck:pair:{pair_id}",
 ) -> None:
     """Write the verdicts as JSON Lines, CSV, or schema.org ClaimReview for the pairs judged divergent."""
-    from crosscheck.store import Store
     from crosscheck.verdict_export import VERDICT_FORMATS, render_verdicts
 
     if format not in VERDICT_FORMATS:
         raise CrosscheckError(f"--format must be one of {', '.join(VERDICT_FORMATS)}, not {format!r}")
     require_store(db)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         text = render_verdicts(store, format, history, url)
     if str(output) == "-":
         write_utf8(text)

@@ -10,7 +10,7 @@ from pathlib import Path
 from crosscheck.ingest import IngestSummary, Stages, ingest_paths
 from crosscheck.models import IngestOutcome, IngestStatus
 from crosscheck.readers import DEFAULT_MAX_BYTES
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 
 def bundled_examples() -> Path:
@@ -31,7 +31,7 @@ def ingest_into(
     """Ingest files into the store at `db`, reporting progress on stderr;
     `ray` ({"address": …, "workers": …}) runs the per-article work on Ray."""
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
-    with Store.open(db) as store, Progress(quiet) as progress:
+    with open_store(db) as store, Progress(quiet) as progress:
         stages = full_stages(registry_files, model, nli=nli)
         if ray is not None:
             from crosscheck.ray_engine import ingest_with_ray
@@ -143,7 +143,7 @@ def run_folder(
         db = target.fresh_store(force=force)
     summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         return write_report(store, out, force=force)
 
 

@@ -34,8 +34,8 @@ from crosscheck.actors import country_names
 from crosscheck.errors import CrosscheckError, StoreError, UsageError
 from crosscheck.models import QueueFilters
 from crosscheck.report import slots
-from crosscheck.store import Store, store_exists
 from crosscheck.store_review import MAX_ROWS
+from crosscheck.stores import open_store, store_exists
 
 CSRF_COOKIE = "crosscheck_csrf"
 TOKEN_COOKIE = "crosscheck_token"
@@ -162,7 +162,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
     @app.get("/queue", response_class=HTMLResponse)
     def queue_page(request: Request, event: str = "", side: str = "", kind: str = "", skip: int = 0) -> HTMLResponse:
         filters = QueueFilters(event=event or None, side=side or None, kind=kind or None)
-        with Store.open(settings.db, readonly=True) as store:
+        with open_store(settings.db, readonly=True) as store:
             progress = review.progress(store, filters)
             skip = min(max(skip, 0), progress.left)  # past the last pair: nothing left to show
             ids = review.queue(store, filters, limit=1, offset=skip)
@@ -182,7 +182,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
     def pair_page(request: Request, pair_id: str) -> HTMLResponse:
-        with Store.open(settings.db, readonly=True) as store:
+        with open_store(settings.db, readonly=True) as store:
             pair = review.pair_in_context(store, pair_id)
             if pair is None:
                 return page(request, "missing.html.j2", status=404, what=f"flagged pair {pair_id}")
@@ -200,7 +200,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
     ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
-        with Store.open(settings.db) as store:
+        with open_store(settings.db) as store:
             given = review.record_verdict(store, pair_id, verdict, reviewer=reviewer, note=note)
         response = RedirectResponse(safe_back(back), status_code=303)
         response.set_cookie(REVIEWER_COOKIE, quote(given.reviewer, safe=""), httponly=True, samesite="strict")
@@ -216,7 +216,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
     ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
-        with Store.open(settings.db) as store:
+        with open_store(settings.db) as store:
             review.undo_verdict(
                 store, pair_id, reviewer=reviewer or settings.reviewer or "unknown", verdict_id=verdict_id
             )
@@ -224,12 +224,12 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request) -> HTMLResponse:
-        with Store.open(settings.db, readonly=True) as store:
+        with open_store(settings.db, readonly=True) as store:
             return page(request, "events.html.j2", events=review.events_to_review(store))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(request: Request, event_id: str) -> HTMLResponse:
-        with Store.open(settings.db, readonly=True) as store:
+        with open_store(settings.db, readonly=True) as store:
             label = store.event_label(event_id)
             if label is None:
                 return page(request, "missing.html.j2", status=404, what=f"event {event_id}")
@@ -314,7 +314,7 @@ def serve(
     check_listening(host, token)
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store")
-    with Store.open(db):
+    with open_store(db):
         pass  # brings an older store's schema up to date before the read-only pages open it
     listener = listening_socket(host, port)
     app = create_app(db, token=token, reviewer=reviewer, any_host=not is_loopback(host))

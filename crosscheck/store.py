@@ -2,7 +2,7 @@
 
 Two backends behind one interface: a SQLite file (the default) and a
 PostgreSQL database with pgvector (`crosscheck.store_postgres`), chosen by the
-location given to `Store.open`. The schema follows the pydantic models in
+location given to `crosscheck.stores.open_store`. The schema follows the pydantic models in
 `crosscheck.models`; it changes only through the numbered, append-only
 migrations below, the same functions for both backends (PostgreSQL runs them
 through a small translation of the sqlite-utils calls they make), applied when
@@ -241,20 +241,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def is_postgres_url(location: object) -> bool:
-    return isinstance(location, str) and location.split("://", 1)[0] in ("postgresql", "postgres")
-
-
-def store_location(value: str | Path) -> str | Path:
-    """What `--db` names: a PostgreSQL URL as given, anything else a SQLite file path."""
-    return value if is_postgres_url(value) else Path(value)
-
-
-def store_exists(location: str | Path) -> bool:
-    """Whether there is a store there to read (a server is asked when it is opened)."""
-    return is_postgres_url(location) or Path(location).exists()
-
-
 def describe_sqlite_error(path: Path, error: sqlite3.Error, *, readonly: bool = False) -> str:
     message = str(error)
     if "locked" in message or "busy" in message:
@@ -304,19 +290,12 @@ class Store(ReviewStore):
     The reads and writes of every stage are written once here in portable SQL
     (`?` placeholders, quoted "end" and "index"); a backend supplies the few
     primitives below them: `execute`, `query`, `insert_rows`, `transaction`,
-    `errors`, and the vector index (`candidate_events`, `index_event_vector`).
+    `errors`, and the vector index (`candidate_events`, `vector_keys`,
+    `save_event_vector`). Open one with `crosscheck.stores.open_store`.
     """
 
     dialect = "sqlite"
     path: Path | str  # where the store is, as shown in messages (a URL without its password)
-
-    @classmethod
-    def open(cls, location: Path | str, *, readonly: bool = False) -> Store:
-        if is_postgres_url(location):
-            from crosscheck.store_postgres import PostgresStore
-
-            return PostgresStore.connect(str(location), readonly=readonly)
-        return SqliteStore.connect(Path(location), readonly=readonly)
 
     def close(self) -> None:
         raise NotImplementedError

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.pipeline import bundled_examples
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,7 +26,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    with Store.open(db_path) as opened:
+    with open_store(db_path) as opened:
         yield opened
 
 
@@ -64,7 +64,7 @@ def location(request, tmp_path: Path) -> Path | str:
 
 @pytest.fixture
 def any_store(location):
-    with Store.open(location) as opened:
+    with open_store(location) as opened:
         yield opened
 
 
@@ -116,7 +116,7 @@ def examples_db(tmp_path_factory) -> Path:
     from crosscheck.pipeline import full_stages
 
     db = tmp_path_factory.mktemp("examples") / "examples.db"
-    with Store.open(db) as opened:
+    with open_store(db) as opened:
         ingest_paths([bundled_examples()], opened, stages=full_stages())
     return db
 
@@ -125,7 +125,7 @@ def copy_store(source: Path, target: Path) -> Path:
     """A consistent copy of a store (SQLite's backup, write-ahead log included)."""
     import sqlite3
 
-    with Store.open(source, readonly=True) as opened:
+    with open_store(source, readonly=True) as opened:
         opened.db.conn.backup(sqlite3.connect(target))
     return target
 
@@ -137,6 +137,6 @@ def ru_us_db(tmp_path_factory) -> Path:
     from crosscheck.pipeline import full_stages
 
     db = tmp_path_factory.mktemp("ru_us") / "known.db"
-    with Store.open(db) as opened:
+    with open_store(db) as opened:
         ingest_paths([DATA / "check" / "known_ru_us"], opened, stages=full_stages())
     return db

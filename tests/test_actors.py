@@ -8,7 +8,7 @@ import pytest
 
 from crosscheck.actors import load_registry
 from crosscheck.pipeline import ingest_into
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,6 @@ def test_user_registry_file_adds_and_overrides(tmp_path: Path) -> None:
     (folder / "actors.json").write_text(json.dumps(actors), encoding="utf-8")
     summary = ingest_into([folder], tmp_path / "x.db", max_bytes=10**6, quiet=True)
     assert not summary.failed and len(summary.outcomes) == 1
-    with Store.open(tmp_path / "x.db", readonly=True) as store:
+    with open_store(tmp_path / "x.db", readonly=True) as store:
         [claim] = store.claims()
     assert (claim.actor, claim.side) == ("person.ivan-petrenkov", "UA")

@@ -22,7 +22,8 @@ from crosscheck.errors import InputError, StoreError
 from crosscheck.ingest import ingest_paths
 from crosscheck.models import IngestStatus
 from crosscheck.pipeline import full_stages
-from crosscheck.store import Store, log_files
+from crosscheck.store import log_files
+from crosscheck.stores import open_store
 from tests.conftest import copy_store, no_claims
 
 SEED = "Le ministère des Affaires étrangères a déclaré mardi que les pourparlers reprendraient bientôt.\n"
@@ -51,14 +52,14 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 def counts(db: Path) -> dict[str, int]:
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         return store.counts()
 
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("seed") / "seed.db"
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_paths([write(db.parent / "in" / "seed.txt", SEED)], store, stages=full_stages())
     return db
 
@@ -90,7 +91,7 @@ def test_ingest_stores_the_good_files_past_every_bad_one(tmp_path: Path, seeded:
         assert [line for line in err if f"{path}: {problem}" in line], (path, err)
     after = counts(seeded)
     assert after["articles"] == before["articles"] + 1 and after["claims"] >= before["claims"]
-    with Store.open(seeded, readonly=True) as store:
+    with open_store(seeded, readonly=True) as store:
         assert {a.id for a in store.articles()} == {"seed", "good"}
 
 
@@ -141,7 +142,7 @@ def test_nul_characters_never_reach_the_store(location, tmp_path: Path) -> None:
     write(folder / "late.txt", SEED * 150 + "Fin\x00 du communiqué.\n")
     write(folder / "escaped.json", json.dumps({"text": GOOD.replace("convoy", "con\x00voy"), "title": "A\x00B"}))
     write(folder / "plain.txt", LATER)
-    with Store.open(location) as store:
+    with open_store(location) as store:
         summary = ingest_paths([folder], store, extractor=no_claims)
         stored = store.articles()
     assert [o.status for o in summary.outcomes] == [IngestStatus.NEW] * 3
@@ -155,7 +156,7 @@ def test_nul_characters_never_reach_the_store(location, tmp_path: Path) -> None:
 def a_crosscheck_store(tmp_path: Path) -> Path:
     db = tmp_path / "made" / "crosscheck.db"
     db.parent.mkdir()
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_paths([write(tmp_path / "made-in" / "seed.txt", SEED)], store, extractor=no_claims)
     return db
 
@@ -193,7 +194,7 @@ def test_an_unrelated_sqlite_database_is_refused_and_left_unchanged(tmp_path: Pa
     original = db.read_bytes()
     for readonly in (False, True):
         with pytest.raises(StoreError, match="is an SQLite database but not a crosscheck store"):
-            Store.open(db, readonly=readonly)
+            open_store(db, readonly=readonly)
     assert db.read_bytes() == original
     assert_refused_untouched(db, tmp_path, cli, "is an SQLite database but not a crosscheck store")
     with sqlite3.connect(db) as conn:
@@ -225,7 +226,7 @@ def test_a_store_damaged_past_its_schema_is_exit_3_not_an_internal_error(tmp_pat
     for root in roots:  # each table's and index's first page; the schema stays readable
         data[(root - 1) * page_size : root * page_size] = b"\xa5" * page_size
     db.write_bytes(bytes(data))
-    with Store.open(db, readonly=True):
+    with open_store(db, readonly=True):
         pass  # it opens: the damage is found only when the tables are read
     code, _, err = cli("ingest", write(tmp_path / "new.txt", GOOD), "--db", db)
     assert code == 3 and len(err) == 1 and str(db) in err[0] and "corrupt" in err[0], err
@@ -236,7 +237,7 @@ def test_an_empty_file_or_a_new_path_becomes_a_store(tmp_path: Path, initial: st
     db = tmp_path / "fresh.db"
     if initial == "empty file":
         db.write_bytes(b"")
-    with Store.open(db) as store:
+    with open_store(db) as store:
         summary = ingest_paths([write(tmp_path / "good.txt", GOOD)], store, extractor=no_claims)
     assert not summary.failed and counts(db)["articles"] == 1
 
@@ -298,9 +299,9 @@ def test_an_unrecorded_check_reads_a_read_only_store(tmp_path: Path, seeded: Pat
 def test_the_embedding_cache_is_inside_the_store_error_boundary(location) -> None:
     """A store that cannot be written fails as the store (exit 3), not with the
     database driver's exception (exit 70), on either backend."""
-    with Store.open(location):
+    with open_store(location):
         pass  # made and migrated
-    with Store.open(location, readonly=True) as store:
+    with open_store(location, readonly=True) as store:
         assert store.cached_vectors(["absent"]) == {}
         with pytest.raises(StoreError, match=str(store.path).rpartition("/")[2]):
             store.cache_vectors("fake:bow-64", 2, {"key": b"\x00\x00\x00\x00\x00\x00\x00\x00"})

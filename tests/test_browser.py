@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from crosscheck.stores import open_store
+
 REPORT = Path(__file__).resolve().parent.parent / "reports"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Without these Chromium reaches out to Google at start-up, which a closed network refuses.
@@ -147,10 +149,9 @@ def review_server(examples_db: Path, tmp_path: Path):
 
 def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -> None:
     from crosscheck import review
-    from crosscheck.store import Store
 
     url, db = review_server
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         expected = review.queue(store, limit=3)
     watched = Watched(browser, 1280)
     page = watched.page
@@ -165,7 +166,7 @@ def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -
         with page.expect_navigation():
             page.keyboard.press(key)
     assert page.locator("#reviewed").inner_text() == "3"
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         rows = store.db.execute("SELECT pair_id, verdict, reviewer, note FROM verdicts ORDER BY id").fetchall()
     assert rows == [
         (expected[0], "divergent", "Ana", ""),

@@ -13,7 +13,7 @@ import pytest
 from crosscheck.check import check_paths
 from crosscheck.check_formats import CHECK_FORMATS, render
 from crosscheck.pipeline import full_stages
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, copy_store
 from tests.test_cli import crosscheck
 
@@ -28,7 +28,7 @@ def known(examples_db: Path, tmp_path: Path) -> Path:
 
 
 def run_check(db: Path, *paths: Path, record: bool = False):
-    with Store.open(db) as store:
+    with open_store(db) as store:
         return check_paths(list(paths), store, full_stages(), record=record)
 
 
@@ -48,13 +48,13 @@ def test_agreeing_article_passes(known: Path) -> None:
 
 
 def test_check_writes_nothing_unless_recording(known: Path) -> None:
-    with Store.open(known, readonly=True) as store:
+    with open_store(known, readonly=True) as store:
         before = store.counts()
     run_check(known, CHECK / "relay_cn.txt")
-    with Store.open(known, readonly=True) as store:
+    with open_store(known, readonly=True) as store:
         assert store.counts() == before
     run_check(known, CHECK / "relay_cn.txt", record=True)
-    with Store.open(known, readonly=True) as store:
+    with open_store(known, readonly=True) as store:
         assert store.counts()["articles"] == before["articles"] + 1
 
 
@@ -207,7 +207,7 @@ def test_unrecorded_check_runs_while_another_process_holds_the_write_lock(known:
 
 def test_unrecorded_check_leaves_the_store_file_unchanged(known: Path) -> None:
     before = known.read_bytes()
-    with Store.open(known, readonly=True) as store:
+    with open_store(known, readonly=True) as store:
         check_paths([CHECK / "relay_cn.txt", CHECK / "agreeing.txt"], store, full_stages())
     assert known.read_bytes() == before
 
@@ -223,7 +223,7 @@ def test_check_uses_the_actors_it_is_given(known: Path, tmp_path: Path) -> None:
     article = tmp_path / "marval.txt"
     article.write_text("« Nous restons fermes », a déclaré Inès Marval lors d'un point de presse.\n", encoding="utf-8")
     (doc,) = read_documents(article)
-    with Store.open(known, readonly=True) as store:
+    with open_store(known, readonly=True) as store:
         stages = full_stages((registry,))
         checked = checked_article(doc, None, store, stages, record=False)
     (claim,) = checked.claims.values()

@@ -11,10 +11,11 @@ from crosscheck.errors import InputError
 from crosscheck.ingest import ingest_paths
 from crosscheck.models import IngestStatus
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 
 def test_export_then_ingest_rebuilds_an_equivalent_store(tmp_path: Path, examples: Path) -> None:
-    with Store.open(tmp_path / "a.db") as first:
+    with open_store(tmp_path / "a.db") as first:
         ingest_paths([examples], first)
         files = write_record(first, tmp_path / "claims")
         original = {
@@ -22,7 +23,7 @@ def test_export_then_ingest_rebuilds_an_equivalent_store(tmp_path: Path, example
             for a in first.articles()
         }
     assert len(files) == len(original) and all(is_record_file(f) for f in files)
-    with Store.open(tmp_path / "b.db") as second:
+    with open_store(tmp_path / "b.db") as second:
         summary = ingest_paths([tmp_path / "claims"], second)
         assert summary.count(IngestStatus.NEW) == len(original)
         rebuilt = {
@@ -33,7 +34,7 @@ def test_export_then_ingest_rebuilds_an_equivalent_store(tmp_path: Path, example
 
 
 def test_re_export_of_an_unchanged_store_changes_no_byte(tmp_path: Path, examples: Path) -> None:
-    with Store.open(tmp_path / "a.db") as store:
+    with open_store(tmp_path / "a.db") as store:
         ingest_paths([examples], store)
         files = write_record(store, tmp_path / "claims")
         before = {f.name: f.read_bytes() for f in files}
@@ -50,7 +51,7 @@ def odd_store(tmp_path: Path) -> Store:
     places = ["Genève", "Vienne", "Oslo", "Rome", "Berne"]
     lines = [json.dumps({"id": i, "text": SAYS.format(place=p)}) for i, p in zip(ODD_IDS, places, strict=True)]
     (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = Store.open(tmp_path / "odd.db")
+    store = open_store(tmp_path / "odd.db")
     ingest_paths([tmp_path / "odd.jsonl"], store)
     return store
 
@@ -64,7 +65,7 @@ def test_ids_that_sanitise_alike_round_trip_through_the_record(tmp_path: Path) -
     assert len({n.casefold() for n in names}) == len(ODD_IDS) == len(list((tmp_path / "claims").iterdir()))
     assert "X_Y.jsonl" in names and "x_y.jsonl" not in names  # the first of two plain ids alike but for case
     assert all(len(n) <= 80 + len(".jsonl") for n in names)
-    with Store.open(tmp_path / "b.db") as second:
+    with open_store(tmp_path / "b.db") as second:
         summary = ingest_paths([tmp_path / "claims"], second)
         assert summary.count(IngestStatus.NEW) == len(ODD_IDS)
         rebuilt = {a.id: [c.model_dump() for c in second.claims(a.id)] for a in second.articles()}
@@ -108,7 +109,7 @@ def test_a_record_with_bad_offsets_is_refused_naming_the_file_and_line(
     with pytest.raises(InputError, match=f"line 2: claim .*{problem}") as raised:
         read_record(path)
     assert raised.value.path == str(path) and "\n" not in str(raised.value)
-    with Store.open(tmp_path / "b.db") as second:
+    with open_store(tmp_path / "b.db") as second:
         summary = ingest_paths([path], second)
         assert summary.count(IngestStatus.FAILED) == 1 and not second.articles()
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, copy_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = """
 import sys
 from crosscheck.review import record_verdict
-from crosscheck.store import Store
-with Store.open(sys.argv[1]) as store:
+from crosscheck.stores import open_store
+with open_store(sys.argv[1]) as store:
     pairs = [d.id for d in store.divergences()]
     for i, pair in enumerate(pairs):
         record_verdict(store, pair, "divergent" if i % 2 else "consistent", reviewer="Łukasz")
@@ -46,7 +46,7 @@ def start(*args: str) -> subprocess.Popen:
 
 def test_check_ingest_and_verdicts_at_once_lose_nothing(examples_db: Path, tmp_path: Path) -> None:
     db = copy_store(examples_db, tmp_path / "shared.db")
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         before = store.counts()
         pairs = [d.id for d in store.divergences()]
     folder = new_articles(tmp_path / "new", 6)
@@ -61,7 +61,7 @@ def test_check_ingest_and_verdicts_at_once_lose_nothing(examples_db: Path, tmp_p
     assert done["ingest"][0] == 0, done["ingest"][2]
     assert done["verdicts"][0] == 0, done["verdicts"][2]
     assert '"contradiction"' in done["check"][1]
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         after = store.counts()
         from crosscheck.review import current_verdict
 

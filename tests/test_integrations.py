@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, copy_store
 
 ROOT = Path(__file__).parents[1]
@@ -127,7 +127,7 @@ def test_pre_commit_hook_fails_the_commit_on_a_contradicting_article(
     accepted = try_commit(repo, env, CHECK / "agreeing.txt")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert run("git", "rev-list", "--count", "HEAD", cwd=repo, env=env).stdout.strip() == "2"
-    with Store.open(repo / "known.db", readonly=True) as store:
+    with open_store(repo / "known.db", readonly=True) as store:
         assert store.counts()["articles"] == 2  # the hook stored nothing
 
 

@@ -10,13 +10,14 @@ import pytest
 
 from crosscheck.ingest import ingest_paths
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, linked_stages
 
 FIXTURES = DATA / "linking"
 
 
 def ingest_all(db: Path, files: list[Path]) -> Store:
-    store = Store.open(db)
+    store = open_store(db)
     stages = linked_stages()
     for path in files:
         ingest_paths([path], store, stages=stages)
@@ -53,7 +54,7 @@ def test_an_earlier_meeting_of_the_same_ministers_stays_apart(linked: Store) -> 
 
 def test_incremental_linking_gives_the_events_of_a_full_run(tmp_path: Path) -> None:
     files = sorted(FIXTURES.glob("*.txt"))
-    with Store.open(tmp_path / "full.db") as full:
+    with open_store(tmp_path / "full.db") as full:
         ingest_paths([FIXTURES], full, stages=linked_stages())
         grouping_full = grouping(full)
     with ingest_all(tmp_path / "step.db", files) as step:

@@ -13,7 +13,7 @@ import pytest
 
 from crosscheck.ingest import ingest_paths
 from crosscheck.report import MARKER
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, copy_store, linked_stages
 from tests.test_cli import crosscheck
 
@@ -24,7 +24,7 @@ USER_ARTICLE = "Le ministre a déclaré mardi que les discussions continueraient
 @pytest.fixture(scope="module")
 def known_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("known") / "known.db"
-    with Store.open(db) as store:
+    with open_store(db) as store:
         ingest_paths([ARTICLES], store, stages=linked_stages())
     return db
 

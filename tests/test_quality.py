@@ -13,7 +13,7 @@ from crosscheck.evaluate import score
 from crosscheck.export import export_contract
 from crosscheck.ingest import ingest_paths
 from crosscheck.pipeline import full_stages
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA
 
 FLOORS = {"claims_f1": 0.91, "side_accuracy": 0.93, "events_bcubed_f1": 0.92, "divergences_recall": 0.45}
@@ -21,7 +21,7 @@ FLOORS = {"claims_f1": 0.91, "side_accuracy": 0.93, "events_bcubed_f1": 0.92, "d
 
 @pytest.fixture(scope="module")
 def examples_score(examples_db: Path) -> dict:
-    with Store.open(examples_db, readonly=True) as store:
+    with open_store(examples_db, readonly=True) as store:
         export = export_contract(store)
         texts = {a.id: a.text for a in store.articles()}
     return score(json.loads((DATA / "examples_gold.json").read_text(encoding="utf-8")), export, texts)
@@ -52,7 +52,7 @@ def test_shared_seed_scores(tmp_path: Path) -> None:
     """On the shared seed articles (measured, never copied): the targets of
     the attribution and the events issues."""
     corpus = SEEDS.parent / "corpus" / "seeds"
-    with Store.open(tmp_path / "seeds.db") as store:
+    with open_store(tmp_path / "seeds.db") as store:
         ingest_paths([corpus], store, stages=full_stages())
         export = export_contract(store)
         texts = {a.id: a.text for a in store.articles()}

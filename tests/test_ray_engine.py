@@ -11,7 +11,7 @@ import pytest
 from crosscheck.export import export_contract
 from crosscheck.models import IngestStatus
 from crosscheck.pipeline import bundled_examples, full_stages
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 
 ray = pytest.importorskip("ray", reason="Ray is in the test extra: pip install -e '.[test]'")
 
@@ -33,12 +33,12 @@ def test_ray_engine_exports_what_the_local_engine_exports(tmp_path: Path, exampl
     (folder / "zz_empty.txt").write_text("", encoding="utf-8")
     shutil.copy(folder / "01_chine-usa-appel.txt", folder / "zz_same-as-01.txt")
     seen = []
-    with Store.open(tmp_path / "ray.db") as store:
+    with open_store(tmp_path / "ray.db") as store:
         summary = ingest_with_ray(
             [folder], store, full_stages(), max_bytes=10_000_000, workers=2, on_outcome=seen.append
         )
         on_ray = export_contract(store)
-    with Store.open(examples_db, readonly=True) as store:
+    with open_store(examples_db, readonly=True) as store:
         on_local = export_contract(store)
     assert on_ray == on_local
     assert summary.count(IngestStatus.NEW) == 12 and len(seen) == 14

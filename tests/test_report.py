@@ -16,6 +16,7 @@ from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.ingest import ingest_paths
 from crosscheck.report import MARKER, Filters, ReportFolder, collect, slots, write_report
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 from tests.conftest import DATA, linked_stages
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def ingest_texts(tmp_path: Path, texts: dict[str, str]) -> Store:
     folder.mkdir()
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
-    store = Store.open(tmp_path / "x.db")
+    store = open_store(tmp_path / "x.db")
     for name in sorted(texts):
         ingest_paths([folder / name], store, stages=linked_stages())
     return store
@@ -159,7 +160,7 @@ def test_markdown_and_json_carry_the_same_events(call_store: Store, tmp_path: Pa
 
 def test_sample_report_in_the_repository_is_up_to_date(examples_db: Path, tmp_path: Path) -> None:
     """reports/ is what `crosscheck run` writes for the bundled examples."""
-    with Store.open(examples_db, readonly=True) as store:
+    with open_store(examples_db, readonly=True) as store:
         write_report(store, tmp_path / "fresh")
     fresh, committed = tmp_path / "fresh", REPO / "reports"
     expected = {str(p.relative_to(fresh)) for p in fresh.rglob("*") if p.is_file()}
@@ -266,7 +267,7 @@ def test_article_ids_that_sanitise_alike_get_their_own_pages_and_links(tmp_path:
         for n, ident in enumerate(ODD_IDS)
     ]
     (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with Store.open(tmp_path / "x.db") as store:
+    with open_store(tmp_path / "x.db") as store:
         ingest_paths([tmp_path / "odd.jsonl"], store, stages=linked_stages())
         write_report(store, tmp_path / "out")
         data = collect(store)

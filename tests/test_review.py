@@ -19,6 +19,7 @@ from crosscheck.errors import CrosscheckError
 from crosscheck.ingest import ingest_paths
 from crosscheck.review_tui import run_review
 from crosscheck.store import Store
+from crosscheck.stores import open_store
 from crosscheck.verdict_export import render_verdicts
 from tests.conftest import copy_store, linked_stages
 from tests.test_report import CALLS, ingest_texts
@@ -27,7 +28,7 @@ from tests.test_report import CALLS, ingest_texts
 @pytest.fixture
 def pairs_store(examples_db: Path, tmp_path: Path):
     """A copy of the bundled examples' store and its flagged pairs."""
-    store = Store.open(copy_store(examples_db, tmp_path / "review.db"))
+    store = open_store(copy_store(examples_db, tmp_path / "review.db"))
     assert len(store.divergences()) >= 3
     yield store
     store.close()
@@ -111,14 +112,14 @@ def test_older_reviews_are_carried_into_the_history(tmp_path: Path) -> None:
     old.execute("PRAGMA user_version = 7")
     old.conn.commit()
     old.close()
-    with Store.open(db) as store:
+    with open_store(db) as store:
         assert store.verdicts() == {"dv-1": "divergent"}
         assert [(v.reviewer, v.note) for v in review.history(store, "dv-1")] == [("Ana", "n")]
         assert "reviews" not in store.db.table_names()
 
 
 def write_verdicts(db: str, pairs: list[str], reviewer: str) -> None:
-    with Store.open(Path(db)) as store:
+    with open_store(Path(db)) as store:
         for i, pair in enumerate(pairs * 10):
             review.record_verdict(store, pair, review.VERDICTS[i % len(review.VERDICTS)], reviewer=reviewer)
 
@@ -363,7 +364,7 @@ def test_two_identical_posts_at_once_store_one_verdict(seeded: Store, location) 
 
     def post() -> None:
         try:
-            with Store.open(location) as store:
+            with open_store(location) as store:
                 review.record_verdict(store, "dv-second", "misattributed", reviewer="Олена", note="same form")
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
@@ -428,7 +429,7 @@ def test_verdicts_export_is_utf8_on_stdout_whatever_the_locale(tmp_path: Path) -
     import sys
 
     db = tmp_path / "names.db"
-    with Store.open(db) as store:
+    with open_store(db) as store:
         seed_pairs(store)
         review.record_verdict(store, "dv-first", "divergent", reviewer="Олена")
     exported = subprocess.run(

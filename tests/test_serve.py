@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from crosscheck import review
 from crosscheck.serve import create_app
-from crosscheck.store import Store
+from crosscheck.stores import open_store
 from crosscheck.verdict_export import render_verdicts
 from tests.conftest import copy_store
 from tests.test_report import live_markup
@@ -42,7 +42,7 @@ def form_values(html: str) -> tuple[str, str]:
 
 
 def stored(db: Path) -> list[tuple[str, str, str]]:
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         return store.db.execute("SELECT pair_id, verdict, reviewer FROM verdicts ORDER BY id").fetchall()
 
 
@@ -50,7 +50,7 @@ def test_queue_shows_the_top_pair_side_by_side_and_a_verdict_moves_on(client: Te
     page = client.get("/queue")
     assert page.status_code == 200 and page.headers["content-security-policy"].startswith("default-src 'none'")
     csrf, pair = form_values(page.text)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         assert pair == review.queue(store)[0]
         total = len(store.divergences())
     assert page.text.count('class="version') == 2 and f'id="left">{total}<' in page.text
@@ -67,7 +67,7 @@ def test_queue_shows_the_top_pair_side_by_side_and_a_verdict_moves_on(client: Te
 
 def test_every_route_answers(client: TestClient, db: Path) -> None:
     _, pair = form_values(client.get("/queue").text)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         event = store.divergences()[0].event_id
     assert client.get("/", follow_redirects=False).headers["location"] == "/queue"
     for path in ("/queue?kind=emphasis&skip=1", f"/pairs/{pair}", "/events", f"/events/{event}", "/static/review.js"):
@@ -84,7 +84,7 @@ def test_undo_restores_the_previous_state(client: TestClient, db: Path) -> None:
     assert "undo" in client.get(f"/pairs/{pair}").text
     done = client.post(f"/pairs/{pair}/undo", data={"csrf": csrf, "reviewer": "Ana"}, follow_redirects=False)
     assert done.status_code == 303
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         assert review.current_verdict(store, pair) is None and len(review.history(store, pair)) == 1
 
 
@@ -133,7 +133,7 @@ def test_unknown_host_names_are_refused(db: Path) -> None:
 
 def test_whatever_the_store_holds_is_escaped(client: TestClient, db: Path) -> None:
     _, pair = form_values(client.get("/queue").text)
-    with Store.open(db) as store:
+    with open_store(db) as store:
         a, b = store.db.execute("SELECT a, b FROM divergences WHERE id = ?", [pair]).fetchone()
         hostile = ' "><script>alert(1)</script><img src=x onerror=alert(2)>'
         store.db.execute("UPDATE claims SET text = text || ?, source = ? WHERE id = ?", [hostile, "<b>x</b>", a])
@@ -153,13 +153,13 @@ def test_whatever_the_store_holds_is_escaped(client: TestClient, db: Path) -> No
 
 
 def store_event(db: Path, pair: str) -> str:
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         return store.db.execute("SELECT event_id FROM divergences WHERE id = ?", [pair]).fetchone()[0]
 
 
 def test_two_reviewers_posting_at_once_lose_nothing(db: Path) -> None:
     app = create_app(db)
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         pairs = review.queue(store, limit=5)
 
     def reviewer(name: str, errors: list) -> None:
@@ -209,7 +209,7 @@ def test_reviewers_named_in_any_script_post_and_are_shown(db: Path) -> None:
     history = lukasz.get(f"/pairs/{pair}").text
     assert "· Łukasz: <b>divergent</b>" in history and "· Олена: <b>consistent</b>" in history
     assert "Олена" in lukasz.get(f"/events/{store_event(db, pair)}").text
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         exported = [
             json.loads(line)["reviewer"] for line in render_verdicts(store, "jsonl", include_history=True).splitlines()
         ]
@@ -231,7 +231,7 @@ def test_a_retried_undo_takes_back_one_verdict(client: TestClient, db: Path) -> 
     for _ in range(2):
         answer = client.post(f"/pairs/{pair}/undo", data={"csrf": csrf, "reviewer": "Ana", "verdict": undo_id})
         assert answer.status_code == 200
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         assert review.current_verdict(store, pair).verdict == "divergent"
 
 
@@ -258,7 +258,7 @@ def test_an_undo_of_a_verdict_id_out_of_range_is_refused(client: TestClient, db:
     client.post(f"/pairs/{pair}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana"})
     answer = client.post(f"/pairs/{pair}/undo", data={"csrf": csrf, "reviewer": "Ana", "verdict": value})
     assert answer.status_code == 422
-    with Store.open(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         assert review.current_verdict(store, pair).verdict == "divergent"
 
 
@@ -360,7 +360,7 @@ def test_a_store_locked_for_too_long_is_a_503_and_stores_nothing(client: TestCli
 def seeded_location(location):
     from tests.test_review import seed_pairs
 
-    with Store.open(location) as store:
+    with open_store(location) as store:
         seed_pairs(store)
     return location
 
@@ -372,5 +372,5 @@ def test_the_app_on_both_backends(seeded_location) -> None:
     page = browser.get("/pairs/dv-first").text
     assert "· Олена: <b>divergent</b>" in page and 'id="reviewer" value="Олена"' in page
     assert 'id="reviewed">1<' in browser.get("/queue").text and "Talks on prisoners" in browser.get("/events").text
-    with Store.open(seeded_location, readonly=True) as store:
+    with open_store(seeded_location, readonly=True) as store:
         assert [v.reviewer for v in review.history(store, "dv-first")] == ["Олена"]

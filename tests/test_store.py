@@ -17,6 +17,7 @@ from crosscheck.errors import StoreError
 from crosscheck.ingest import ingest_paths
 from crosscheck.models import Article, Claim, Divergence, Event, IngestStatus, Sentence
 from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, model_columns, to_row
+from crosscheck.stores import open_store
 from tests.conftest import linked_stages, no_claims
 from tests.test_ingest import write_articles
 
@@ -91,16 +92,16 @@ def test_migrations_give_every_model_field_a_column(any_store: Store) -> None:
 
 
 def test_reopening_does_not_migrate_twice(location) -> None:
-    Store.open(location).close()
-    with Store.open(location) as again:
+    open_store(location).close()
+    with open_store(location) as again:
         assert again.schema_version() == SCHEMA_VERSION
 
 
 def test_newer_schema_is_refused(location) -> None:
-    Store.open(location).close()
+    open_store(location).close()
     set_schema_version(location, SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="newer crosscheck"):
-        Store.open(location)
+        open_store(location)
 
 
 def test_rows_round_trip_and_replace_keeps_one_row(any_store: Store) -> None:
@@ -138,34 +139,34 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path, any_store: Store) -
 
 def test_locked_store_gives_a_clear_error_and_loses_nothing(tmp_path: Path, location, monkeypatch) -> None:
     write_articles(tmp_path / "a", 2)
-    with Store.open(location) as store:
+    with open_store(location) as store:
         ingest_paths([tmp_path / "a"], store, extractor=no_claims)
     blocker = hold_write_turn(location)
     monkeypatch.setattr("crosscheck.store.BUSY_TIMEOUT_S", 0.2)
     write_articles(tmp_path / "b", 1, prefix="other")
-    with pytest.raises(StoreError, match="locked by another process"), Store.open(location) as store:
+    with pytest.raises(StoreError, match="locked by another process"), open_store(location) as store:
         ingest_paths([tmp_path / "b"], store, extractor=no_claims)
     blocker.rollback()
     blocker.close()
-    with Store.open(location, readonly=True) as store:
+    with open_store(location, readonly=True) as store:
         assert store.counts()["articles"] == 2
 
 
 def test_reader_works_while_a_writer_holds_a_transaction(tmp_path: Path, location) -> None:
     write_articles(tmp_path / "a", 3)
-    with Store.open(location) as store:
+    with open_store(location) as store:
         ingest_paths([tmp_path / "a"], store, extractor=no_claims)
         with store.transaction(keep=False):
             store.execute("DELETE FROM sentences")
-            with Store.open(location, readonly=True) as reader:
+            with open_store(location, readonly=True) as reader:
                 assert reader.counts()["sentences"] == 3
 
 
 def test_read_only_store_refuses_writes(tmp_path: Path, location) -> None:
     write_articles(tmp_path / "a", 1)
-    with Store.open(location) as store:
+    with open_store(location) as store:
         ingest_paths([tmp_path / "a"], store, extractor=no_claims)
-    with Store.open(location, readonly=True) as reader, pytest.raises(StoreError), reader.errors():
+    with open_store(location, readonly=True) as reader, pytest.raises(StoreError), reader.errors():
         reader.execute("DELETE FROM articles")
     assert count(location, "articles") == 1
 
@@ -173,9 +174,9 @@ def test_read_only_store_refuses_writes(tmp_path: Path, location) -> None:
 def test_interrupted_run_leaves_whole_articles_and_the_next_run_completes(tmp_path: Path, location) -> None:
     write_articles(tmp_path / "in", 3000)
     script = (
-        "import sys; from pathlib import Path; from crosscheck.store import Store, store_location; "
+        "import sys; from pathlib import Path; from crosscheck.stores import open_store, store_location; "
         "from crosscheck.ingest import ingest_paths; "
-        "s = Store.open(store_location(sys.argv[1])); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])"
+        "s = open_store(store_location(sys.argv[1])); ingest_paths([Path(sys.argv[2])], s, extractor=lambda a, x: [])"
     )
     child = subprocess.Popen([sys.executable, "-c", script, str(location), str(tmp_path / "in")])
     deadline = time.time() + 60
@@ -188,7 +189,7 @@ def test_interrupted_run_leaves_whole_articles_and_the_next_run_completes(tmp_pa
     stored = count(location, "articles")
     assert 0 < stored < 3000
     assert count(location, "sentences") == stored  # one sentence per article: no half article
-    with Store.open(location) as store:
+    with open_store(location) as store:
         summary = ingest_paths([tmp_path / "in"], store, extractor=no_claims)
         assert store.counts()["articles"] == 3000
     assert summary.count(IngestStatus.UNCHANGED) == stored
@@ -198,10 +199,10 @@ PARALLEL_INGEST = """
 import sys
 from pathlib import Path
 from crosscheck.ingest import ingest_paths
-from crosscheck.store import Store, store_location
+from crosscheck.stores import open_store, store_location
 from tests.conftest import linked_stages
 
-with Store.open(store_location(sys.argv[1])) as store:
+with open_store(store_location(sys.argv[1])) as store:
     summary = ingest_paths([Path(p) for p in sys.argv[2:]], store, stages=linked_stages())
 print(len(summary.failed))
 """
@@ -212,7 +213,7 @@ def test_parallel_writers_store_each_article_once_and_lose_no_event(tmp_path: Pa
     divergences: every article once, and no event update lost (each event
     counts exactly the claims and articles filed under it)."""
     files = article_variants(tmp_path / "in", copies=3)
-    Store.open(location).close()  # migrated once, before the race
+    open_store(location).close()  # migrated once, before the race
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", PARALLEL_INGEST, str(location), *map(str, order)],
@@ -224,9 +225,9 @@ def test_parallel_writers_store_each_article_once_and_lose_no_event(tmp_path: Pa
     ]
     assert [w.communicate(timeout=600)[0].strip() for w in workers] == ["0", "0"]
     serial = tmp_path / "serial.db"
-    with Store.open(serial) as store:
+    with open_store(serial) as store:
         ingest_paths(files, store, stages=linked_stages())
-    with Store.open(location, readonly=True) as parallel, Store.open(serial, readonly=True) as alone:
+    with open_store(location, readonly=True) as parallel, open_store(serial, readonly=True) as alone:
         assert parallel.counts() == alone.counts()
         assert len({a.content_hash for a in parallel.articles()}) == len(files)
         assert all(c.event_id for c in parallel.claims() if c.source)
@@ -262,13 +263,13 @@ def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     junk = b"this is not a database at all" * 100
     path.write_bytes(junk)
     with pytest.raises(StoreError, match="not a crosscheck store or corrupt"):
-        Store.open(path)
+        open_store(path)
     assert path.read_bytes() == junk
 
 
 def test_missing_store_for_reading(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
-        Store.open(tmp_path / "absent.db", readonly=True)
+        open_store(tmp_path / "absent.db", readonly=True)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
@@ -277,11 +278,11 @@ def test_read_only_folder(tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     with pytest.raises(StoreError, match="cannot write"):
-        Store.open(folder / "x.db")
+        open_store(folder / "x.db")
 
 
 def test_unwritable_location_gives_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot write the store|does not exist"):
-        Store.open(Path("/proc/crosscheck-test/store.db"))
+        open_store(Path("/proc/crosscheck-test/store.db"))
     with pytest.raises(StoreError, match="cannot write the store"):
-        Store.open(Path("/proc/crosscheck-test.db"))
+        open_store(Path("/proc/crosscheck-test.db"))
