@@ -312,11 +312,11 @@ class Store(ReviewStore):
 
     # --- primitives every backend provides ------------------------------------
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+    def _execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """Run one statement; a DB-API cursor (fetchone, fetchall, description)."""
         raise NotImplementedError
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def insert_rows(self, table: str, rows: Iterable[dict[str, Any]], *, conflict: str = "error") -> None:
@@ -334,16 +334,16 @@ class Store(ReviewStore):
     @contextmanager
     def savepoint(self, *, keep: bool) -> Iterator[None]:
         """Within a transaction: a block whose writes are kept or rolled back."""
-        self.execute("SAVEPOINT crosscheck_block")
+        self._execute("SAVEPOINT crosscheck_block")
         try:
             yield
         except BaseException:
-            self.execute("ROLLBACK TO SAVEPOINT crosscheck_block")
-            self.execute("RELEASE SAVEPOINT crosscheck_block")
+            self._execute("ROLLBACK TO SAVEPOINT crosscheck_block")
+            self._execute("RELEASE SAVEPOINT crosscheck_block")
             raise
         if not keep:
-            self.execute("ROLLBACK TO SAVEPOINT crosscheck_block")
-        self.execute("RELEASE SAVEPOINT crosscheck_block")
+            self._execute("ROLLBACK TO SAVEPOINT crosscheck_block")
+        self._execute("RELEASE SAVEPOINT crosscheck_block")
 
     def errors(self) -> AbstractContextManager[None]:
         """Turn database failures during a read or write into a StoreError."""
@@ -365,22 +365,22 @@ class Store(ReviewStore):
 
     # --- articles -------------------------------------------------------
 
-    def rows(self, table: str, where: str = "1 = 1", params: Iterable[Any] = (), order_by: str | None = None):
+    def _rows(self, table: str, where: str = "1 = 1", params: Iterable[Any] = (), order_by: str | None = None):
         order = f" ORDER BY {order_by}" if order_by else ""
-        return self.query(f"SELECT * FROM {table} WHERE {where}{order}", list(params))
+        return self._query(f"SELECT * FROM {table} WHERE {where}{order}", list(params))
 
-    def value(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        row = self.execute(sql, list(params)).fetchone()
+    def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self._execute(sql, list(params)).fetchone()
         return row[0] if row else None
 
     def article_id_for_hash(self, content_hash: str) -> str | None:
-        return self.value("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
+        return self._value("SELECT id FROM articles WHERE content_hash = ?", [content_hash])
 
     def article_path(self, article_id: str) -> str | None:
-        return self.value("SELECT path FROM articles WHERE id = ?", [article_id])
+        return self._value("SELECT path FROM articles WHERE id = ?", [article_id])
 
     def has_article(self, article_id: str) -> bool:
-        return self.value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+        return self._value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
     def save_draft(self, draft: Draft) -> None:
         """Write what an article adds (its sentences, claims, events, flagged
@@ -409,7 +409,7 @@ class Store(ReviewStore):
         crowded bucket) costs the same in a store of any size."""
         ids: list[str] = []
         for key in keys:
-            rows = self.execute(
+            rows = self._execute(
                 "SELECT event_id FROM event_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", [key, per_key]
             ).fetchall()
             ids.extend(r[0] for r in rows if r[0] not in ids)
@@ -418,33 +418,33 @@ class Store(ReviewStore):
     def events_with_ids(self, ids: list[str]) -> list[Event]:
         if not ids:
             return []
-        return [from_row(Event, r) for r in self.rows("events", f"id IN ({marks(ids)})", ids, order_by="id")]
+        return [from_row(Event, r) for r in self._rows("events", f"id IN ({marks(ids)})", ids, order_by="id")]
 
     def events(self) -> list[Event]:
         with self.errors():
-            return [from_row(Event, r) for r in self.rows("events", order_by="id")]
+            return [from_row(Event, r) for r in self._rows("events", order_by="id")]
 
     def event_label(self, event_id: str) -> str | None:
-        return self.value("SELECT label FROM events WHERE id = ?", [event_id])
+        return self._value("SELECT label FROM events WHERE id = ?", [event_id])
 
     def event_claims(self, event_id: str) -> list[Claim]:
-        rows = self.rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+        rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
         return [from_row(Claim, r) for r in rows]
 
     def divergences(self) -> list[Divergence]:
         """The flagged pairs (agreements, stored beside them, are left out)."""
         with self.errors():
-            rows = self.rows("divergences", "kind != ?", [AGREEMENT], order_by="event_id, id")
+            rows = self._rows("divergences", "kind != ?", [AGREEMENT], order_by="event_id, id")
             return [from_row(Divergence, r) for r in rows]
 
     def divergence(self, pair_id: str) -> Divergence | None:
         """One flagged pair (None for an agreement or an unknown id)."""
-        rows = self.rows("divergences", "id = ? AND kind != ?", [pair_id, AGREEMENT])
+        rows = self._rows("divergences", "id = ? AND kind != ?", [pair_id, AGREEMENT])
         return from_row(Divergence, rows[0]) if rows else None
 
     def event_divergences(self, event_id: str) -> list[Divergence]:
         """An event's flagged pairs, highest score first."""
-        rows = self.rows("divergences", "event_id = ? AND kind != ?", [event_id, AGREEMENT], order_by="score DESC, id")
+        rows = self._rows("divergences", "event_id = ? AND kind != ?", [event_id, AGREEMENT], order_by="score DESC, id")
         return [from_row(Divergence, r) for r in rows]
 
     def divergences_of(self, claim_ids: list[str]) -> list[Divergence]:
@@ -452,62 +452,62 @@ class Store(ReviewStore):
         if not claim_ids:
             return []
         where = f"kind != ? AND (a IN ({marks(claim_ids)}) OR b IN ({marks(claim_ids)}))"
-        rows = self.rows("divergences", where, [AGREEMENT, *claim_ids, *claim_ids], order_by="id")
+        rows = self._rows("divergences", where, [AGREEMENT, *claim_ids, *claim_ids], order_by="id")
         return [from_row(Divergence, r) for r in rows]
 
     def claims_with_ids(self, ids: list[str]) -> dict[str, Claim]:
         if not ids:
             return {}
-        return {r["id"]: from_row(Claim, r) for r in self.rows("claims", f"id IN ({marks(ids)})", ids)}
+        return {r["id"]: from_row(Claim, r) for r in self._rows("claims", f"id IN ({marks(ids)})", ids)}
 
     def agreements(self) -> list[Divergence]:
         """Pairs of different sides found to agree: shown quietly, never flagged."""
         with self.errors():
-            rows = self.rows("divergences", "kind = ?", [AGREEMENT], order_by="event_id, id")
+            rows = self._rows("divergences", "kind = ?", [AGREEMENT], order_by="event_id, id")
             return [from_row(Divergence, r) for r in rows]
 
     def verdicts(self) -> dict[str, str]:
         """The current review verdict of each judged pair, by pair id."""
         with self.errors():
-            return dict(self.execute("SELECT pair_id, verdict FROM current_verdicts").fetchall())
+            return dict(self._execute("SELECT pair_id, verdict FROM current_verdicts").fetchall())
 
     def _delete_article_rows(self, article_id: str) -> None:
         claim_ids = "SELECT id FROM claims WHERE article_id = ?"
-        self.execute(
+        self._execute(
             f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
         )
         for table in ("claims", "sentences", "articles"):
             column = "id" if table == "articles" else "article_id"
-            self.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+            self._execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
 
     def articles(self) -> list[Article]:
         with self.errors():
-            return [from_row(Article, r) for r in self.rows("articles", order_by="id")]
+            return [from_row(Article, r) for r in self._rows("articles", order_by="id")]
 
     def article(self, article_id: str) -> Article | None:
-        rows = self.rows("articles", "id = ?", [article_id])
+        rows = self._rows("articles", "id = ?", [article_id])
         return from_row(Article, rows[0]) if rows else None
 
     def sentences(self, article_id: str) -> list[Sentence]:
-        rows = self.rows("sentences", "article_id = ?", [article_id], order_by='"index"')
+        rows = self._rows("sentences", "article_id = ?", [article_id], order_by='"index"')
         return [from_row(Sentence, r) for r in rows]
 
     def claims(self, article_id: str | None = None) -> list[Claim]:
         with self.errors():
             if article_id is None:
-                rows = self.rows("claims", order_by='article_id, start, "end"')
+                rows = self._rows("claims", order_by='article_id, start, "end"')
             else:
-                rows = self.rows("claims", "article_id = ?", [article_id], order_by='start, "end"')
+                rows = self._rows("claims", "article_id = ?", [article_id], order_by='start, "end"')
             return [from_row(Claim, r) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        return {name: self.value(f"SELECT count(*) FROM {name}") for name in ("articles", "sentences", "claims")}
+        return {name: self._value(f"SELECT count(*) FROM {name}") for name in ("articles", "sentences", "claims")}
 
     def cached_vectors(self, keys: list[str]) -> dict[str, bytes]:
         if not keys:
             return {}
         with self.errors():
-            rows = self.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(keys)})", keys).fetchall()
+            rows = self._execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks(keys)})", keys).fetchall()
         return {key: bytes(vector) for key, vector in rows}
 
     def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes], *, replace: bool = False) -> None:
@@ -585,10 +585,10 @@ class SqliteStore(Store):
         except sqlite3.Error as error:
             raise StoreError(describe_sqlite_error(self.path, error)) from error
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+    def _execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, list(params))
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, list(params)))
 
     def insert_rows(self, table: str, rows: Iterable[dict[str, Any]], *, conflict: str = "error") -> None:

@@ -186,10 +186,10 @@ class PostgresStore(Store):
         except psycopg.Error as error:
             raise StoreError(describe_postgres_error(self.path, error)) from error
 
-    def execute(self, sql: str, params: Iterable[Any] = ()):
+    def _execute(self, sql: str, params: Iterable[Any] = ()):
         return self.conn.execute(placeholders(sql), list(params))
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         from psycopg.rows import dict_row
 
         with self.conn.cursor(row_factory=dict_row) as cursor:
@@ -253,7 +253,7 @@ class PostgresStore(Store):
         if centroid is None:
             return found
         dim = int(np.asarray(centroid).shape[0])
-        rows = self.execute(
+        rows = self._execute(
             f"SELECT event_id FROM event_vectors WHERE dim = ? "
             f"ORDER BY embedding::vector({dim}) <=> ?::vector({dim}) LIMIT ?",
             [dim, vector_literal(centroid), NEAREST_EVENTS],
@@ -268,7 +268,7 @@ class PostgresStore(Store):
     def save_event_vector(self, event_id: str, model: str, centroid: Any) -> None:
         dim = int(np.asarray(centroid).shape[0])
         self._ensure_vector_index(dim)
-        self.execute(
+        self._execute(
             "INSERT INTO event_vectors (event_id, model, dim, embedding) VALUES (?, ?, ?, ?::vector) "
             "ON CONFLICT (event_id) DO UPDATE SET model = excluded.model, dim = excluded.dim, "
             "embedding = excluded.embedding",
@@ -280,7 +280,7 @@ class PostgresStore(Store):
         expression index: the column holds vectors of any model)."""
         if dim in self._indexed_dims:
             return
-        self.execute(
+        self._execute(
             f"CREATE INDEX IF NOT EXISTS event_vectors_hnsw_{dim} ON event_vectors "
             f"USING hnsw ((embedding::vector({dim})) vector_cosine_ops) WHERE dim = {dim}"
         )

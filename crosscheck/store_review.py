@@ -78,14 +78,14 @@ class ReviewStore:
         pair's current one (reviewer, verdict, note, claims' texts) is a retry:
         nothing is appended and the current one is returned."""
         with self.errors(), self.transaction(exclusive=False):
-            pair = self.execute(PAIR_TEXTS + LOCK_PAIR.get(self.dialect, ""), [pair_id, AGREEMENT]).fetchone()
+            pair = self._execute(PAIR_TEXTS + LOCK_PAIR.get(self.dialect, ""), [pair_id, AGREEMENT]).fetchone()
             if pair is None:
                 return None
             current = self._current_verdict(pair_id)
             given = (reviewer, verdict, note, *pair)
             if current is not None and given == (current.reviewer, current.verdict, current.note, *judged_on(current)):
                 return current
-            new_id = self.value(INSERT_VERDICT, [pair_id, verdict, note, reviewer, at, *pair])
+            new_id = self._value(INSERT_VERDICT, [pair_id, verdict, note, reviewer, at, *pair])
             return self._verdict(new_id)
 
     def undo_verdict(self, pair_id: str, *, reviewer: str, at: str, verdict_id: int | None = None) -> Verdict | None:
@@ -95,13 +95,13 @@ class ReviewStore:
         params = [at, reviewer, pair_id]
         sql = UNDO if verdict_id is None else UNDO_THIS
         with self.errors(), self.transaction(exclusive=False):
-            undone = self.value(sql + " RETURNING id", params if verdict_id is None else [*params, verdict_id])
+            undone = self._value(sql + " RETURNING id", params if verdict_id is None else [*params, verdict_id])
             return self._verdict(undone) if undone is not None else None
 
     def verdict_history(self, pair_id: str) -> list[Verdict]:
         """Every verdict ever given on the pair, oldest first, undone ones included."""
         with self.errors():
-            rows = self.query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE pair_id = ? ORDER BY id", [pair_id])
+            rows = self._query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE pair_id = ? ORDER BY id", [pair_id])
             return [Verdict.model_validate(r) for r in rows]
 
     def current_verdict(self, pair_id: str) -> Verdict | None:
@@ -111,7 +111,7 @@ class ReviewStore:
     def current_verdicts_in_event(self, event_id: str) -> dict[str, Verdict]:
         """The current verdict of each judged pair of an event, by pair id."""
         with self.errors():
-            rows = self.query(
+            rows = self._query(
                 f"SELECT {VERDICT_COLUMNS} FROM current_verdicts "
                 "WHERE pair_id IN (SELECT id FROM divergences WHERE event_id = ?)",
                 [event_id],
@@ -122,14 +122,14 @@ class ReviewStore:
         """Current verdicts (or every verdict ever given), oldest first, each
         with its pair as now stored."""
         with self.errors():
-            return [judged(r) for r in self.query(JUDGED_SQL[history])]
+            return [judged(r) for r in self._query(JUDGED_SQL[history])]
 
     def _current_verdict(self, pair_id: str) -> Verdict | None:
-        rows = self.query(f"SELECT {VERDICT_COLUMNS} FROM current_verdicts WHERE pair_id = ?", [pair_id])
+        rows = self._query(f"SELECT {VERDICT_COLUMNS} FROM current_verdicts WHERE pair_id = ?", [pair_id])
         return Verdict.model_validate(rows[0]) if rows else None
 
     def _verdict(self, verdict_id: int) -> Verdict:
-        rows = self.query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE id = ?", [verdict_id])
+        rows = self._query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE id = ?", [verdict_id])
         return Verdict.model_validate(rows[0])
 
     # --- the queue ----------------------------------------------------------
@@ -139,7 +139,7 @@ class ReviewStore:
         where, params = filter_clause(filters)
         limit, offset = bounded(limit), bounded(offset)
         with self.errors():
-            rows = self.execute(
+            rows = self._execute(
                 f"SELECT d.id {PAIRS} WHERE {where} AND NOT {REVIEWED} ORDER BY d.score DESC, d.id LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
@@ -149,14 +149,14 @@ class ReviewStore:
         where, params = filter_clause(filters)
         with self.errors():
             sql = f"SELECT {REVIEWED_COUNT}, count(*) {PAIRS} WHERE {where}"
-            reviewed, total = self.execute(sql, params).fetchone()
+            reviewed, total = self._execute(sql, params).fetchone()
         return ReviewProgress(reviewed=reviewed, left=total - reviewed)
 
     def events_to_review(self) -> list[EventReview]:
         """Events with flagged pairs, most divergent first (sum of the scores),
         with how many of their pairs are reviewed."""
         with self.errors():
-            rows = self.query(
+            rows = self._query(
                 f"SELECT e.id AS id, e.label AS label, count(*) AS pairs, {REVIEWED_COUNT} AS reviewed "
                 f"{PAIRS} JOIN events e ON e.id = d.event_id WHERE d.kind != ? "
                 "GROUP BY e.id, e.label ORDER BY sum(d.score) DESC, e.id",
@@ -167,7 +167,7 @@ class ReviewStore:
     def flagged_event_labels(self) -> list[tuple[str, str]]:
         """(id, label) of the events with flagged pairs, by label: the queue's event filter."""
         with self.errors():
-            rows = self.execute(
+            rows = self._execute(
                 "SELECT e.id, e.label FROM events e WHERE EXISTS "
                 "(SELECT 1 FROM divergences d WHERE d.event_id = e.id AND d.kind != ?) ORDER BY e.label, e.id",
                 [AGREEMENT],
@@ -177,7 +177,7 @@ class ReviewStore:
     def claim_sides(self) -> list[str]:
         """The sides (country codes) claims speak for, sorted."""
         with self.errors():
-            rows = self.execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
+            rows = self._execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
             return [r[0] for r in rows]
 
     # --- calibration ---------------------------------------------------------
@@ -189,7 +189,7 @@ class ReviewStore:
         band = " ".join(f"WHEN d.score < ? THEN {i}" for i in range(len(upper_bounds)))
         band = f"CASE {band} ELSE {len(upper_bounds)} END" if upper_bounds else "0"
         with self.errors():
-            rows = self.query(
+            rows = self._query(
                 f"SELECT d.kind AS kind, {band} AS band, count(*) AS flagged, {REVIEWED_COUNT} AS reviewed, "
                 f"coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS divergent "
                 f"{PAIRS} WHERE d.kind != ? GROUP BY 1, 2 ORDER BY 1, 2",

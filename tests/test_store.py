@@ -23,7 +23,7 @@ from tests.test_ingest import write_articles
 
 
 def columns(store: Store, table: str) -> set[str]:
-    return {c[0] for c in store.execute(f"SELECT * FROM {table} LIMIT 0").description}
+    return {c[0] for c in store._execute(f"SELECT * FROM {table} LIMIT 0").description}
 
 
 def set_schema_version(location: Path | str, version: int) -> None:
@@ -121,7 +121,7 @@ def test_rows_round_trip_and_replace_keeps_one_row(any_store: Store) -> None:
 
 
 def test_literal_percent_and_quoted_keywords_pass_through(any_store: Store) -> None:
-    rows = any_store.query("SELECT 'a%b' AS text, 1 AS \"end\" WHERE ? LIKE '%x%'", ["axb"])
+    rows = any_store._query("SELECT 'a%b' AS text, 1 AS \"end\" WHERE ? LIKE '%x%'", ["axb"])
     assert rows == [{"text": "a%b", "end": 1}]
 
 
@@ -129,11 +129,11 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path, any_store: Store) -
     write_articles(tmp_path / "a", 2)
     ingest_paths([tmp_path / "a"], any_store, extractor=no_claims)
     with pytest.raises(RuntimeError), any_store.transaction():
-        any_store.execute("DELETE FROM sentences")
+        any_store._execute("DELETE FROM sentences")
         raise RuntimeError("interrupted")
     assert any_store.counts() == {"articles": 2, "sentences": 2, "claims": 0}
     with any_store.transaction(keep=False):
-        any_store.execute("DELETE FROM sentences")
+        any_store._execute("DELETE FROM sentences")
     assert any_store.counts()["sentences"] == 2
 
 
@@ -157,7 +157,7 @@ def test_reader_works_while_a_writer_holds_a_transaction(tmp_path: Path, locatio
     with open_store(location) as store:
         ingest_paths([tmp_path / "a"], store, extractor=no_claims)
         with store.transaction(keep=False):
-            store.execute("DELETE FROM sentences")
+            store._execute("DELETE FROM sentences")
             with open_store(location, readonly=True) as reader:
                 assert reader.counts()["sentences"] == 3
 
@@ -167,7 +167,7 @@ def test_read_only_store_refuses_writes(tmp_path: Path, location) -> None:
     with open_store(location) as store:
         ingest_paths([tmp_path / "a"], store, extractor=no_claims)
     with open_store(location, readonly=True) as reader, pytest.raises(StoreError), reader.errors():
-        reader.execute("DELETE FROM articles")
+        reader._execute("DELETE FROM articles")
     assert count(location, "articles") == 1
 
 

@@ -30,13 +30,13 @@ def test_missing_database_is_named(pg_server: str) -> None:
 def test_candidate_events_come_from_the_hnsw_index(pg_server: str) -> None:
     with open_store(fresh_pg_store(pg_server)) as store:
         ingest_paths([bundled_examples()], store, stages=linked_stages())
-        dims = store.execute("SELECT DISTINCT dim FROM event_vectors").fetchall()
+        dims = store._execute("SELECT DISTINCT dim FROM event_vectors").fetchall()
         assert dims == [(64,)]  # the fake encoder's
-        indexes = {r[0] for r in store.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'event_vectors'")}
+        indexes = {r[0] for r in store._execute("SELECT indexname FROM pg_indexes WHERE tablename = 'event_vectors'")}
         assert "event_vectors_hnsw_64" in indexes
-        [(centroid,)] = store.execute("SELECT embedding::text FROM event_vectors LIMIT 1").fetchall()
-        store.execute("SET enable_seqscan = off")
-        plan = store.execute(
+        [(centroid,)] = store._execute("SELECT embedding::text FROM event_vectors LIMIT 1").fetchall()
+        store._execute("SET enable_seqscan = off")
+        plan = store._execute(
             "EXPLAIN SELECT event_id FROM event_vectors WHERE dim = 64 "
             "ORDER BY embedding::vector(64) <=> ?::vector(64) LIMIT 20",
             [centroid],
