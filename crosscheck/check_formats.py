@@ -10,9 +10,10 @@ from xml.etree import ElementTree
 
 from crosscheck import __version__
 from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, CheckResult, Finding, Version
+from crosscheck.formats import CheckFormat
 from crosscheck.textnorm import one_line
 
-CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+CHECK_FORMATS = tuple(CheckFormat)
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULE_HELP = {
     "denial": "One side refutes or denies what another side said about the same event.",

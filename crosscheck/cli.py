@@ -14,6 +14,7 @@ from typer.exceptions import TyperException
 
 from crosscheck import __version__
 from crosscheck.errors import CrosscheckError, ExitCode
+from crosscheck.formats import CheckFormat, ExportFormat, ReportFormat, VerdictFormat
 from crosscheck.readers import DEFAULT_MAX_BYTES
 from crosscheck.stores import open_store, store_exists, store_location
 
@@ -109,22 +110,20 @@ def ingest(
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        str,
+        ExportFormat,
         typer.Option(
             "--format",
             "-f",
             help="json (evaluation contract) or claims (claim record, one JSON Lines file per article).",
         ),
-    ] = "json",
+    ] = ExportFormat.JSON,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="File (json; - for stdout) or folder (claims).")
     ] = Path("-"),
 ) -> None:
     """Write the store's claims as JSON or as the claim record."""
-    from crosscheck.export import EXPORT_FORMATS, export_store
+    from crosscheck.export import export_store
 
-    if format not in EXPORT_FORMATS:
-        raise CrosscheckError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
     if format == "claims" and str(output) == "-":
         output = Path("claims")
     with open_store(db, readonly=True) as store:
@@ -148,8 +147,9 @@ def report(
         "reports"
     ),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="html (index, event and article pages, plus report.md), md or json.")
-    ] = "html",
+        ReportFormat,
+        typer.Option("--format", "-f", help="html (index, event and article pages, plus report.md), md or json."),
+    ] = ReportFormat.HTML,
     event: Annotated[str | None, typer.Option("--event", help="Only this event (its id, or the start of it).")] = None,
     side: Annotated[
         str | None, typer.Option("--side", help="Only events where this country (code: RU, US…) speaks.")
@@ -163,12 +163,12 @@ def report(
     """Write the divergence report of a store: events most divergent first, each side's claims, flagged pairs."""
     from crosscheck.report import Filters, write_report
 
-    filters = Filters(event=event, side=side.upper() if side else None, since=parse_day(since), min_score=min_score)
+    filters = Filters(event=event, side=side.upper() if side else None, since=parse_since(since), min_score=min_score)
     with open_store(db, readonly=True) as store:
         typer.echo(str(write_report(store, output, format, filters, force=force)))
 
 
-def parse_day(text: str | None):
+def parse_since(text: str | None):
     from datetime import date
 
     if not text:
@@ -184,8 +184,8 @@ def check(
     paths: Annotated[list[Path], typer.Argument(help="New article files or folders to check against the store.")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, github (workflow annotations), junit or sarif.")
-    ] = "text",
+        CheckFormat, typer.Option("--format", "-f", help="text, json, github (workflow annotations), junit or sarif.")
+    ] = CheckFormat.TEXT,
     fail_on: Annotated[
         str,
         typer.Option(
@@ -217,12 +217,10 @@ def check(
 
     Exit 0: nothing at the fail level; 1: findings at the fail level; 2: a file could not be read, or a usage error."""
     from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
-    from crosscheck.check_formats import CHECK_FORMATS, render
+    from crosscheck.check_formats import render
     from crosscheck.pipeline import full_stages
 
-    if format not in CHECK_FORMATS:
-        raise CrosscheckError(f"--format must be one of {', '.join(CHECK_FORMATS)}, not {format!r}")
-    saved = [parse_save(value, CHECK_FORMATS) for value in save or []]
+    saved = [parse_save(value, tuple(CheckFormat)) for value in save or []]
     kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
     unknown = kinds - set(FLAGGED_KINDS) - set(OTHER_KINDS)
     if unknown:
@@ -376,7 +374,9 @@ app.add_typer(verdicts_app, name="verdicts")
 @verdicts_app.command("export")
 def verdicts_export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or claimreview (JSON-LD).")] = "jsonl",
+    format: Annotated[
+        VerdictFormat, typer.Option("--format", "-f", help="jsonl, csv or claimreview (JSON-LD).")
+    ] = VerdictFormat.JSONL,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout).")] = Path("-"),
     history: Annotated[bool, typer.Option(help="Every verdict ever given, undone ones included.")] = False,
     url: Annotated[
@@ -384,10 +384,8 @@ def verdicts_export(
     ] = "urn:crosscheck:pair:{pair_id}",
 ) -> None:
     """Write the verdicts as JSON Lines, CSV, or schema.org ClaimReview for the pairs judged divergent."""
-    from crosscheck.verdict_export import VERDICT_FORMATS, render_verdicts
+    from crosscheck.verdict_export import render_verdicts
 
-    if format not in VERDICT_FORMATS:
-        raise CrosscheckError(f"--format must be one of {', '.join(VERDICT_FORMATS)}, not {format!r}")
     require_store(db)
     with open_store(db, readonly=True) as store:
         text = render_verdicts(store, format, history, url)

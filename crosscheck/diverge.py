@@ -49,7 +49,7 @@ INITIATOR = re.compile(
     r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|\bat (?P<who2>[\w-]+)'s request"
 )
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-RELAY_KINDS = ("outlet.",)
+RELAY_ID_PREFIXES = ("outlet.",)
 
 
 def pair_id(a: str, b: str) -> str:
@@ -73,7 +73,7 @@ class View:
 
     @property
     def relay(self) -> bool:
-        return (self.claim.actor or "").startswith(RELAY_KINDS)
+        return (self.claim.actor or "").startswith(RELAY_ID_PREFIXES)
 
 
 def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:

@@ -10,10 +10,11 @@ from typing import Any
 
 from crosscheck import claims_record
 from crosscheck.errors import UsageError
+from crosscheck.formats import ExportFormat
 from crosscheck.models import Claim
 from crosscheck.store import Store
 
-EXPORT_FORMATS = ("json", "claims")
+EXPORT_FORMATS = tuple(ExportFormat)
 
 
 def contract_claim(claim: Claim) -> dict[str, Any]:

@@ -31,14 +31,14 @@ from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSIO
 from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.export import contract_claim
 from crosscheck.filenames import unique_names
+from crosscheck.formats import ReportFormat
 from crosscheck.models import DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence
 from crosscheck.review import chain_text
 from crosscheck.signature import STEM, topic_stems
 from crosscheck.store import Store
 from crosscheck.textnorm import fold
 
-REPORT_FORMATS = ("html", "md", "json")
-KINDS = DIVERGENCE_KINDS
+REPORT_FORMATS = tuple(ReportFormat)
 UNKNOWN_SIDE = "—"
 
 
@@ -109,7 +109,7 @@ class EventView:
     @property
     def kinds(self) -> list[tuple[str, int]]:
         counts = Counter(p.divergence.kind for p in self.pairs)
-        return [(kind, counts[kind]) for kind in KINDS if counts[kind]]
+        return [(kind, counts[kind]) for kind in DIVERGENCE_KINDS if counts[kind]]
 
     @property
     def weight(self) -> float:
@@ -178,7 +178,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     if filters.since:
         chosen = [v for v in chosen if recent_enough(v, filters.since)]
     for view in chosen:
-        view.pairs.sort(key=lambda p: (-p.divergence.score, KINDS.index(p.divergence.kind)))
+        view.pairs.sort(key=lambda p: (-p.divergence.score, DIVERGENCE_KINDS.index(p.divergence.kind)))
     chosen.sort(key=lambda v: (-v.weight, -len(v.claims), v.event.label))
     if filters.event and not chosen:
         raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")

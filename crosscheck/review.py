@@ -40,7 +40,6 @@ VERDICT_HELP = {
     "misattributed": "a claim's source or side is wrong",
     "needs-context": "cannot tell without more context",
 }
-KINDS = DIVERGENCE_KINDS
 SCORE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, float("inf")))
 MAX_NOTE = 4000
 MAX_REVIEWER = 100
@@ -244,7 +243,7 @@ def calibration(store: Store) -> list[Calibration]:
     found = {(c.kind, c.band): c for c in counts}
     return [
         Calibration(kind, band, found[kind, i].flagged, found[kind, i].reviewed, found[kind, i].divergent)
-        for kind in KINDS
+        for kind in DIVERGENCE_KINDS
         for i, band in enumerate(SCORE_BANDS)
         if (kind, i) in found
     ]

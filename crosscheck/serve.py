@@ -32,7 +32,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from crosscheck import review
 from crosscheck.actors import country_names
 from crosscheck.errors import CrosscheckError, StoreError, UsageError
-from crosscheck.models import QueueFilters
+from crosscheck.models import DIVERGENCE_KINDS, QueueFilters
 from crosscheck.report import slots
 from crosscheck.store_review import MAX_ROWS
 from crosscheck.stores import open_store, store_exists
@@ -90,7 +90,7 @@ def templates() -> Environment:
         VERDICTS=review.VERDICTS,
         VERDICT_KEYS={verdict: key for key, verdict in review.VERDICT_KEYS.items()},
         VERDICT_HELP=review.VERDICT_HELP,
-        KINDS=review.KINDS,
+        KINDS=DIVERGENCE_KINDS,
         country=lambda code: country_names().get(code or "", code or "no side"),
         chain=review.chain_text,
     )

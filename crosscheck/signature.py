@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from crosscheck.actors import Registry
 from crosscheck.textnorm import fold
 
-KINDS = {
+EVENT_KIND_PATTERNS = {
     "call": r"\b(?:entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|"
     r"telephone|au telephone|par telephone|visioconference|phone calls?|calls?|phoned|spoke by phone|"
     r"video call|conversation|conversations|echanges? telephoniques?|s'est entretenu|se sont entretenus)\b",
@@ -252,7 +252,7 @@ def sentence_signature(
         if surnames and (person := surnames.get(fold(name))):
             sig.persons.add(person)
     sig.persons |= {person for person, _ in unregistered_people(text, registry)}
-    sig.kinds = {kind for kind, pattern in KINDS.items() if re.search(pattern, folded)}
+    sig.kinds = {kind for kind, pattern in EVENT_KIND_PATTERNS.items() if re.search(pattern, folded)}
     sig.offices = offices_named(text, registry)
     if m := HOMOLOGUE.search(folded):
         words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])

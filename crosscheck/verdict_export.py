@@ -8,10 +8,11 @@ import io
 import json
 from dataclasses import dataclass
 
+from crosscheck.formats import VerdictFormat
 from crosscheck.models import Article, Claim, Verdict
 from crosscheck.store import Store
 
-VERDICT_FORMATS = ("jsonl", "csv", "claimreview")
+VERDICT_FORMATS = tuple(VerdictFormat)
 DEFAULT_URL = "urn:crosscheck:pair:{pair_id}"
 RATING = "Divergent version"
 BATCH = 500

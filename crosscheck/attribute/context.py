@@ -36,7 +36,7 @@ PERSON_BACK = re.compile(
     r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
     r"chancelier|diplomate|responsable|official|general)$"
 )
-INSTITUTION_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
+INSTITUTIONAL_SOURCE_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
 
 
@@ -97,7 +97,7 @@ class Discourse:
         if SAME_SOURCE.match(key):
             return self.last(position, spoke=True)
         if THING_PRONOUN.match(key):  # "it said": the institution named last, spoken or not
-            return self.last(position, kinds=INSTITUTION_KINDS | OUTLET_KINDS) or self.last(
+            return self.last(position, kinds=INSTITUTIONAL_SOURCE_KINDS | OUTLET_KINDS) or self.last(
                 position, spoke=True, exclude_kinds={"person"}
             )
         if PRONOUN.match(key):
@@ -108,16 +108,16 @@ class Discourse:
             person = self.sentence_subject(position) or self.last(position, kinds={"person"})
             return self._staff_of(person) if person else self.last(position, spoke=True)
         if DOCUMENT.match(key):
-            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(
+            return self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS) or self.last(
                 position, spoke=True, exclude_kinds=OUTLET_KINDS
             )
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):
-            if prefer_side and (preferred := self.last(position, kinds=INSTITUTION_KINDS, side=prefer_side)):
+            if prefer_side and (preferred := self.last(position, kinds=INSTITUTIONAL_SOURCE_KINDS, side=prefer_side)):
                 return preferred
-            return self.last(position, spoke=True, kinds=INSTITUTION_KINDS) or self.last(
-                position, kinds=INSTITUTION_KINDS
+            return self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS) or self.last(
+                position, kinds=INSTITUTIONAL_SOURCE_KINDS
             )
         if surname := SURNAME.match(key):
             return self.person_named(surname.group(1), position)
