@@ -287,13 +287,14 @@ ReviewerOption = Annotated[
 ]
 
 
-def require_store(db: Path | str) -> None:
-    """The store must exist; an older one is brought up to date (the migrations only add)."""
-
+def require_store(db: Path | str, *, writable: bool = True) -> None:
+    """The store must exist; one a command writes to is brought up to date
+    (the migrations only add). Commands that only read open it read-only."""
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest articles first (crosscheck ingest … --db {db})")
-    with open_store(db):
-        pass
+    if writable:
+        with open_store(db):
+            pass
 
 
 @app.command()
@@ -354,7 +355,7 @@ def stats(db: DbOption = DEFAULT_DB) -> None:
     """Observed precision from reviewers' verdicts, per divergence kind and score band."""
     from crosscheck.review import calibration
 
-    require_store(db)
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         table = calibration(store)
     typer.echo(f"{'kind':<14}{'score':<10}{'flagged':>8}{'reviewed':>10}{'divergent':>11}{'precision':>11}")
@@ -386,7 +387,7 @@ def verdicts_export(
     """Write the verdicts as JSON Lines, CSV, or schema.org ClaimReview for the pairs judged divergent."""
     from crosscheck.verdict_export import render_verdicts
 
-    require_store(db)
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         text = render_verdicts(store, format, history, url)
     if str(output) == "-":

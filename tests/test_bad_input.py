@@ -278,6 +278,10 @@ def test_a_read_only_store_is_read_by_export_and_report(tmp_path: Path, seeded: 
         assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["claims"]) == before["claims"]
         code, out, err = cli("report", "--db", db, "-o", tmp_path / "report", "--format", "md")
         assert code == 0 and (tmp_path / "report" / "report.md").is_file(), err
+        code, out, err = cli("stats", "--db", db)
+        assert code == 0, err
+        code, out, err = cli("verdicts", "export", "--db", db, "-o", tmp_path / "verdicts.jsonl")
+        assert code == 0, err
         code, _, err = cli("ingest", article, "--db", db)
         assert code == 3 and len(err) == 1 and str(db) in err[0], err
         assert "cannot write the store" in err[0], err
