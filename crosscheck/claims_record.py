@@ -74,6 +74,8 @@ def read_record(path: Path) -> tuple[Article, list[Claim]]:
         raise InputError(path, "not a valid claim record (empty file)")
     first, *rest = numbered
     article = parse_line(path, *first, Article)
+    if "\x00" in article.text:  # offsets point into the text, so it cannot be cleaned here
+        raise InputError(path, f"line {first[0]}: the article text holds NUL characters")
     claims = []
     for number, line in rest:
         claim = parse_line(path, number, line, Claim)

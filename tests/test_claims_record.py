@@ -119,3 +119,12 @@ def test_a_line_that_is_not_json_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps(lines[0]) + "\n\n{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"line 3: not a valid claim record"):
         read_record(path)
+
+
+def test_a_record_whose_text_holds_nul_is_refused(tmp_path: Path) -> None:
+    """PostgreSQL cannot store NUL and the offsets forbid dropping it: the file is named, the run goes on."""
+    path, lines = one_record(tmp_path)
+    lines[0]["text"] = lines[0]["text"] + "\x00"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1: the article text holds NUL"):
+        read_record(path)
