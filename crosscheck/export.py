@@ -79,9 +79,11 @@ def check_file_target(output: Path) -> None:
 
 
 @contextmanager
-def writing(target: Path) -> Iterator[None]:
-    """File-system failures (no permission, disk full) as one-line errors."""
+def writing(target: Path, what: str = "") -> Iterator[None]:
+    """File-system failures (no permission, disk full, a file where a folder
+    should be) as one-line errors; `what` names what was being written."""
     try:
         yield
     except OSError as error:
-        raise UsageError(f"{error.filename or target}: cannot write ({error.strerror or error})") from error
+        doing = f"cannot write {what}".strip()
+        raise UsageError(f"{error.filename or target}: {doing} ({error.strerror or error})") from error

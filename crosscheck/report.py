@@ -19,8 +19,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -29,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from crosscheck.actors import country_names
 from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSION
 from crosscheck.errors import CrosscheckError, UsageError
-from crosscheck.export import contract_claim
+from crosscheck.export import contract_claim, writing
 from crosscheck.filenames import unique_names
 from crosscheck.formats import ReportFormat
 from crosscheck.models import DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence
@@ -475,7 +474,7 @@ class ReportFolder:
         self.refuse_foreign(files)
         written = {name.casefold() for name in files}  # a file system may ignore case: A.html is a.html
         stale = {name for name in self.files if name.startswith(rewrites) and name.casefold() not in written}
-        with writing(self.path):
+        with writing(self.path, "the report"):
             self.path.mkdir(parents=True, exist_ok=True)
             self.files |= set(files)
             self.save()  # first, so that an interrupted run still knows the files it wrote
@@ -508,7 +507,7 @@ class ReportFolder:
                     "to add to it, or --force to replace it"
                 )
             print(f"crosscheck: replacing {db} (--force)", file=sys.stderr)
-        with writing(self.path):
+        with writing(self.path, "the report"):
             self.path.mkdir(parents=True, exist_ok=True)
             for stale in present:
                 stale.unlink()
@@ -534,12 +533,3 @@ def is_report_file(name: object) -> bool:
     if len(parts) == 1:
         return parts[0] in MAIN_FILE.values()
     return len(parts) == 2 and parts[0] in PAGE_FOLDERS and parts[1].endswith(".html")
-
-
-@contextmanager
-def writing(target: Path) -> Iterator[None]:
-    """File-system failures (no permission, a file where a folder should be) as one-line errors."""
-    try:
-        yield
-    except OSError as error:
-        raise UsageError(f"{error.filename or target}: cannot write the report ({error.strerror or error})") from error
