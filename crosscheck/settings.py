@@ -52,6 +52,7 @@ class SizeLimits:
     encoder_chars: int = 2_000  # characters of a claim sent to the encoder (about 450 e5 tokens)
     parser_chars: int = 2_000  # characters of a sentence the spaCy parser sees
     attribution_chars: int = 2_000  # characters of a sentence the attribution rules see
+    discourse_mentions: int = 1_000  # mentions an anaphor ("il", "M. Dong", "the ministry") looks back over
     # An article's attributed claims that are embedded and compared for divergences, in text order. Encoding
     # is most of an article's cost (about 30 ms of CPU a claim, where attribution and linking take about 1.5 ms
     # a sentence); news articles have tens of claims, long ones a few hundred.

@@ -127,3 +127,19 @@ def test_an_inverted_source_before_a_hard_wrap_or_a_colon_is_read_without_error(
     assert [(c.source, c.side) for c in extract_claims(wrapped)] == [("le Pentagone", "US")]
     colon = "Les pourparlers ont duré trois heures sans la moindre pause, a indiqué le Pentagone\u00a0: rien de plus."
     assert all(colon[c.start : c.end] == c.text for c in extract_claims(colon))  # used to raise AttributeError
+
+
+def test_anaphors_look_back_over_a_bounded_number_of_mentions() -> None:
+    from crosscheck.actors import Resolution, load_registry
+    from crosscheck.attribute.context import Discourse
+
+    discourse = Discourse(load_registry(), None)
+    dong = Resolution("person.dong-jun", "CN", "person", "Dong Jun", True)
+    kremlin = Resolution("ru.presidency", "RU", "presidency", "Kremlin", True)
+    discourse.note(dong, 0, spoke=False)
+    for position in range(1, LIMITS.discourse_mentions):
+        discourse.note(kremlin, position, spoke=False)
+    assert discourse.person_named("dong", LIMITS.discourse_mentions) == dong  # the oldest mention kept
+    discourse.note(kremlin, LIMITS.discourse_mentions, spoke=False)
+    assert discourse.person_named("dong", LIMITS.discourse_mentions + 1) is None  # now out of reach
+    assert len(list(discourse.recent())) == LIMITS.discourse_mentions

@@ -1,14 +1,20 @@
 """Discourse memory for one article: who has been named and who has spoken,
 so that "la même source", "ses services", "il a ajouté" or "the ministry"
-resolve to the last fitting actor."""
+resolve to the last fitting actor. Lookups go back over the last
+`LIMITS.discourse_mentions` mentions only, so their cost does not grow with
+the article."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 
 from crosscheck.actors import Registry, Resolution
+from crosscheck.settings import LIMITS
 from crosscheck.textnorm import fold
 
 SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
@@ -75,7 +81,7 @@ class Discourse:
         exclude_kinds: set[str] | None = None,
         side: str | None = None,
     ) -> Resolution | None:
-        for mention in reversed(self.mentions):
+        for mention in self.recent():
             r = mention.resolution
             if mention.position >= before:
                 continue
@@ -127,20 +133,23 @@ class Discourse:
 
     def person_named(self, surname: str, position: int) -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
-        for mention in reversed(self.mentions):
+        for mention in self.recent():
             r = mention.resolution
-            names = fold(r.name).split()
-            if mention.position < position and r.kind == "person" and surname in (names[0], names[-1]):
+            if mention.position < position and r.kind == "person" and surname in end_words(r.name):
                 return r
         return None
 
     def sentence_subject(self, position: int) -> Resolution | None:
         """The first person named earlier in the current sentence: "ses
         services" belong to the sentence's subject, not to its last name."""
-        for mention in self.mentions:
+        for mention in reversed(list(self.recent())):
             if self.sentence_start <= mention.position < position and mention.resolution.kind == "person":
                 return mention.resolution
         return None
+
+    def recent(self) -> Iterator[Mention]:
+        """The last `LIMITS.discourse_mentions` mentions, latest first."""
+        return islice(reversed(self.mentions), LIMITS.discourse_mentions)
 
     def _staff_of(self, person: Resolution) -> Resolution:
         actor = self.registry.get(person.actor)
@@ -150,3 +159,10 @@ class Discourse:
                 if org and (self.published is None or role.start is None or role.start <= self.published):
                     return Resolution(org.id, org.side, org.kind, org.name, True)
         return person
+
+
+@lru_cache(maxsize=4096)
+def end_words(name: str) -> tuple[str, ...]:
+    """The first and last words of a folded name ("M. Dong" is "Dong", and so is "Wang")."""
+    words = fold(name).split()
+    return (words[0], words[-1]) if words else ()
