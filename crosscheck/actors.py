@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from crosscheck.errors import InputError
+from crosscheck.lang.mixed import COMBINED_ROLE_WORDS
 from crosscheck.models import Actor
 from crosscheck.textnorm import Token, fold, fold_words, tokens
 
@@ -40,23 +41,7 @@ KIND_RANK = {
     "government": 2,
     "other": 1,
 }
-ROLE_WORDS = {
-    "defence_minister": (
-        r"\b(?:ministres?|secretaires?|chef|cheffe|minister|secretary|head)\b.{0,40}?"
-        r"\b(?:defense|defence|armees|war|guerre)\b"
-    ),
-    "foreign_minister": (
-        r"\b(?:ministres?|minister|secretary|chef|cheffe|head)\b.{0,40}?"
-        r"\b(?:affaires etrangeres|diplomatie|foreign|exterieur)\b"
-        r"|\bsecretary of state\b|\bsecretaire d'etat americain\b|\bchef de la diplomatie\b"
-    ),
-    "head_of_government": (
-        r"\b(?:premier ministre|premiere ministre|prime minister|chancelier|chanceliere|chancellor)\b"
-    ),
-    "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b",
-    "spokesperson": r"\b(?:porte-parole|porte parole|spokes(?:wo)?man|spokesperson|press secretary)\b",
-    "secretary_general": r"\b(?:secretaire general|secretaire generale|secretary[- ]general)\b",
-}
+ROLE_WORDS = COMBINED_ROLE_WORDS
 
 
 @dataclass(frozen=True)

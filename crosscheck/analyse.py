@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from crosscheck import boilerplate, metadata, segment
+from crosscheck.lang.mixed import COMBINED_CAPTION
 from crosscheck.models import Article, Sentence, SentenceKind
 from crosscheck.readers import Document
 
-CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video)\s*:|\bphoto\s*©|\(photo\b"
+CAPTION = COMBINED_CAPTION
 
 
 def content_hash(text: str) -> str:

@@ -12,34 +12,13 @@ from __future__ import annotations
 
 import re
 
+from crosscheck.lang.mixed import COMBINED_APPEAL, COMBINED_WIDGET_LINE
+
 # Whole short lines that are navigation or widgets.
-WIDGET_LINE = re.compile(
-    r"^\W*(?:aller au contenu(?: principal)?|passer au contenu|skip to (?:main )?content|menu|accueil|home|"
-    r"rechercher|search|se connecter|connexion|log ?in|sign in|s'abonner|subscribe|abonnez-vous|"
-    r"partager(?: sur \w+)?|share(?: on \w+)?|tweeter|imprimer|print|envoyer|e-?mail|copier le lien|"
-    r"lire aussi|à lire aussi|a lire aussi|lire la suite|read more|voir aussi|see also|related|"
-    r"sur le même sujet|dans la même rubrique|les plus lus|most read|dernier|derniers articles|latest|"
-    r"publicité|advertisement|sponsorisé|sponsored|\d+\s*(?:commentaires?|comments?|réactions?)|"
-    r"(?:commentaires?|comments?|réactions?)\s*\(\d+\)|"
-    r"commentaires?|comments?|réagir|fermer|close|suivant|précédent|next|previous)\W*$"
-)
+WIDGET_LINE = re.compile(COMBINED_WIDGET_LINE)
 
 # Phrases that mark a paragraph as an appeal, a prompt or a legal notice.
-APPEAL = re.compile(
-    r"lire aussi\s*:|à lire aussi|read also\s*:|also read\s*:|"
-    r"rejoignez[- ]nous|rejoignez \S+(?: \S+){0,3} sur (?:telegram|whatsapp|facebook|x|twitter|instagram)|"
-    r"suivez[- ]nous sur|abonnez[- ]vous|inscrivez[- ]vous à (?:notre|la) newsletter|recevez (?:notre|la) newsletter|"
-    r"join us on|follow us on|sign up for (?:our|the) newsletter|subscribe to (?:our|the)|"
-    r"faites un don|faire un don|soutenez(?:[- ]nous| notre (?:rédaction|journalisme|média)| \S+(?: \S+)? à partir de)|"
-    r"(?:comptons sur|besoin de|grâce à) votre soutien|"
-    r"nous comptons sur (?:vous|votre)|"
-    r"média (?:libre et )?indépendant|aucune aide publique|journalisme indépendant|"
-    r"\bdonate (?:now|today)|make a donation|support (?:our|independent) journalism|"
-    r"tous droits réservés|all rights reserved|©|\(c\) \d{4}|"
-    r"(?:nous utilisons|ce site utilise|we use) (?:des )?cookies|politique de confidentialité|privacy policy|"
-    r"conditions générales|terms of (?:use|service)|mentions légales|"
-    r"t\.me/"
-)
+APPEAL = re.compile(COMBINED_APPEAL)
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -16,6 +16,8 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from crosscheck.lang import language
+
 AGENCIES = (
     r"AFP|Reuters|AP|Associated Press|TASS|RIA Novosti|Interfax|Xinhua|Anadolu|dpa|ANSA|EFE|Ukrinform|"
     r"Kyodo|Yonhap|PTI|Belga|ATS|Bloomberg|Sputnik"
@@ -40,11 +42,8 @@ OUTLET_WORDS = re.compile(
 )
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
-MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-MONTHS_EN = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-)
+MONTHS_FR = language("fr").months
+MONTHS_EN = language("en").months
 ABSOLUTE_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"

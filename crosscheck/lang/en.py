@@ -1,0 +1,18 @@
+"""English words and patterns.
+
+Word lists are whitespace-separated strings, split by the loader; patterns are
+regex source strings that stage modules compile.
+"""
+
+CODE = "en"
+
+# Abbreviations a period does not end a sentence after (lower case, without the period).
+ABBREVIATIONS = (
+    "mr mrs ms jr sr gen capt cmdr adm gov sen rep rev prof inc ltd co corp vs e.g i.e approx dept est "
+    "jan feb mar jun jul aug sep sept oct nov dec u.s u.k u.n"
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)

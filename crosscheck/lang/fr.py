@@ -1,0 +1,15 @@
+"""French words and patterns.
+
+Word lists are whitespace-separated strings, split by the loader; patterns are
+regex source strings that stage modules compile.
+"""
+
+CODE = "fr"
+
+# Abbreviations a period does not end a sentence after (lower case, without the period).
+ABBREVIATIONS = (
+    "m mm mme mmes mlle mgr me dr pr st ste etc cf av apr env art al p pp vol n° no nos tél gén gal col "
+    "cdt lt sgt adj ex réf resp max min hab mds mrd md mio chap fig"
+)
+
+MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
