@@ -192,8 +192,10 @@ def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> li
         if d.score < min_score:
             continue
         own_id, other_id = (d.a, d.b) if d.a in mine else (d.b, d.a)
-        own, other = mine[own_id], mine.get(other_id) or checked.others.get(other_id)
-        if other is None:
+        if other_id in mine:  # both claims are this article's own: no other version to show
+            continue
+        own, other = mine[own_id], checked.others.get(other_id)
+        if other is None or other.article_id == own.article_id:
             continue
         line, column, end_line, end_column = position(checked.article, own.start, own.end)
         event = checked.events.get(d.event_id)

@@ -294,3 +294,29 @@ def test_run_replaces_only_the_store_it_created(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="did not create"):
         ReportFolder.open(out, force=True).fresh_store()
     assert db.read_bytes() == b"someone's store"
+
+
+def test_check_never_offers_the_articles_own_claim_as_other_version():
+    """`check` item: a pair whose two claims are both of the checked
+    article is not a finding; a pair with another article's claim is."""
+    from crosscheck.check import CheckedArticle, divergent_claims
+    from crosscheck.models import Article, Claim, Divergence
+
+    text = "Alpha said the bridge is open. Beta said the bridge is closed."
+    article = Article(id="art-1", content_hash="h", text=text)
+
+    def claim(cid, article_id, side, start, end):
+        return Claim(id=cid, article_id=article_id, start=start, end=end, text=text[start:end],
+                     content_start=start, content_end=end, side=side, source=side)
+
+    own_a, own_b = claim("c1", "art-1", "AA", 0, 30), claim("c2", "art-1", "BB", 31, len(text))
+    elsewhere = claim("c3", "art-2", "BB", 0, 20)
+    pairs = [
+        Divergence(id="p-same", event_id="e1", a="c1", b="c2", kind="contradiction", score=0.9),
+        Divergence(id="p-other", event_id="e1", a="c3", b="c1", kind="contradiction", score=0.8),
+    ]
+    checked = CheckedArticle(article, [], {"c1": own_a, "c2": own_b}, pairs, {}, {"c3": elsewhere},
+                             {"art-1": "a.txt", "art-2": "b.txt"})
+    findings = divergent_claims(checked, "a.txt", 0.0)
+    assert [f.pair_id for f in findings] == ["p-other"]
+    assert findings[0].other.article == "art-2"
