@@ -91,3 +91,44 @@ def test_user_registry_file_adds_and_overrides(tmp_path: Path) -> None:
     with open_store(tmp_path / "x.db", readonly=True) as store:
         [claim] = store.claims()
     assert (claim.actor, claim.side) == ("person.ivan-petrenkov", "UA")
+
+
+@pytest.mark.parametrize(
+    ("title", "before", "after"),
+    [
+        ("le ministre russe de la Défense", "person.sergei-shoigu", "person.andrei-belousov"),
+        ("le Premier ministre japonais", "person.fumio-kishida", "person.sanae-takaichi"),
+        ("le président sud-coréen", "person.yoon-suk-yeol", "person.lee-jae-myung"),
+    ],
+)
+def test_a_role_resolves_to_its_holder_on_each_side_of_a_change_of_office(registry, title, before, after):
+    assert registry.resolve(title, date(2024, 3, 1)).actor == before
+    assert registry.resolve(title, date(2026, 12, 1)).actor == after
+
+
+def test_short_family_names_do_not_match_inside_other_words(registry):
+    assert registry.find("Xiamen, Kimberley et Wangari Maathai") == []
+    assert registry.find("Lisbonne") == []
+
+
+def test_an_ambiguous_family_name_alone_resolves_to_nobody_known(registry):
+    assert not registry.resolve("Kim", date(2026, 12, 1)).known  # several Kims in the registry
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("Choïgou", "Shoigu"),
+        ("Beloussov", "Belousov"),
+        ("Badr al-Boussaïdi", "Badr Albusaidi"),
+        ("Mirzioïev", "Mirziyoyev"),
+    ],
+)
+def test_french_and_english_aliases_reach_the_same_actor(registry, french, english):
+    assert registry.resolve(french).actor == registry.resolve(english).actor is not None
+
+
+def test_gulf_and_central_asian_heads_are_dated(registry):
+    assert registry.resolve("le président ouzbek", date(2026, 12, 1)).actor == "person.shavkat-mirziyoyev"
+    kuwait_pm = registry.resolve("le Premier ministre koweïtien", date(2026, 12, 1))
+    assert kuwait_pm.actor == "person.ahmad-abdullah-al-sabah"
