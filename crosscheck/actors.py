@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from crosscheck.errors import InputError
+from crosscheck.lang import union
 from crosscheck.lang.mixed import COMBINED_ROLE_WORDS
 from crosscheck.models import Actor
 from crosscheck.textnorm import Token, fold, fold_words, tokens
@@ -56,7 +57,8 @@ class Resolution:
 
 
 INSTITUTION_KINDS = {"ministry", "army", "government", "presidency", "intelligence"}
-INSTITUTION_WORDS = {"ministry", "ministere", "department", "departement", "office", "army", "armee", "forces"}
+INSTITUTION_WORDS = union("institution_words")
+ARTICLES = union("articles")
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def is_location(mention: str, match: Match) -> bool:
 
 
 def unknown_id(mention: str, side: str | None) -> str:
-    words = [w for w in fold_words(mention) if w not in {"le", "la", "les", "l", "un", "une", "des", "the", "a", "an"}]
+    words = [w for w in fold_words(mention) if w not in ARTICLES]
     slug = "-".join(words[:6]) or "source"
     return f"unknown.{(side or 'xx').lower()}.{slug}"
 

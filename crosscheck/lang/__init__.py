@@ -24,6 +24,8 @@ class Language:
     code: str
     abbreviations: frozenset[str]
     months: str  # regex alternation of month names and their abbreviations
+    institution_words: frozenset[str]
+    articles: frozenset[str]
 
 
 @cache
@@ -36,6 +38,8 @@ def language(code: str) -> Language:
         code=module.CODE,
         abbreviations=frozenset(module.ABBREVIATIONS.split()),
         months=module.MONTHS,
+        institution_words=frozenset(module.INSTITUTION_WORDS.split()),
+        articles=frozenset(module.ARTICLES.split()),
     )
 
 

@@ -16,3 +16,9 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 )
+
+# Words that make a mention an institution (accent-folded lower case; actors).
+INSTITUTION_WORDS = "ministry department office army forces"
+
+# Articles dropped from an unknown source's slug (accent-folded lower case; actors).
+ARTICLES = "the a an"

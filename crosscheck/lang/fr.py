@@ -13,3 +13,9 @@ ABBREVIATIONS = (
 )
 
 MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+
+# Words that make a mention an institution (accent-folded lower case; actors).
+INSTITUTION_WORDS = "ministere departement armee forces"
+
+# Articles dropped from an unknown source's slug (accent-folded lower case; actors).
+ARTICLES = "le la les l un une des"
