@@ -46,9 +46,8 @@ class Draft:
     # --- what the stages write --------------------------------------------
 
     def cache_vectors(self, model: str, dim: int, vectors: dict[str, bytes], *, replace: bool = False) -> None:
-        if not replace:
-            stored = self.store.cached_vectors(sorted(vectors))
-            vectors = {k: v for k, v in vectors.items() if k not in self._vectors and k not in stored}
+        if not replace:  # callers compute only what no cache holds; saving ignores keys stored meanwhile
+            vectors = {k: v for k, v in vectors.items() if k not in self._vectors}
         if vectors:
             self.cached.append(CachedVectors(model, dim, vectors, replace))
             self._vectors.update(vectors)
