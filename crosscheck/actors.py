@@ -61,6 +61,9 @@ INSTITUTION_WORDS = union("institution_words")
 ARTICLES = union("articles")
 
 
+FOUND_CACHE_SIZE = 256
+
+
 @dataclass(frozen=True)
 class Match:
     actor: Actor
@@ -72,6 +75,8 @@ class Registry:
     def __init__(self, actors: list[Actor], countries: dict):
         self.actors = {a.id: a for a in actors}
         self.alias_index: dict[tuple[str, ...], list[str]] = {}
+        self.longest_alias: dict[str, int] = {}  # first word -> words in its longest alias
+        self._found: dict[str, tuple[Match, ...]] = {}  # signatures, context and attribution ask for the same sentence
         self.case_sensitive: set[tuple[str, ...]] = set()
         self.capitalised: set[tuple[str, ...]] = set()
         for actor in actors:
@@ -85,7 +90,9 @@ class Registry:
         key = fold_words(alias)
         if not key or len(key) > MAX_ALIAS_WORDS:
             return
+        self._found.clear()
         ids = self.alias_index.setdefault(key, [])
+        self.longest_alias[key[0]] = max(len(key), self.longest_alias.get(key[0], 0))
         if actor_id not in ids:
             ids.append(actor_id)
         if len(key) == 1 and (alias.isupper() or len(key[0]) <= 3):
@@ -112,6 +119,14 @@ class Registry:
 
     def find(self, text: str) -> list[Match]:
         """Registry actors named in `text`, longest match first at each place."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[Match]:
         toks = tokens(text)
         found, i = [], 0
         while i < len(toks):
@@ -124,7 +139,10 @@ class Registry:
         return found
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Match, int] | None:
-        for n in range(min(MAX_ALIAS_WORDS, len(toks) - i), 0, -1):
+        longest = self.longest_alias.get(toks[i].text)
+        if longest is None:
+            return None
+        for n in range(min(longest, len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i : i + n])
             ids = self.alias_index.get(key)
             if not ids or not self._case_ok(text, key, toks[i : i + n]):

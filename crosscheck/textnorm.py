@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 SPECIAL = {
     "’": "'",
@@ -39,6 +39,9 @@ SPECIAL = {
 }
 
 
+UNIFIED = "’‘ʼ`‐‑–—\u00a0\u202f\u2009"  # apostrophes, dashes and spaces `lower` unifies
+
+
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     if ch in SPECIAL:
@@ -47,19 +50,40 @@ def fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+def lower_char(ch: str) -> str:
+    return SPECIAL.get(ch, ch) if ch in UNIFIED else (ch.lower()[:1] or ch)
+
+
+class _CharTable(dict):
+    """A `str.translate` table filled on first sight of each character, so
+    folding runs in C after the first occurrence (hot: every token of every
+    sentence is folded)."""
+
+    def __init__(self, one_char):
+        super().__init__()
+        self.one_char = one_char
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = self.one_char(chr(code))
+        return value
+
+
+FOLD_TABLE = _CharTable(fold_char)
+LOWER_TABLE = _CharTable(lower_char)
+
+
 def fold(text: str) -> str:
     """Lower-cased, accent-free text of the same length as `text`."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(FOLD_TABLE)
 
 
 def lower(text: str) -> str:
     """Lower case with accents kept ("annoncé" stays apart from "annonce"),
     apostrophes and dashes unified; same length as `text`."""
-    return "".join(SPECIAL.get(ch, ch) if ch in "’‘ʼ`‐‑–—\u00a0\u202f\u2009" else (ch.lower()[:1] or ch) for ch in text)
+    return text.translate(LOWER_TABLE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a dataclass: millions are made per large article
     text: str  # folded
     start: int
     end: int
@@ -67,12 +91,26 @@ class Token:
     word: str = ""  # lower case, accents kept
 
 
+WORD_RUN = re.compile(r"\w+")
+
+
 def tokens(text: str, folded: str | None = None) -> list[Token]:
-    folded = fold(text) if folded is None else folded
+    if folded is None:
+        return list(_tokens(text))
+    return _tokenise(text, folded)
+
+
+@lru_cache(maxsize=256)  # the same sentence is looked up by several stages in turn
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_tokenise(text, fold(text)))
+
+
+def _tokenise(text: str, folded: str) -> list[Token]:
     lowered = lower(text)
     return [
-        Token(m.group(), m.start(), m.end(), text[m.start()].isupper(), lowered[m.start() : m.end()])
-        for m in re.finditer(r"\w+", folded)
+        Token(m.group(), start, end, text[start].isupper(), lowered[start:end])
+        for m in WORD_RUN.finditer(folded)
+        for start, end in (m.span(),)
     ]
 
 

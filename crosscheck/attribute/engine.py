@@ -189,7 +189,10 @@ class SentenceAttributor:
         return hits
 
     def verb_at(self, toks: list[Token], folded: str, i: int) -> VerbHit | None:
-        for n in range(min(self.lexicon.max_words, len(toks) - i), 0, -1):
+        longest = self.lexicon.longest_form.get(toks[i].word)
+        if longest is None:
+            return None
+        for n in range(min(longest, self.lexicon.max_words, len(toks) - i), 0, -1):
             key = tuple(t.word for t in toks[i : i + n])
             for form in self.lexicon.lookup(key):
                 group_start = self.verb_group_start(toks, i, form)

@@ -4,7 +4,7 @@ files `verbs_fr.json` and `verbs_en.json`, indexed for word-sequence lookup."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -100,6 +100,12 @@ class Lexicon:
     statement_nouns: set[str]
     channels: list[tuple[str, ...]]
     max_words: int = MAX_FORM_WORDS
+    longest_form: dict[str, int] = field(init=False)  # first word -> words in its longest form
+
+    def __post_init__(self) -> None:
+        self.longest_form = {}
+        for key in self.forms:
+            self.longest_form[key[0]] = max(len(key), self.longest_form.get(key[0], 0))
 
     def lookup(self, words: tuple[str, ...]) -> list[VerbForm]:
         return self.forms.get(words, [])
