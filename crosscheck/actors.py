@@ -61,7 +61,7 @@ INSTITUTION_WORDS = union("institution_words")
 ARTICLES = union("articles")
 
 
-FOUND_CACHE_SIZE = 256
+FOUND_CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True)

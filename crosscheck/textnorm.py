@@ -100,7 +100,7 @@ def tokens(text: str, folded: str | None = None) -> list[Token]:
     return _tokenise(text, folded)
 
 
-@lru_cache(maxsize=256)  # the same sentence is looked up by several stages in turn
+@lru_cache(maxsize=1024)  # the same sentence is looked up by several stages in turn
 def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(_tokenise(text, fold(text)))
 

@@ -113,7 +113,7 @@ class SentenceAttributor:
 
     def attribute(self, text: str, offset: int) -> list[Found]:
         folded = fold(text)
-        toks = tokens(text, folded)
+        toks = tokens(text)  # the cached tokens: context and registry look-ups ask for the same sentence
         quotes = quote_spans(text)
         main = self.main_attribution(text, folded, toks, quotes, offset)
         found = []
