@@ -22,3 +22,13 @@ INSTITUTION_WORDS = "ministry department office army forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "the a an"
+
+# Reporting verbs and locutions with every inflected form, statement nouns, channels (lang/data/).
+REPORTING_VERBS = "verbs_en.json"
+
+# Verbs whose everyday sense is not speech ("support the plan"): reporting only with a clausal
+# complement (that, a colon, a quotation) or in an inverted clause (lemmas).
+CLAUSE_VERBS = (
+    "support maintain hold call order post state continue press back raise address discuss describe cite push "
+    "threaten"
+)

@@ -19,3 +19,15 @@ INSTITUTION_WORDS = "ministere departement armee forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "le la les l un une des"
+
+# Reporting verbs and locutions with every inflected form, statement nouns, channels (lang/data/).
+REPORTING_VERBS = "verbs_fr.json"
+
+# Verbs whose everyday sense is not speech ("lancer une offensive", "soutenir l'Ukraine"): reporting
+# only with a clausal complement (que, a colon, a quotation) or in an inverted clause (lemmas).
+CLAUSE_VERBS = (
+    "poursuivre lancer reprendre relever avancer glisser souffler lâcher défendre justifier applaudir louer "
+    "inviter presser inciter encourager ordonner écarter exclure repousser balayer démonter interroger analyser "
+    "décrire résumer observer réagir soutenir maintenir assurer garantir considérer publier relayer communiquer "
+    "menacer reprocher qualifier citer évoquer aborder discuter"
+)
