@@ -37,6 +37,16 @@ class Language:
     articles: frozenset[str]
     reporting_verbs: str  # data file in lang/data/ (see `reporting_verbs`)
     clause_verbs: frozenset[str]  # lemmas, as spelled in the verbs file
+    # Article metadata (metadata.py); patterns match the original case, case-insensitively.
+    byline_words: str  # "par", "by"
+    byline_joiners: str  # between an outlet and its agency: "avec", "with"
+    list_joiners: str  # between two authors' names: "et", "and"
+    name_articles: str  # capitalised articles that do not begin a person's name
+    outlet_name_words: str  # words that make a byline name an outlet ("Times", "Monde")
+    absolute_dates: str  # full dates written with month names
+    date_line_words: str  # words that begin a date line ("publié", "updated")
+    time_prepositions: str  # between a date and its time ("à", "at")
+    byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
 
 
 @cache

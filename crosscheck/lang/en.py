@@ -32,3 +32,18 @@ CLAUSE_VERBS = (
     "support maintain hold call order post state continue press back raise address discuss describe cite push "
     "threaten"
 )
+
+# Article metadata (metadata.py).
+BYLINE_WORDS = "by"
+BYLINE_JOINERS = "with|and"
+LIST_JOINERS = "and"
+NAME_ARTICLES = "The|A"
+OUTLET_NAME_WORDS = (
+    r"Times|Post|News|Monitor|Journal|Herald|Tribune|Press|Agency|Express|Daily|Gazette|Observer|Guardian|"
+    r"Telegraph|Radio|TV|Media|Review|Standard|Mail|Star|Globe|Chronicle|Week|Magazine|Watch|Insider|Top|"
+    r"Ledger|Dispatch|Courier|Today|Online|Network|Wire|Bulletin|Report|Reporter|Diplomat"
+)
+ABSOLUTE_DATES = rf"\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+DATE_LINE_WORDS = "updated|published|posted"
+TIME_PREPOSITIONS = "at"
+BYLINE_STAFF_WORDS = "staff|reporters?|correspondents?"

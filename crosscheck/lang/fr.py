@@ -31,3 +31,16 @@ CLAUSE_VERBS = (
     "décrire résumer observer réagir soutenir maintenir assurer garantir considérer publier relayer communiquer "
     "menacer reprocher qualifier citer évoquer aborder discuter"
 )
+
+# Article metadata (metadata.py).
+BYLINE_WORDS = "par"
+BYLINE_JOINERS = "avec|et"
+LIST_JOINERS = "et"
+NAME_ARTICLES = "Le|La|Les|L'|Un|Une"
+OUTLET_NAME_WORDS = (
+    r"Presse|Agence|Monde|Figaro|Écho|Echo|Courrier|Dépêche|Matin|Soir|Ouest|Info|Médias|Hebdo|Nouvelles|Actu|"
+    r"Libre|Républicain|Parisien|Libération|Humanité|Croix|Orient|Jour|Temps|Opinion|Echos|Obs"
+)
+ABSOLUTE_DATES = rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}}"
+DATE_LINE_WORDS = "publié|mis à jour|modifié|le"
+TIME_PREPOSITIONS = "à"
