@@ -19,7 +19,6 @@ NOT_YET_MOVED = {
     "attribute/engine.py",
     "attribute/context.py",
     "diverge.py",
-    "signature.py",
 }
 
 

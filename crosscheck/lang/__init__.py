@@ -46,7 +46,34 @@ class Language:
     absolute_dates: str  # full dates written with month names
     date_line_words: str  # words that begin a date line ("publié", "updated")
     time_prepositions: str  # between a date and its time ("à", "at")
+    # What a sentence says about its event (signature.py), on folded text.
+    event_words: dict[str, str]  # event kind (call, meeting, attack, military) -> words naming it
+    weekdays: tuple[str, ...]  # Monday first
+    month_names: tuple[str, ...]  # January first
+    day_articles: str  # before a day of the month: "le", "on"
+    month_prepositions: str  # before a month: "en", "in"
+    past_after_month: str  # after a month: "dernier", "last"
+    ago: str  # "three weeks ago", with groups count (optional), unit and optional half
+    number_words: dict[str, int]  # small counts written as words
+    time_units: dict[str, int]  # the ago pattern's units, in days
+    relative_days: dict[str, int]  # "yesterday" -> -1, tried in order
+    future_cues: str  # near a weekday: a day ahead ("prochain", "next")
+    past_cues: str  # just before a weekday: a day past ("dernier", "last")
+    counterpart_words: str  # "homologue", "counterpart"
+    aide_titles: str  # who serves another ("porte-parole", "aide")
+    aide_links: str  # between such a title and whom they serve ("de", "to")
+    office_titles: dict[str, str]  # office -> title words named with its domain
+    office_domains: dict[str, str]  # office -> domain words ("defense", "foreign")
+    office_names: dict[str, str]  # office -> whole names ("secretary of state")
+    person_titles: str  # titles a person's name follows, on the original text
+    stopwords: frozenset[str]
+    exchange_words: frozenset[str]  # words about an exchange itself, not its substance
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
+    ordinals_before_month: str = ""  # "1er mars"
+    ordinals_after_month: str = ""  # "March 1st"
+    past_cues_after_weekday: str = ""  # "vendredi dernier"
+    counterpart_before_country: str = ""  # "homologue russe"
+    counterpart_after_country: str = ""  # "Russian counterpart"
 
 
 @cache
@@ -80,6 +107,24 @@ def all_languages() -> tuple[Language, ...]:
 def union(field: str) -> frozenset[str]:
     """One word-set field merged over every language."""
     return frozenset().union(*(getattr(lang, field) for lang in all_languages()))
+
+
+def merged(field: str) -> dict:
+    """One mapping field merged over every language, in ``LANGUAGES`` order."""
+    out: dict = {}
+    for lang in all_languages():
+        out.update(getattr(lang, field))
+    return out
+
+
+def alternations(field: str) -> dict[str, str]:
+    """A field mapping keys to patterns, each key's patterns joined over every
+    language as ``alternation`` does, keys in order of first appearance."""
+    out: dict[str, list[str]] = {}
+    for lang in all_languages():
+        for key, pattern in getattr(lang, field).items():
+            out.setdefault(key, []).append(pattern)
+    return {key: "|".join(p for p in patterns if p) for key, patterns in out.items()}
 
 
 def alternation(field: str) -> str:

@@ -47,3 +47,40 @@ ABSOLUTE_DATES = rf"\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|(?:{MONTHS})\s+\d{{1,2}},
 DATE_LINE_WORDS = "updated|published|posted"
 TIME_PREPOSITIONS = "at"
 BYLINE_STAFF_WORDS = "staff|reporters?|correspondents?"
+
+# What a sentence says about its event (signature.py); folded text.
+EVENT_WORDS = {
+    "call": r"phone calls?|calls?|phoned|spoke by phone|video call|conversation|conversations",
+    "meeting": r"talks|meetings?|summit|met|visit|delegations?",
+    "attack": r"strikes?|attacks?|shelling|rockets?|missiles?|drones?|explosions?|offensive|incursion",
+    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
+    "military": r"(?:troops|forces) (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
+}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+MONTH_NAMES = "january february march april may june july august september october november december"
+DAY_ARTICLES = "on"
+ORDINALS_AFTER_MONTH = "st|nd|rd|th"
+MONTH_PREPOSITIONS = "in"
+PAST_AFTER_MONTH = "last"
+AGO = r"\b(?P<count>a|one|two|three|\d+) (?P<unit>days?|weeks?|months?|years?) ago\b"
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+TIME_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "last week": -7}
+FUTURE_CUES = "next|will|due|planned"
+PAST_CUES = "last"
+COUNTERPART_WORDS = "counterparts?"
+COUNTERPART_AFTER_COUNTRY = "counterparts?|minister"
+AIDE_TITLES = r"aide|adviser|advisor|spokes\w+|envoy|chief of staff"
+AIDE_LINKS = "to|of"
+OFFICE_TITLES = {"defence_minister": "minister|secretary", "foreign_minister": "minister|secretary"}
+OFFICE_DOMAINS = {"defence_minister": "defense|defence", "foreign_minister": "foreign"}
+OFFICE_NAMES = {"foreign_minister": "secretary of state", "head_of_state": r"\bpresident\b"}
+PERSON_TITLES = "counterpart|minister|secretary|president|chancellor|prime minister"
+STOPWORDS = """
+the a an of to in on at by for with from and or but not no is are was were be been has have had that this these
+those it its their his her they he she we as also than then there which who whom whose will would could should
+"""
+EXCHANGE_WORDS = """
+call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
+initiated request said told added stressed noted according also both two defence
+"""

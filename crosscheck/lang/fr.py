@@ -44,3 +44,56 @@ OUTLET_NAME_WORDS = (
 ABSOLUTE_DATES = rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}}"
 DATE_LINE_WORDS = "publié|mis à jour|modifié|le"
 TIME_PREPOSITIONS = "à"
+
+# What a sentence says about its event (signature.py); folded text.
+EVENT_WORDS = {
+    "call": (
+        r"entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|telephone|"
+        r"au telephone|par telephone|visioconference|conversation|conversations|echanges? telephoniques?|"
+        r"s'est entretenu|se sont entretenus"
+    ),
+    "meeting": r"rencontres?|reunions?|sommets?|pourparlers|negociations?|entrevues?|visite|delegations?",
+    "attack": (
+        r"attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|explosions?|offensive|"
+        r"contre-offensive|incursion"
+    ),
+    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
+    "military": (
+        r"(?:troupes|soldats|forces) (?:massees|amassees|deployees)|concentrations? de troupes|deploiements?|"
+        r"invasion|manoeuvres|exercices militaires"
+    ),
+}
+WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche"
+MONTH_NAMES = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+DAY_ARTICLES = "le"
+ORDINALS_BEFORE_MONTH = "er"
+MONTH_PREPOSITIONS = "en"
+PAST_AFTER_MONTH = "dernier"
+AGO = r"\bil y a (?:(?P<count>un|une|deux|trois|\d+) )?(?P<unit>jours?|semaines?|mois|ans?)(?P<half> et demi)?\b"
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3}
+TIME_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30, "an": 365, "ans": 365}
+RELATIVE_DAYS = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "la semaine derniere": -7}
+FUTURE_CUES = "prevue?s?|prochain|doit|devrait|aura"
+PAST_CUES = "dernier|derniere|passe|passee"
+PAST_CUES_AFTER_WEEKDAY = "dernier|derniere|passe|passee"
+COUNTERPART_WORDS = "homologues?|collegues?"
+COUNTERPART_BEFORE_COUNTRY = "homologues?|ministres?|chef de la diplomatie"
+AIDE_TITLES = r"porte-parole|conseill\w+|envoye\w*|emissaire|proche|bras droit|chef de cabinet"
+AIDE_LINKS = "du|de|des|de la|d'"
+OFFICE_TITLES = {"defence_minister": "ministre|secretaire|chef", "foreign_minister": "ministre|chef"}
+OFFICE_DOMAINS = {"defence_minister": "defense|armees", "foreign_minister": "affaires etrangeres|diplomatie"}
+OFFICE_NAMES = {"foreign_minister": "secretaire d'etat", "head_of_state": r"\bpresidente?\b"}
+PERSON_TITLES = "homologue|ministre|secr[ée]taire|pr[ée]sident|chancelier|premier ministre|chef de la diplomatie"
+STOPWORDS = """
+le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont en dans sur sous par pour
+avec sans entre vers chez ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils elles on
+se s y ne n pas plus est sont etait etaient ete etre avoir avait avaient a ont aurait auraient fait faire cela ca
+tres aussi ainsi alors deja encore tout toute tous toutes autre autres meme comme si lui eux nous vous je tu
+"""
+EXCHANGE_WORDS = """
+discute discuter discussion discussions conversation conversations appel appels entretien entretiens telephonique
+telephoniques echange echanges echangé points vue situation conflit questions question aborde abordees abordé
+ministre ministres parties partie cote homologue homologues initiative initie demande premier premiere contact
+contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
+deux defense ministere
+"""
