@@ -18,7 +18,6 @@ NOT_YET_MOVED = {
     "attribute/phrases.py",
     "attribute/engine.py",
     "attribute/context.py",
-    "diverge.py",
 }
 
 

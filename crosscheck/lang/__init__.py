@@ -68,12 +68,27 @@ class Language:
     person_titles: str  # titles a person's name follows, on the original text
     stopwords: frozenset[str]
     exchange_words: frozenset[str]  # words about an exchange itself, not its substance
+    # Divergences (diverge.py), on folded text.
+    negation_cues: str  # a version that negates ("ne", "not")
+    denial_cues: str  # a version that denies ("dement", "denied")
+    omission_cues: str  # a readout said to leave something out ("ne mentionne pas")
+    request_phrases: str  # who asked for the exchange: "a la demande", "at the request"
+    request_links: str  # between such a phrase and who asked ("de la ", "of the "), longest first
+    reported_speech: str  # a participant speaking inside a claim's content ("a souligne", "urged")
+    both_words: str  # "les deux", "both"
+    participant_nouns: str  # plural nouns for the two parties ("ministres", "leaders")
+    definite_articles: str  # "le", "the"
+    leader_titles: str  # titles that stand for a participant ("le president")
+    demonstratives: str  # "ces", "these"
+    claim_nouns: str  # what a denial points back at ("ces affirmations")
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
     past_cues_after_weekday: str = ""  # "vendredi dernier"
     counterpart_before_country: str = ""  # "homologue russe"
     counterpart_after_country: str = ""  # "Russian counterpart"
+    request_adjectives: str = ""  # "a la demande urgente de"
+    possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 
 @cache

@@ -84,3 +84,21 @@ EXCHANGE_WORDS = """
 call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
 initiated request said told added stressed noted according also both two defence
 """
+
+# Divergences (diverge.py); folded text.
+NEGATION_CUES = "not|no|never|none|denied|deny"
+DENIAL_CUES = r"denied|denies|reject\w*|refute\w*|false|lies?|dismiss\w*"
+OMISSION_CUES = "made no mention|did not mention|does not mention|no mention of|omits?|did not refer to"
+REQUEST_PHRASES = "at the request|at the initiative|initiated by|requested by|on the initiative"
+REQUEST_LINKS = "of the |of |by "
+POSSESSIVE_REQUEST = r"\bat {who}'s request"
+REPORTED_SPEECH = (
+    r"\b(?:warned|urged|stressed|said|told|raised|expressed|called|pressed|offered|discussed|"
+    r"agreed|insisted|emphasi[sz]ed|underlined|highlighted)\b"
+)
+BOTH_WORDS = "both|the two"
+PARTICIPANT_NOUNS = "ministers|leaders|men|officials|presidents|sides|delegations"
+DEFINITE_ARTICLES = "the"
+LEADER_TITLES = "president|chancellor|prime minister"
+DEMONSTRATIVES = "these|this|those|such"
+CLAIM_NOUNS = r"claims?|allegations?|assertions?|reports?|statements?|accusations?|version"

@@ -97,3 +97,26 @@ ministre ministres parties partie cote homologue homologues initiative initie de
 contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
 deux defense ministere
 """
+
+# Divergences (diverge.py); folded text.
+NEGATION_CUES = r"n'|ne |pas\b|jamais|aucun|aucune|sans"
+DENIAL_CUES = r"refut\w*|dement\w*|dementi\w*|nie\b|nient|rejet\w*|rejette\w*|inacceptable|faux|mensong\w*|deni\w*"
+OMISSION_CUES = (
+    r"ne mentionne pas|ne fait (?:aucune |pas )?(?:etat|mention)|passe sous silence|omet|n'evoque pas|ne dit rien"
+)
+REQUEST_PHRASES = r"a la demande|a l'initiative|a la requete|sur (?:la )?demande"
+REQUEST_ADJECTIVES = "urgente"
+REQUEST_LINKS = "de la |de l'|du |des |de |d'"
+REPORTED_SPEECH = (
+    r"\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+)?(?:averti|souligne|insiste|exprime|evoque|discute|"
+    r"plaide|demande|exhorte|appele|propose|affirme|declare|dit|indique|rappele|fait part|fait etat|presse|"
+    r"mis en garde|convenu|insiste)\b|\b(?:mettant|soulignant|insistant|appelant)\b"
+)
+BOTH_WORDS = "les deux"
+PARTICIPANT_NOUNS = "hommes|responsables|ministres|dirigeants|presidents|chefs|parties|delegations"
+DEFINITE_ARTICLES = "le|la"
+LEADER_TITLES = (
+    "chef de l'etat|president|presidente|chancelier|chanceliere|premier ministre|chef de la diplomatie"
+)
+DEMONSTRATIVES = "ces|cette|ce"
+CLAIM_NOUNS = r"affirmations?|accusations?|allegations?|propos|informations?|assertions?|declarations?|version"
