@@ -81,6 +81,19 @@ class Language:
     leader_titles: str  # titles that stand for a participant ("le president")
     demonstratives: str  # "ces", "these"
     claim_nouns: str  # what a denial points back at ("ces affirmations")
+    # Edges of source phrases (attribute/phrases.py), on folded text.
+    determiners: frozenset[str]
+    name_title_words: frozenset[str]  # dropped before a speaker's name ("m", "mr", "general")
+    pronouns: frozenset[str]  # subject pronouns that stand for a speaker
+    auxiliaries: frozenset[str]  # before a participle ("a", "has")
+    between_aux_and_verb: frozenset[str]  # words allowed between them ("pas", "also")
+    speaker_nouns: frozenset[str]  # words that can head a phrase naming a speaker
+    time_words: frozenset[str]  # words that end a source phrase or open an adverbial ("hier", "today")
+    prepositions: frozenset[str]
+    name_titles: frozenset[str]  # abbreviated titles before a name: a period after them ends nothing
+    source_end_words: str  # where a source phrase that follows its verb ends
+    intro_adverbials: str  # words that open an introductory adverbial ("selon…,", "in…,")
+    leading_connectors: str  # sentence-initial connectors ("et", "but")
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
@@ -88,6 +101,7 @@ class Language:
     counterpart_before_country: str = ""  # "homologue russe"
     counterpart_after_country: str = ""  # "Russian counterpart"
     request_adjectives: str = ""  # "a la demande urgente de"
+    adverb_suffixes: str = ""  # a one-word adverbial before a comma ("Officiellement,")
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 
@@ -108,8 +122,8 @@ def language(code: str) -> Language:
 
 
 def _convert(kind: str, value):
-    if kind.startswith("frozenset") and isinstance(value, str):
-        return frozenset(value.split())
+    if kind.startswith("frozenset"):
+        return frozenset(value.split() if isinstance(value, str) else value)
     if kind.startswith("tuple") and isinstance(value, str):
         return tuple(value.split())
     return value

@@ -102,3 +102,33 @@ DEFINITE_ARTICLES = "the"
 LEADER_TITLES = "president|chancellor|prime minister"
 DEMONSTRATIVES = "these|this|those|such"
 CLAIM_NOUNS = r"claims?|allegations?|assertions?|reports?|statements?|accusations?|version"
+
+# Edges of source phrases (attribute/phrases.py, engine.py); folded text.
+DETERMINERS = "the a an this that these those his her its their our"
+NAME_TITLE_WORDS = "mr mrs ms dr gen general president"
+AUXILIARIES = "has have had"
+BETWEEN_AUX_AND_VERB = (
+    "not also already previously earlier since repeatedly publicly then never again immediately quickly to t "
+    "explicitly"
+)
+SPEAKER_NOUNS = (
+    "official officials spokesman spokeswoman spokesperson minister ministry government statement readout "
+    "diplomat diplomats officer officers analyst analysts newspaper agency outlet report office department "
+    "secretary leader leaders chief commander envoy ambassador embassy aide aides adviser advisers advisor "
+    "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
+    "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
+    "representative representatives staff"
+)
+TIME_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "
+    "officially publicly again also then finally however"
+)
+PREPOSITIONS = "to in on at during after before from with via"
+PRONOUNS = "he she they it"
+NAME_TITLES = "mr mrs ms"  # abbreviated titles before a name (a period after them ends no phrase)
+SOURCE_END_WORDS = (
+    r"in|on|at|during|after|before|who|which|while|but|via|to|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|earlier|later|last week|this week|on monday|the \d"
+)
+INTRO_ADVERBIALS = r"in|on|at|after|before|meanwhile|however|earlier|later|separately|also|still|for|on|by"
+LEADING_CONNECTORS = "and|but|so"

@@ -120,3 +120,44 @@ LEADER_TITLES = (
 )
 DEMONSTRATIVES = "ces|cette|ce"
 CLAIM_NOUNS = r"affirmations?|accusations?|allegations?|propos|informations?|assertions?|declarations?|version"
+
+# Edges of source phrases (attribute/phrases.py, engine.py); folded text. Word sets may hold phrases:
+# a tuple of strings is taken as is.
+DETERMINERS = "le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre nos"
+NAME_TITLE_WORDS = "m mm mme mmes dr pr gen general president"
+AUXILIARIES = "a ont avait avaient aurait auraient eut eurent aura auront est sont etait etaient s"
+BETWEEN_AUX_AND_VERB = (
+    "pas plus jamais guere point egalement aussi notamment deja encore bien toutefois cependant pourtant "
+    "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s"
+)
+SPEAKER_NOUNS = (
+    "source sources responsable responsables porte-parole porte parole diplomate diplomates ministre "
+    "ministres ministere ministeres communique communiques gouvernement president presidente presidence "
+    "officiel officiels expert experts analyste analystes journal quotidien hebdomadaire agence publication "
+    "media medias chaine chef cheffe dirigeant dirigeants depute deputes senateur ambassadeur ambassadrice "
+    "ambassade general armee etat-major etat major services autorites occidentaux partie cote camp militaire "
+    "militaires conseiller conseillere secretaire chancelier chanceliere premier premiere declaration compte "
+    "rendu texte note message lettre enqueteurs enquete parquet police commandement observateurs temoins "
+    "habitants gouverneur maire ong organisation rapport bureau cabinet entourage proches negociateurs "
+    "delegation delegations participants interlocuteurs homologue homologues deux tous groupe mouvement parti "
+    "representant representants etats-majors"
+)
+TIME_WORDS = (
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd matin soir nuit apres-midi recemment "
+    "officiellement publiquement encore egalement aussi ensuite enfin lui-meme elle-meme meme ainsi alors "
+    "pourtant toutefois cependant notamment"
+)
+PREPOSITIONS = "a au aux dans sur devant lors apres avant en pendant depuis pour via par chez avec des dès le"
+PRONOUNS = ("il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere", "lui", "on")
+NAME_TITLES = "m mm mme dr"  # abbreviated titles before a name (a period after them ends no phrase)
+SOURCE_END_WORDS = (
+    r"dans|sur|lors|apres|avant|devant|pendant|depuis|aux|au(?! sein)|a|via|qui|dont|alors|tandis|mais|car|"
+    r"puis|la semaine|le mois|cette semaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|plus tot|"
+    r"apres-midi|ce week-end|le \d"
+)
+INTRO_ADVERBIALS = (
+    r"dans|de|du|des|au|aux|a|en|plus|par|lors|pour|cote|selon|d'apres|apres|avant|depuis|sur|"
+    r"enfin|ensuite|pourtant|toutefois|cependant|ainsi|or|mais|et|puis|parallelement"
+)
+ADVERB_SUFFIXES = "ment"
+LEADING_CONNECTORS = "ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis"
