@@ -19,7 +19,8 @@ SPEAKER_NOUNS = union("speaker_nouns")
 TIME_WORDS = union("time_words")
 PREPOSITIONS = union("prepositions")
 # A period after an abbreviated title ("M.", "Mrs.") or an initial does not end a phrase.
-NO_END_AFTER = "".join(rf"(?<!\b{title})" for title in sorted(union("name_titles"))) + r"(?<!\b[a-z])"
+TITLES_BEFORE_NAMES = sorted(union("name_titles") | union("plural_name_titles"))
+NO_END_AFTER = "".join(rf"(?<!\b{title})" for title in TITLES_BEFORE_NAMES) + r"(?<!\b[a-z])"
 # Where a source phrase that follows its verb ends.
 SOURCE_END = re.compile(
     rf"\s*(?:[,;:(—–]|\s-\s|{NO_END_AFTER}\.(?:\s|$)|[»”\"]|$)"

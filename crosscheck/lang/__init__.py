@@ -94,6 +94,12 @@ class Language:
     source_end_words: str  # where a source phrase that follows its verb ends
     intro_adverbials: str  # words that open an introductory adverbial ("selon…,", "in…,")
     leading_connectors: str  # sentence-initial connectors ("et", "but")
+    # Anaphoric sources (attribute/context.py): whole folded phrases.
+    same_source: str  # "la meme source", "the same source"
+    person_pronouns: frozenset[str]  # pronouns that stand for a person who spoke
+    thing_pronouns: frozenset[str]  # pronouns that stand for an institution ("it")
+    back_reference_determiners: dict[str, str]  # kind (staff, document, outlet, institution, person) -> words
+    back_reference_nouns: dict[str, str]  # kind -> nouns that point back to an actor of that kind
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
@@ -101,6 +107,7 @@ class Language:
     counterpart_before_country: str = ""  # "homologue russe"
     counterpart_after_country: str = ""  # "Russian counterpart"
     request_adjectives: str = ""  # "a la demande urgente de"
+    plural_name_titles: frozenset[str] = frozenset()  # "MM. Austin et Belousov"
     adverb_suffixes: str = ""  # a one-word adverbial before a comma ("Officiellement,")
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 

@@ -132,3 +132,22 @@ SOURCE_END_WORDS = (
 )
 INTRO_ADVERBIALS = r"in|on|at|after|before|meanwhile|however|earlier|later|separately|also|still|for|on|by"
 LEADING_CONNECTORS = "and|but|so"
+
+# Anaphoric sources (attribute/context.py); whole folded phrases.
+SAME_SOURCE = r"(?:the|this|that)?\s*(?:source|sources)|the same source"
+PERSON_PRONOUNS = "he she they"
+THING_PRONOUNS = "it"
+BACK_REFERENCE_DETERMINERS = {
+    "staff": "his|her|its|their",
+    "document": "the|this",
+    "outlet": "the",
+    "institution": "the",
+    "person": "the",
+}
+BACK_REFERENCE_NOUNS = {
+    "staff": r"office|spokes\w+|aides|team|ministry|staff",
+    "document": "document|statement|readout|release|transcript|summary",
+    "outlet": "newspaper|agency|paper|outlet|magazine|broadcaster",
+    "institution": "ministry|department|government|presidency|army|military",
+    "person": r"minister|spokes\w+|president|secretary|official|general",
+}

@@ -149,7 +149,8 @@ TIME_WORDS = (
 )
 PREPOSITIONS = "a au aux dans sur devant lors apres avant en pendant depuis pour via par chez avec des dès le"
 PRONOUNS = ("il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere", "lui", "on")
-NAME_TITLES = "m mm mme dr"  # abbreviated titles before a name (a period after them ends no phrase)
+NAME_TITLES = "m mme dr"  # abbreviated titles before a name (a period after them ends no phrase)
+PLURAL_NAME_TITLES = "mm"
 SOURCE_END_WORDS = (
     r"dans|sur|lors|apres|avant|devant|pendant|depuis|aux|au(?! sein)|a|via|qui|dont|alors|tandis|mais|car|"
     r"puis|la semaine|le mois|cette semaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|plus tot|"
@@ -161,3 +162,25 @@ INTRO_ADVERBIALS = (
 )
 ADVERB_SUFFIXES = "ment"
 LEADING_CONNECTORS = "ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis"
+
+# Anaphoric sources (attribute/context.py); whole folded phrases.
+SAME_SOURCE = r"(?:la|cette)?\s*(?:meme|même)?\s*(?:source|sources)"
+PERSON_PRONOUNS = ("il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere")
+THING_PRONOUNS = "celui-ci celle-ci"
+BACK_REFERENCE_DETERMINERS = {
+    "staff": "ses|son|sa|leurs?",
+    "document": "le|ce|la|cette",
+    "outlet": "la|le|l'|cette|ce",
+    "institution": "le|la|l'",
+    "person": "le|la",
+}
+BACK_REFERENCE_NOUNS = {
+    "staff": "services|cabinet|entourage|ministere|bureau|equipe|porte-parole|proches|collaborateurs",
+    "document": "communique|texte|declaration|compte[- ]rendu|note",
+    "outlet": "publication|journal|quotidien|media|agence|site|hebdomadaire|magazine|chaine",
+    "institution": "ministere|gouvernement|presidence|armee|etat-major",
+    "person": (
+        r"ministre|porte-parole|president|presidente|chef de la diplomatie|chef|cheffe|secretaire|premier ministre|"
+        r"chancelier|diplomate|responsable|general"
+    ),
+}
