@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from crosscheck.lang import all_languages, alternation
 from crosscheck.models import AGREEMENT, Claim, Divergence, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import topic_stems
@@ -33,20 +34,17 @@ if TYPE_CHECKING:
     from crosscheck.draft import Draft
 
 DEFAULTS = DivergenceSettings()
-NEGATED = re.compile(r"\b(?:n'|ne |pas\b|jamais|aucun|aucune|not|no|never|none|denied|deny|sans)\b")
-DENIAL_WORDS = re.compile(
-    r"\b(?:refut\w*|dement\w*|dementi\w*|nie\b|nient|rejet\w*|rejette\w*|inacceptable|"
-    r"faux|mensong\w*|deni\w*|denied|denies|reject\w*|refute\w*|false|lies?|dismiss\w*)\b"
-)
-OMISSION = re.compile(
-    r"\b(?:ne mentionne pas|ne fait (?:aucune |pas )?(?:etat|mention)|passe sous silence|"
-    r"omet|made no mention|did not mention|does not mention|no mention of|omits?|"
-    r"did not refer to|n'evoque pas|ne dit rien)\b"
-)
+NEGATED = re.compile(rf"\b(?:{alternation('negation_cues')})\b")
+DENIAL_WORDS = re.compile(rf"\b(?:{alternation('denial_cues')})\b")
+OMISSION = re.compile(rf"\b(?:{alternation('omission_cues')})\b")
+POSSESSIVE_REQUESTS = [
+    lang.possessive_request.replace("{who}", rf"(?P<who{n}>[\w-]+)")
+    for n, lang in enumerate((lang for lang in all_languages() if lang.possessive_request), start=2)
+]
 INITIATOR = re.compile(
-    r"\b(?:a la demande|a l'initiative|a la requete|sur (?:la )?demande|at the request|at the initiative|"
-    r"initiated by|requested by|on the initiative)\s+(?:urgente\s+)?(?:de la |de l'|du |des |de |d'|of the |of |by )?"
-    r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|\bat (?P<who2>[\w-]+)'s request"
+    rf"\b(?:{alternation('request_phrases')})\s+(?:(?:{alternation('request_adjectives')})\s+)?"
+    rf"(?:{alternation('request_links')})?"
+    r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|" + "|".join(POSSESSIVE_REQUESTS)
 )
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 RELAY_ID_PREFIXES = ("outlet.",)
@@ -242,28 +240,18 @@ def initiator(text: str, registry) -> str | None:
     match = INITIATOR.search(fold(text))
     if not match or registry is None:
         return None
-    start, end = match.span("who") if match.group("who") else match.span("who2")
+    start, end = match.span(next(name for name, value in match.groupdict().items() if value))
     return registry.country_of(text[start:end])
 
 
-SPEECH_IN_CONTENT = re.compile(
-    r"\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+)?(?:averti|souligne|insiste|exprime|evoque|discute|"
-    r"plaide|demande|exhorte|appele|propose|affirme|declare|dit|indique|rappele|fait part|fait etat|presse|"
-    r"mis en garde|"
-    r"convenu|insiste)\b|\b(?:warned|urged|stressed|said|told|raised|expressed|called|pressed|offered|discussed|"
-    r"agreed|insisted|emphasi[sz]ed|underlined|highlighted)\b|\b(?:mettant|soulignant|insistant|appelant)\b"
-)
+SPEECH_IN_CONTENT = re.compile(alternation("reported_speech"))
 
 
 PARTICIPANT_REF = re.compile(
-    r"\b(?:les deux|both|the two) (?:hommes|responsables|ministres|dirigeants|presidents|chefs|parties|delegations|"
-    r"ministers|leaders|men|officials|presidents|sides|delegations)\b|\b(?:le|la|the) (?:chef de l'etat|president|"
-    r"presidente|chancelier|chanceliere|chancellor|premier ministre|prime minister|chef de la diplomatie)\b"
+    rf"\b(?:{alternation('both_words')}) (?:{alternation('participant_nouns')})\b"
+    rf"|\b(?:{alternation('definite_articles')}) (?:{alternation('leader_titles')})\b"
 )
-DEMONSTRATIVE = re.compile(
-    r"\b(?:ces|cette|ce|these|this|those|such) (?:affirmations?|accusations?|allegations?|propos|"
-    r"informations?|claims?|assertions?|reports?|declarations?|statements?|version)\b"
-)
+DEMONSTRATIVE = re.compile(rf"\b(?:{alternation('demonstratives')}) (?:{alternation('claim_nouns')})\b")
 
 
 def account_score(view: View, names: set[str]) -> float:

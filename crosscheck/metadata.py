@@ -16,43 +16,33 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from crosscheck.lang import language
+from crosscheck.lang import LANGUAGES, alternation
+from crosscheck.lang.names import AGENCIES
 
-AGENCIES = (
-    r"AFP|Reuters|AP|Associated Press|TASS|RIA Novosti|Interfax|Xinhua|Anadolu|dpa|ANSA|EFE|Ukrinform|"
-    r"Kyodo|Yonhap|PTI|Belga|ATS|Bloomberg|Sputnik"
-)
 HEADER_LINES = 8  # paragraphs looked at for header metadata
 FOOTER_LINES = 4
 SHORT_LINE = 120
 
 BYLINE = re.compile(
-    rf"^(?:par|by)\s+(?P<outlet>[^,;:.!?]{{2,60}}?)(?:\s+(?:avec|with|et|and)\s+(?P<agency>{AGENCIES}))?\s*"
+    rf"^(?:{alternation('byline_words')})\s+(?P<outlet>[^,;:.!?]{{2,60}}?)"
+    rf"(?:\s+(?:{alternation('byline_joiners')})\s+(?P<agency>{AGENCIES}))?\s*"
     rf"(?:\((?P<agency2>{AGENCIES})\))?\s*$",
     re.IGNORECASE,
 )
-NAME = r"(?!(?:Le|La|Les|L'|The|Un|Une|A)\b)[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}"
-PEOPLE = re.compile(rf"{NAME}(?:(?:,| and| et| &) {NAME})*")
-OUTLET_WORDS = re.compile(
-    r"\b(?:Times|Post|News|Monitor|Journal|Herald|Tribune|Press|Presse|Agency|Agence|Express|Daily|Gazette|"
-    r"Observer|Guardian|Telegraph|Monde|Figaro|Écho|Echo|Courrier|Dépêche|Matin|Soir|Ouest|Radio|TV|Info|"
-    r"Media|Médias|Review|Standard|Mail|Star|Globe|Chronicle|Week|Hebdo|Magazine|Watch|Insider|Nouvelles|Actu|"
-    r"Top|Libre|Républicain|Parisien|Libération|Humanité|Croix|Orient|Jour|Temps|Tribune|Opinion|Echos|Obs|"
-    r"Ledger|Dispatch|Courier|Today|Online|Network|Wire|Bulletin|Report|Reporter|Diplomat|Tribune)\b"
-)
+NAME = rf"(?!(?:{alternation('name_articles')})\b)[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]+){{1,2}}"
+PEOPLE = re.compile(rf"{NAME}(?:(?:,| (?:{alternation('list_joiners')})| &) {NAME})*")
+BYLINE_STAFF = re.compile(rf"\s+(?:{alternation('byline_staff_words')})$", re.IGNORECASE)
+OUTLET_WORDS = re.compile(rf"\b(?:{alternation('outlet_name_words')})\b")
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
-MONTHS_FR = language("fr").months
-MONTHS_EN = language("en").months
 ABSOLUTE_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS_FR})\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{MONTHS_EN})\s+\d{{4}}"
-    rf"|(?:{MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"\b(?:{alternation('absolute_dates')}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
 )
-DATE_LINE_WORDS = re.compile(r"^(?:publié|mis à jour|modifié|updated|published|posted|le)\b", re.IGNORECASE)
+DATE_LINE_WORDS = re.compile(rf"^(?:{alternation('date_line_words')})\b", re.IGNORECASE)
+TIME_OF_DAY = re.compile(rf"\d{{1,2}}[:h]\d{{2}}|\b(?:{alternation('time_prepositions')})\b|[\W_]")
 
 
 @dataclass
@@ -86,7 +76,7 @@ def read_line(line: str, info: HeaderInfo, *, in_header: bool) -> bool:
             info.published = info.published or first_date(line[: m.start()])
         return False
     if m := BYLINE.match(line):
-        name = re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", m.group("outlet").strip(), flags=re.IGNORECASE)
+        name = BYLINE_STAFF.sub("", m.group("outlet").strip())
         if not PEOPLE.fullmatch(name) or OUTLET_WORDS.search(name):  # "By Daniel Harper and Lin Qiao": authors
             info.outlet = info.outlet or name
         info.agency = info.agency or canonical_agency(m.group("agency") or m.group("agency2"))
@@ -113,7 +103,7 @@ def read_date_line(line: str, info: HeaderInfo) -> bool:
         info.agency = info.agency or canonical_agency(m.group("agency"))
     info.published = info.published or parse_date(found.group())
     rest = ABSOLUTE_DATE.sub("", line)
-    rest = re.sub(r"\d{1,2}[:h]\d{2}|\bà\b|\bat\b|[\W_]", " ", rest)
+    rest = TIME_OF_DAY.sub(" ", rest)
     is_date_line = DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4
     return bool(is_date_line)
 
@@ -129,7 +119,7 @@ def parse_date(text: str) -> date | None:
 
     parsed = dateparser.parse(
         text,
-        languages=["fr", "en"],
+        languages=list(LANGUAGES),
         settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.date() if parsed else None

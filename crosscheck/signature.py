@@ -12,82 +12,31 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from crosscheck.actors import Registry
+from crosscheck.lang import all_languages, alternation, alternations, merged, union
 from crosscheck.textnorm import fold
 
-EVENT_KIND_PATTERNS = {
-    "call": r"\b(?:entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|"
-    r"telephone|au telephone|par telephone|visioconference|phone calls?|calls?|phoned|spoke by phone|"
-    r"video call|conversation|conversations|echanges? telephoniques?|s'est entretenu|se sont entretenus)\b",
-    "meeting": r"\b(?:rencontres?|reunions?|sommets?|pourparlers|negociations?|entrevues?|talks|meetings?|"
-    r"summit|met|visite|visit|delegations?)\b",
-    "attack": r"\b(?:attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|"
-    r"explosions?|strikes?|attacks?|shelling|rockets?|offensive|contre-offensive|incursion)\b",
-    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
-    "military": r"\b(?:(?:troupes|soldats|forces|troops) (?:massees|amassees|deployees|massing|deployed)|"
-    r"concentrations? de troupes|deploiements?|invasion|manoeuvres|exercices militaires|troop build-?up|"
-    r"build-?up|deployments?)\b",
-}
-WEEKDAYS = {
-    "lundi": 0,
-    "mardi": 1,
-    "mercredi": 2,
-    "jeudi": 3,
-    "vendredi": 4,
-    "samedi": 5,
-    "dimanche": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-MONTHS = {
-    "janvier": 1,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "decembre": 12,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
+EVENT_KIND_PATTERNS = {kind: rf"\b(?:{words})\b" for kind, words in alternations("event_words").items()}
+WEEKDAYS = {name: number for lang in all_languages() for number, name in enumerate(lang.weekdays)}
+MONTHS = {name: number for lang in all_languages() for number, name in enumerate(lang.month_names, start=1)}
 MONTH_RE = "|".join(MONTHS)
-DAY_MONTH = re.compile(rf"\b(?:le |on )?(\d{{1,2}})(?:er)? ({MONTH_RE})(?: (\d{{4}}))?\b")
-MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b")
-MONTH_YEAR = re.compile(rf"\b(?:en |in )?({MONTH_RE})(?: dernier| last)? ?(\d{{4}})?\b")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-AGO = re.compile(
-    r"\bil y a (?:(un|une|deux|trois|\d+) )?(jours?|semaines?|mois|ans?)(?: et demi)?\b|"
-    r"\b(a|one|two|three|\d+) (days?|weeks?|months?|years?) ago\b"
+DAY_MONTH = re.compile(
+    rf"\b(?:(?:{alternation('day_articles')}) )?(\d{{1,2}})(?:{alternation('ordinals_before_month')})? ({MONTH_RE})"
+    rf"(?: (\d{{4}}))?\b"
 )
-RELATIVE = {
-    "hier": -1,
-    "yesterday": -1,
-    "avant-hier": -2,
-    "aujourd'hui": 0,
-    "today": 0,
-    "la semaine derniere": -7,
-    "last week": -7,
-}
-HOMOLOGUE = re.compile(r"\b(?:homologues?|counterparts?|collegues?)\b")
+MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:{alternation('ordinals_after_month')})?(?:,? (\d{{4}}))?\b")
+PAST_AFTER_MONTH = re.compile(alternation("past_after_month"))
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?:{alternation('month_prepositions')}) )?({MONTH_RE})(?: (?:{PAST_AFTER_MONTH.pattern}))? ?(\d{{4}})?\b"
+)
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+AGO = tuple(re.compile(lang.ago) for lang in all_languages())
+NUMBER_WORDS = merged("number_words")
+TIME_UNITS = merged("time_units")
+RELATIVE = merged("relative_days")
+FUTURE = re.compile(rf"\b(?:{alternation('future_cues')})\b")
+PAST_BEFORE = re.compile(rf"\b(?:{alternation('past_cues')})\s*$|^\s*(?:{alternation('past_cues')})\b")
+PAST_AFTER = re.compile(rf"\s*(?:{alternation('past_cues_after_weekday')})\b")
+HOMOLOGUE = re.compile(rf"\b(?:{alternation('counterpart_words')})\b")
 SALIENT = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*")
 
 
@@ -143,7 +92,7 @@ def find_day(folded: str, published: date | None) -> tuple[Day | None, int]:
         for m in (
             DAY_MONTH.search(folded),
             MONTH_DAY.search(folded),
-            AGO.search(folded),
+            search_ago(folded),
             WEEKDAY.search(folded),
             MONTH_YEAR.search(folded),
         )
@@ -164,23 +113,21 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
     for phrase, days in RELATIVE.items():
         if re.search(rf"\b{phrase}\b", folded):
             return from_date(published + timedelta(days=days)) if published else None
-    if m := AGO.search(folded):
+    if m := search_ago(folded):
         return ago(m, published)
     if m := WEEKDAY.search(folded):
         if published is None:
             return None
-        ahead = re.search(
-            r"\b(?:prevue?s?|prochain|doit|devrait|aura|next|will|due|planned)\b",
+        ahead = FUTURE.search(
             folded[max(0, m.start() - 25) : m.end() + 12],
         )
         if ahead:
             return next_weekday(WEEKDAYS[m.group(1)], published)
-        before = re.search(
-            r"\b(?:last|dernier|derniere|passe|passee)\s*$|^\s*(?:dernier|derniere|passe|passee|last)\b",
+        before = PAST_BEFORE.search(
             folded[max(0, m.start() - 6) : m.start()],
-        ) or re.match(r"\s*(?:dernier|derniere|passe|passee)\b", folded[m.end() :])
+        ) or PAST_AFTER.match(folded[m.end() :])
         return last_weekday(WEEKDAYS[m.group(1)], published, strictly_past=bool(before))
-    if (m := MONTH_YEAR.search(folded)) and (m.group(2) or "dernier" in m.group(0) or "last" in m.group(0)):
+    if (m := MONTH_YEAR.search(folded)) and (m.group(2) or PAST_AFTER_MONTH.search(m.group(0))):
         year = (
             int(m.group(2))
             if m.group(2)
@@ -213,15 +160,21 @@ def next_weekday(weekday: int, published: date) -> Day:
     return from_date(published + timedelta(days=delta))
 
 
+def search_ago(folded: str) -> re.Match | None:
+    """The leftmost "il y a trois jours" / "three days ago" of any language."""
+    found = [m for pattern in AGO if (m := pattern.search(folded))]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 def ago(match: re.Match, published: date | None) -> Day | None:
     if published is None:
         return None
-    count_word = match.group(1) or match.group(3) or "1"
-    unit = match.group(2) or match.group(4)
-    count = {"un": 1, "une": 1, "a": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3}.get(count_word)
+    count_word = match.group("count") or "1"
+    unit = match.group("unit")
+    count = NUMBER_WORDS.get(count_word)
     count = count or int(count_word)
-    days = {"j": 1, "d": 1, "s": 7, "w": 7, "m": 30, "a": 365, "y": 365}[unit[0]] * count
-    if "et demi" in match.group(0):
+    days = TIME_UNITS[unit] * count
+    if match.groupdict().get("half"):
         days += days // (2 * count)
     back = published - timedelta(days=days)
     return Day(back.year, back.month, None)
@@ -229,8 +182,7 @@ def ago(match: re.Match, published: date | None) -> Day | None:
 
 # "an aide to President Vladimir Putin", "le porte-parole du président X": X is not taking part.
 SERVES = re.compile(
-    r"\b(?:aide|adviser|advisor|spokes\w+|porte-parole|conseill\w+|envoy|envoye\w*|emissaire|proche|"
-    r"bras droit|chief of staff|chef de cabinet)\s+(?:[\w-]+\s+){0,2}(?:to|of|du|de|des|de la|d')\s*"
+    rf"\b(?:{alternation('aide_titles')})\s+(?:[\w-]+\s+){{0,2}}(?:{alternation('aide_links')})\s*"
     r"(?:(?:[\w-]+\s+){0,3})$"
 )
 
@@ -261,18 +213,22 @@ def sentence_signature(
     return sig
 
 
-OFFICE_PATTERNS = (
-    (
-        "defence_minister",
-        r"(?:ministre|secretaire|minister|secretary|chef)\W+(?:\w+\W+){0,3}"
-        r"(?:defense|defence|armees)",
-    ),
-    (
-        "foreign_minister",
-        r"(?:ministre|minister|secretary|chef)\W+(?:\w+\W+){0,3}(?:affaires etrangeres|diplomatie|"
-        r"foreign)|secretary of state|secretaire d'etat",
-    ),
-    ("head_of_state", r"\bpresident(?:e)?\b"),
+
+
+def office_pattern(role: str, titles: dict[str, str], domains: dict[str, str], names: dict[str, str]) -> str:
+    """A title near its domain ("ministre … de la Défense"), or a whole name of the office."""
+    branches = [rf"(?:{titles[role]})\W+(?:\w+\W+){{0,3}}(?:{domains[role]})"] if role in titles else []
+    return "|".join([*branches, *([names[role]] if role in names else [])])
+
+
+def office_patterns() -> tuple[tuple[str, str], ...]:
+    titles, domains, names = alternations("office_titles"), alternations("office_domains"), alternations("office_names")
+    return tuple((role, office_pattern(role, titles, domains, names)) for role in dict.fromkeys([*titles, *names]))
+
+
+OFFICE_PATTERNS = office_patterns()
+COUNTRY_COUNTERPART = (
+    rf"\b(?:{alternation('counterpart_before_country')}) (\w+)|\b(\w+) (?:{alternation('counterpart_after_country')})\b"
 )
 
 
@@ -287,9 +243,7 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
             country = registry.country_of(window)
             if country:
                 found.add((country, role))
-    for match in re.finditer(
-        r"\b(?:homologues?|ministres?|chef de la diplomatie) (\w+)|\b(\w+) (?:counterparts?|minister)\b", folded
-    ):
+    for match in re.finditer(COUNTRY_COUNTERPART, folded):
         country = registry.country_of(text[match.start() : match.end()])
         if country:
             found.add((country, "counterpart"))
@@ -297,8 +251,7 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
 
 
 TITLED_NAME = re.compile(
-    r"\b(?:homologue|counterpart|ministre|minister|secretary|secr[ée]taire|pr[ée]sident|president|chancelier|"
-    r"chancellor|premier ministre|prime minister|chef de la diplomatie)\b(?:\s+[\w'’-]+){0,5}?\s*,?\s+"
+    rf"\b(?:{alternation('person_titles')})\b(?:\s+[\w'’-]+){{0,5}}?\s*,?\s+"
     r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2})"
 )
 
@@ -345,27 +298,9 @@ def article_surnames(texts: list[str], registry: Registry, published: date | Non
     return names
 
 
-STOPWORDS = set(
-    """
-le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont ou en dans sur sous par pour
-avec sans entre vers chez ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils elles on
-se s y ne n pas plus est sont etait etaient ete etre avoir avait avaient a ont aurait auraient fait faire cela ca
-tres aussi ainsi alors deja encore tout toute tous toutes autre autres meme comme si lui eux nous vous je tu
-the a an of to in on at by for with from and or but not no is are was were be been has have had that this these
-those it its their his her they he she we as also than then there which who whom whose will would could should
-""".split()
-)
+STOPWORDS = union("stopwords")
 # Words that describe the exchange itself rather than its substance.
-EXCHANGE_WORDS = set(
-    """
-discute discuter discussion discussions conversation conversations appel appels entretien entretiens telephonique
-telephoniques echange echanges echangé points vue situation conflit questions question aborde abordees abordé
-ministre ministres parties partie cote homologue homologues initiative initie demande premier premiere contact
-contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
-call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
-initiated request said told added stressed noted according also both two deux defense defence ministere
-""".split()
-)
+EXCHANGE_WORDS = union("exchange_words")
 STEM = 6
 
 

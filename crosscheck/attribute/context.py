@@ -13,36 +13,35 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from crosscheck.actors import Registry, Resolution
+from crosscheck.actors import INSTITUTION_KINDS, Registry, Resolution
+from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
 from crosscheck.textnorm import fold
 
-SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
-PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
-THING_PRONOUN = re.compile(r"^(?:it|celui-ci|celle-ci)$")
-SURNAME = re.compile(r"^(?:(?:m|mme|mr|mrs|ms|dr)\.?\s+)?([a-z][\w'-]{2,})$")
-OWN_STAFF = re.compile(
-    r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
-    r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$"
-)
-DOCUMENT = re.compile(
-    r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
-    r"document|statement|readout|release|transcript|summary)$"
-)
-OUTLET_BACK = re.compile(
-    r"^(?:la|le|l'|cette|ce|the)\s*(?:publication|journal|quotidien|media|agence|site|"
-    r"hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)$"
-)
-INSTITUTION_BACK = re.compile(
-    r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
-    r"government|presidence|presidency|armee|army|military|etat-major)$"
-)
-PERSON_BACK = re.compile(
-    r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
-    r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
-    r"chancelier|diplomate|responsable|official|general)$"
-)
-INSTITUTIONAL_SOURCE_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
+SAME_SOURCE = re.compile(rf"^(?:{alternation('same_source')})$")
+
+
+def one_of(words: frozenset[str]) -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")$")
+
+
+PRONOUN = one_of(union("person_pronouns"))
+THING_PRONOUN = one_of(union("thing_pronouns"))
+SURNAME = re.compile(rf"^(?:(?:{'|'.join(sorted(union('name_titles')))})\.?\s+)?([a-z][\w'-]{{2,}})$")
+BACK_DETERMINERS, BACK_NOUNS = alternations("back_reference_determiners"), alternations("back_reference_nouns")
+
+
+def back_reference(kind: str, gap: str = r"\s+") -> re.Pattern:
+    """ "ses services", "le ministère": a phrase that points back to an actor of this kind."""
+    return re.compile(rf"^(?:{BACK_DETERMINERS[kind]}){gap}(?:{BACK_NOUNS[kind]})$")
+
+
+OWN_STAFF = back_reference("staff")
+DOCUMENT = back_reference("document")
+OUTLET_BACK = back_reference("outlet", r"\s*")
+INSTITUTION_BACK = back_reference("institution", r"\s*")
+PERSON_BACK = back_reference("person")
+INSTITUTIONAL_SOURCE_KINDS = INSTITUTION_KINDS | {"parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
 
 

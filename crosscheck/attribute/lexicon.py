@@ -1,81 +1,18 @@
-"""Reporting verbs and locutions, with every inflected form, from the data
-files `verbs_fr.json` and `verbs_en.json`, indexed for word-sequence lookup."""
+"""Reporting verbs and locutions, with every inflected form, from each
+language's data file (`crosscheck/lang/data/verbs_<code>.json`), indexed for
+word-sequence lookup."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from crosscheck.lang import reporting_verbs, union
 from crosscheck.models import Polarity
 from crosscheck.textnorm import fold_words, lower_words
 
-# Verbs whose everyday sense is not speech ("lancer une offensive", "soutenir
-# l'Ukraine", "support the plan"): reporting only with a clausal complement
-# (que, a colon, a quotation) or in an inverted clause.
-NEEDS_CLAUSE = {
-    "poursuivre",
-    "lancer",
-    "reprendre",
-    "relever",
-    "avancer",
-    "glisser",
-    "souffler",
-    "lâcher",
-    "défendre",
-    "justifier",
-    "applaudir",
-    "louer",
-    "inviter",
-    "presser",
-    "inciter",
-    "encourager",
-    "ordonner",
-    "écarter",
-    "exclure",
-    "repousser",
-    "balayer",
-    "démonter",
-    "interroger",
-    "analyser",
-    "décrire",
-    "résumer",
-    "observer",
-    "réagir",
-    "soutenir",
-    "maintenir",
-    "assurer",
-    "garantir",
-    "considérer",
-    "publier",
-    "relayer",
-    "communiquer",
-    "menacer",
-    "reprocher",
-    "qualifier",
-    "citer",
-    "évoquer",
-    "aborder",
-    "discuter",
-    "support",
-    "maintain",
-    "hold",
-    "call",
-    "order",
-    "post",
-    "state",
-    "continue",
-    "press",
-    "back",
-    "raise",
-    "address",
-    "discuss",
-    "describe",
-    "cite",
-    "push",
-    "threaten",
-}
+# Verbs reporting speech only with a clausal complement or inverted (crosscheck/lang: clause_verbs).
+NEEDS_CLAUSE = union("clause_verbs")
 FINITE = ("present", "imperfect", "simple_past", "future", "conditional", "past")
 MAX_FORM_WORDS = 6
 
@@ -136,7 +73,7 @@ def entry_forms(entry: dict) -> list[tuple[str, VerbForm]]:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str) -> Lexicon:
     lang = "en" if lang == "en" else "fr"
-    data = json.loads((resources.files("crosscheck") / "data" / f"verbs_{lang}.json").read_text(encoding="utf-8"))
+    data = reporting_verbs(lang)
     forms: dict[tuple[str, ...], list[VerbForm]] = {}
     for entry in data.get("verbs", []):
         for text, form in entry_forms(entry):

@@ -1,31 +1,115 @@
 """Each language's words and patterns, in one place.
 
 A language is a module ``crosscheck.lang.<code>`` (``fr.py``, ``en.py``) listed in
-``LANGUAGES``. Word lists are written there as whitespace-separated strings and
+``LANGUAGES``, with one upper-case constant per ``Language`` field (``MONTHS`` for
+``months``). Word lists are written there as whitespace-separated strings and
 patterns as regex source; ``language(code)`` returns them as a frozen
-``Language``. Stage modules keep the mechanisms and import the words from here.
+``Language``. Larger data (the reporting verbs) are files in ``lang/data/``.
+Stage modules keep the mechanisms and import the words from here.
 
 Today's matching is language-blind: every article is matched against French and
-English together. ``alternation`` builds that combined pattern; patterns whose
-branch order interleaves the two languages are kept whole in ``mixed.py``.
+English together. ``alternation`` and ``union`` build those combined patterns
+and word sets; patterns whose branch order interleaves the two languages are
+kept whole in ``mixed.py``.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import json
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
+from importlib import resources
 
 LANGUAGES = ("fr", "en")
 
 
 @dataclass(frozen=True)
 class Language:
+    """Word sets are accent-folded lower case unless said otherwise; patterns
+    are regex source, alternations of one language's branches. A field with a
+    default may be left out by a language that has no such words."""
+
     code: str
     abbreviations: frozenset[str]
     months: str  # regex alternation of month names and their abbreviations
     institution_words: frozenset[str]
     articles: frozenset[str]
+    reporting_verbs: str  # data file in lang/data/ (see `reporting_verbs`)
+    clause_verbs: frozenset[str]  # lemmas, as spelled in the verbs file
+    # Article metadata (metadata.py); patterns match the original case, case-insensitively.
+    byline_words: str  # "par", "by"
+    byline_joiners: str  # between an outlet and its agency: "avec", "with"
+    list_joiners: str  # between two authors' names: "et", "and"
+    name_articles: str  # capitalised articles that do not begin a person's name
+    outlet_name_words: str  # words that make a byline name an outlet ("Times", "Monde")
+    absolute_dates: str  # full dates written with month names
+    date_line_words: str  # words that begin a date line ("publié", "updated")
+    time_prepositions: str  # between a date and its time ("à", "at")
+    # What a sentence says about its event (signature.py), on folded text.
+    event_words: dict[str, str]  # event kind (call, meeting, attack, military) -> words naming it
+    weekdays: tuple[str, ...]  # Monday first
+    month_names: tuple[str, ...]  # January first
+    day_articles: str  # before a day of the month: "le", "on"
+    month_prepositions: str  # before a month: "en", "in"
+    past_after_month: str  # after a month: "dernier", "last"
+    ago: str  # "three weeks ago", with groups count (optional), unit and optional half
+    number_words: dict[str, int]  # small counts written as words
+    time_units: dict[str, int]  # the ago pattern's units, in days
+    relative_days: dict[str, int]  # "yesterday" -> -1, tried in order
+    future_cues: str  # near a weekday: a day ahead ("prochain", "next")
+    past_cues: str  # just before a weekday: a day past ("dernier", "last")
+    counterpart_words: str  # "homologue", "counterpart"
+    aide_titles: str  # who serves another ("porte-parole", "aide")
+    aide_links: str  # between such a title and whom they serve ("de", "to")
+    office_titles: dict[str, str]  # office -> title words named with its domain
+    office_domains: dict[str, str]  # office -> domain words ("defense", "foreign")
+    office_names: dict[str, str]  # office -> whole names ("secretary of state")
+    person_titles: str  # titles a person's name follows, on the original text
+    stopwords: frozenset[str]
+    exchange_words: frozenset[str]  # words about an exchange itself, not its substance
+    # Divergences (diverge.py), on folded text.
+    negation_cues: str  # a version that negates ("ne", "not")
+    denial_cues: str  # a version that denies ("dement", "denied")
+    omission_cues: str  # a readout said to leave something out ("ne mentionne pas")
+    request_phrases: str  # who asked for the exchange: "a la demande", "at the request"
+    request_links: str  # between such a phrase and who asked ("de la ", "of the "), longest first
+    reported_speech: str  # a participant speaking inside a claim's content ("a souligne", "urged")
+    both_words: str  # "les deux", "both"
+    participant_nouns: str  # plural nouns for the two parties ("ministres", "leaders")
+    definite_articles: str  # "le", "the"
+    leader_titles: str  # titles that stand for a participant ("le president")
+    demonstratives: str  # "ces", "these"
+    claim_nouns: str  # what a denial points back at ("ces affirmations")
+    # Edges of source phrases (attribute/phrases.py), on folded text.
+    determiners: frozenset[str]
+    name_title_words: frozenset[str]  # dropped before a speaker's name ("m", "mr", "general")
+    pronouns: frozenset[str]  # subject pronouns that stand for a speaker
+    auxiliaries: frozenset[str]  # before a participle ("a", "has")
+    between_aux_and_verb: frozenset[str]  # words allowed between them ("pas", "also")
+    speaker_nouns: frozenset[str]  # words that can head a phrase naming a speaker
+    time_words: frozenset[str]  # words that end a source phrase or open an adverbial ("hier", "today")
+    prepositions: frozenset[str]
+    name_titles: frozenset[str]  # abbreviated titles before a name: a period after them ends nothing
+    source_end_words: str  # where a source phrase that follows its verb ends
+    intro_adverbials: str  # words that open an introductory adverbial ("selon…,", "in…,")
+    leading_connectors: str  # sentence-initial connectors ("et", "but")
+    # Anaphoric sources (attribute/context.py): whole folded phrases.
+    same_source: str  # "la meme source", "the same source"
+    person_pronouns: frozenset[str]  # pronouns that stand for a person who spoke
+    thing_pronouns: frozenset[str]  # pronouns that stand for an institution ("it")
+    back_reference_determiners: dict[str, str]  # kind (staff, document, outlet, institution, person) -> words
+    back_reference_nouns: dict[str, str]  # kind -> nouns that point back to an actor of that kind
+    byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
+    ordinals_before_month: str = ""  # "1er mars"
+    ordinals_after_month: str = ""  # "March 1st"
+    past_cues_after_weekday: str = ""  # "vendredi dernier"
+    counterpart_before_country: str = ""  # "homologue russe"
+    counterpart_after_country: str = ""  # "Russian counterpart"
+    request_adjectives: str = ""  # "a la demande urgente de"
+    plural_name_titles: frozenset[str] = frozenset()  # "MM. Austin et Belousov"
+    adverb_suffixes: str = ""  # a one-word adverbial before a comma ("Officiellement,")
+    possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 
 @cache
@@ -34,13 +118,22 @@ def language(code: str) -> Language:
     if code not in LANGUAGES:
         raise KeyError(f"no language module for {code!r}; known: {', '.join(LANGUAGES)}")
     module = importlib.import_module(f"crosscheck.lang.{code}")
-    return Language(
-        code=module.CODE,
-        abbreviations=frozenset(module.ABBREVIATIONS.split()),
-        months=module.MONTHS,
-        institution_words=frozenset(module.INSTITUTION_WORDS.split()),
-        articles=frozenset(module.ARTICLES.split()),
-    )
+    values = {}
+    for spec in fields(Language):
+        name = spec.name.upper()
+        if hasattr(module, name):
+            values[spec.name] = _convert(spec.type, getattr(module, name))
+        elif spec.default is MISSING and spec.default_factory is MISSING:
+            raise KeyError(f"crosscheck/lang/{code}.py has no {name}")
+    return Language(**values)
+
+
+def _convert(kind: str, value):
+    if kind.startswith("frozenset"):
+        return frozenset(value.split() if isinstance(value, str) else value)
+    if kind.startswith("tuple") and isinstance(value, str):
+        return tuple(value.split())
+    return value
 
 
 def all_languages() -> tuple[Language, ...]:
@@ -52,6 +145,32 @@ def union(field: str) -> frozenset[str]:
     return frozenset().union(*(getattr(lang, field) for lang in all_languages()))
 
 
+def merged(field: str) -> dict:
+    """One mapping field merged over every language, in ``LANGUAGES`` order."""
+    out: dict = {}
+    for lang in all_languages():
+        out.update(getattr(lang, field))
+    return out
+
+
+def alternations(field: str) -> dict[str, str]:
+    """A field mapping keys to patterns, each key's patterns joined over every
+    language as ``alternation`` does, keys in order of first appearance."""
+    out: dict[str, list[str]] = {}
+    for lang in all_languages():
+        for key, pattern in getattr(lang, field).items():
+            out.setdefault(key, []).append(pattern)
+    return {key: "|".join(p for p in patterns if p) for key, patterns in out.items()}
+
+
 def alternation(field: str) -> str:
-    """One pattern field of every language joined as ``a|b``, in ``LANGUAGES`` order."""
-    return "|".join(getattr(lang, field) for lang in all_languages())
+    """One pattern field of every language joined as ``a|b``, in ``LANGUAGES``
+    order; languages that leave the field empty are skipped."""
+    return "|".join(value for lang in all_languages() if (value := getattr(lang, field)))
+
+
+@cache
+def reporting_verbs(code: str) -> dict:
+    """A language's reporting verbs, statement nouns and channels (its JSON data file)."""
+    name = language(code).reporting_verbs
+    return json.loads((resources.files(__name__) / "data" / name).read_text(encoding="utf-8"))

@@ -22,3 +22,132 @@ INSTITUTION_WORDS = "ministry department office army forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "the a an"
+
+# Reporting verbs and locutions with every inflected form, statement nouns, channels (lang/data/).
+REPORTING_VERBS = "verbs_en.json"
+
+# Verbs whose everyday sense is not speech ("support the plan"): reporting only with a clausal
+# complement (that, a colon, a quotation) or in an inverted clause (lemmas).
+CLAUSE_VERBS = (
+    "support maintain hold call order post state continue press back raise address discuss describe cite push "
+    "threaten"
+)
+
+# Article metadata (metadata.py).
+BYLINE_WORDS = "by"
+BYLINE_JOINERS = "with|and"
+LIST_JOINERS = "and"
+NAME_ARTICLES = "The|A"
+OUTLET_NAME_WORDS = (
+    r"Times|Post|News|Monitor|Journal|Herald|Tribune|Press|Agency|Express|Daily|Gazette|Observer|Guardian|"
+    r"Telegraph|Radio|TV|Media|Review|Standard|Mail|Star|Globe|Chronicle|Week|Magazine|Watch|Insider|Top|"
+    r"Ledger|Dispatch|Courier|Today|Online|Network|Wire|Bulletin|Report|Reporter|Diplomat"
+)
+ABSOLUTE_DATES = rf"\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+DATE_LINE_WORDS = "updated|published|posted"
+TIME_PREPOSITIONS = "at"
+BYLINE_STAFF_WORDS = "staff|reporters?|correspondents?"
+
+# What a sentence says about its event (signature.py); folded text.
+EVENT_WORDS = {
+    "call": r"phone calls?|calls?|phoned|spoke by phone|video call|conversation|conversations",
+    "meeting": r"talks|meetings?|summit|met|visit|delegations?",
+    "attack": r"strikes?|attacks?|shelling|rockets?|missiles?|drones?|explosions?|offensive|incursion",
+    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
+    "military": r"(?:troops|forces) (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
+}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+MONTH_NAMES = "january february march april may june july august september october november december"
+DAY_ARTICLES = "on"
+ORDINALS_AFTER_MONTH = "st|nd|rd|th"
+MONTH_PREPOSITIONS = "in"
+PAST_AFTER_MONTH = "last"
+AGO = r"\b(?P<count>a|one|two|three|\d+) (?P<unit>days?|weeks?|months?|years?) ago\b"
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+TIME_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "last week": -7}
+FUTURE_CUES = "next|will|due|planned"
+PAST_CUES = "last"
+COUNTERPART_WORDS = "counterparts?"
+COUNTERPART_AFTER_COUNTRY = "counterparts?|minister"
+AIDE_TITLES = r"aide|adviser|advisor|spokes\w+|envoy|chief of staff"
+AIDE_LINKS = "to|of"
+OFFICE_TITLES = {"defence_minister": "minister|secretary", "foreign_minister": "minister|secretary"}
+OFFICE_DOMAINS = {"defence_minister": "defense|defence", "foreign_minister": "foreign"}
+OFFICE_NAMES = {"foreign_minister": "secretary of state", "head_of_state": r"\bpresident\b"}
+PERSON_TITLES = "counterpart|minister|secretary|president|chancellor|prime minister"
+STOPWORDS = """
+the a an of to in on at by for with from and or but not no is are was were be been has have had that this these
+those it its their his her they he she we as also than then there which who whom whose will would could should
+"""
+EXCHANGE_WORDS = """
+call calls talks talked spoke discussed conversation meeting minister ministers sides side counterpart first
+initiated request said told added stressed noted according also both two defence
+"""
+
+# Divergences (diverge.py); folded text.
+NEGATION_CUES = "not|no|never|none|denied|deny"
+DENIAL_CUES = r"denied|denies|reject\w*|refute\w*|false|lies?|dismiss\w*"
+OMISSION_CUES = "made no mention|did not mention|does not mention|no mention of|omits?|did not refer to"
+REQUEST_PHRASES = "at the request|at the initiative|initiated by|requested by|on the initiative"
+REQUEST_LINKS = "of the |of |by "
+POSSESSIVE_REQUEST = r"\bat {who}'s request"
+REPORTED_SPEECH = (
+    r"\b(?:warned|urged|stressed|said|told|raised|expressed|called|pressed|offered|discussed|"
+    r"agreed|insisted|emphasi[sz]ed|underlined|highlighted)\b"
+)
+BOTH_WORDS = "both|the two"
+PARTICIPANT_NOUNS = "ministers|leaders|men|officials|presidents|sides|delegations"
+DEFINITE_ARTICLES = "the"
+LEADER_TITLES = "president|chancellor|prime minister"
+DEMONSTRATIVES = "these|this|those|such"
+CLAIM_NOUNS = r"claims?|allegations?|assertions?|reports?|statements?|accusations?|version"
+
+# Edges of source phrases (attribute/phrases.py, engine.py); folded text.
+DETERMINERS = "the a an this that these those his her its their our"
+NAME_TITLE_WORDS = "mr mrs ms dr gen general president"
+AUXILIARIES = "has have had"
+BETWEEN_AUX_AND_VERB = (
+    "not also already previously earlier since repeatedly publicly then never again immediately quickly to t "
+    "explicitly"
+)
+SPEAKER_NOUNS = (
+    "official officials spokesman spokeswoman spokesperson minister ministry government statement readout "
+    "diplomat diplomats officer officers analyst analysts newspaper agency outlet report office department "
+    "secretary leader leaders chief commander envoy ambassador embassy aide aides adviser advisers advisor "
+    "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
+    "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
+    "representative representatives staff"
+)
+TIME_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "
+    "officially publicly again also then finally however"
+)
+PREPOSITIONS = "to in on at during after before from with via"
+PRONOUNS = "he she they it"
+NAME_TITLES = "mr mrs ms"  # abbreviated titles before a name (a period after them ends no phrase)
+SOURCE_END_WORDS = (
+    r"in|on|at|during|after|before|who|which|while|but|via|to|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|earlier|later|last week|this week|on monday|the \d"
+)
+INTRO_ADVERBIALS = r"in|on|at|after|before|meanwhile|however|earlier|later|separately|also|still|for|on|by"
+LEADING_CONNECTORS = "and|but|so"
+
+# Anaphoric sources (attribute/context.py); whole folded phrases.
+SAME_SOURCE = r"(?:the|this|that)?\s*(?:source|sources)|the same source"
+PERSON_PRONOUNS = "he she they"
+THING_PRONOUNS = "it"
+BACK_REFERENCE_DETERMINERS = {
+    "staff": "his|her|its|their",
+    "document": "the|this",
+    "outlet": "the",
+    "institution": "the",
+    "person": "the",
+}
+BACK_REFERENCE_NOUNS = {
+    "staff": r"office|spokes\w+|aides|team|ministry|staff",
+    "document": "document|statement|readout|release|transcript|summary",
+    "outlet": "newspaper|agency|paper|outlet|magazine|broadcaster",
+    "institution": "ministry|department|government|presidency|army|military",
+    "person": r"minister|spokes\w+|president|secretary|official|general",
+}

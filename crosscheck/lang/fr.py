@@ -19,3 +19,168 @@ INSTITUTION_WORDS = "ministere departement armee forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "le la les l un une des"
+
+# Reporting verbs and locutions with every inflected form, statement nouns, channels (lang/data/).
+REPORTING_VERBS = "verbs_fr.json"
+
+# Verbs whose everyday sense is not speech ("lancer une offensive", "soutenir l'Ukraine"): reporting
+# only with a clausal complement (que, a colon, a quotation) or in an inverted clause (lemmas).
+CLAUSE_VERBS = (
+    "poursuivre lancer reprendre relever avancer glisser souffler lâcher défendre justifier applaudir louer "
+    "inviter presser inciter encourager ordonner écarter exclure repousser balayer démonter interroger analyser "
+    "décrire résumer observer réagir soutenir maintenir assurer garantir considérer publier relayer communiquer "
+    "menacer reprocher qualifier citer évoquer aborder discuter"
+)
+
+# Article metadata (metadata.py).
+BYLINE_WORDS = "par"
+BYLINE_JOINERS = "avec|et"
+LIST_JOINERS = "et"
+NAME_ARTICLES = "Le|La|Les|L'|Un|Une"
+OUTLET_NAME_WORDS = (
+    r"Presse|Agence|Monde|Figaro|Écho|Echo|Courrier|Dépêche|Matin|Soir|Ouest|Info|Médias|Hebdo|Nouvelles|Actu|"
+    r"Libre|Républicain|Parisien|Libération|Humanité|Croix|Orient|Jour|Temps|Opinion|Echos|Obs"
+)
+ABSOLUTE_DATES = rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}}"
+DATE_LINE_WORDS = "publié|mis à jour|modifié|le"
+TIME_PREPOSITIONS = "à"
+
+# What a sentence says about its event (signature.py); folded text.
+EVENT_WORDS = {
+    "call": (
+        r"entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|telephone|"
+        r"au telephone|par telephone|visioconference|conversation|conversations|echanges? telephoniques?|"
+        r"s'est entretenu|se sont entretenus"
+    ),
+    "meeting": r"rencontres?|reunions?|sommets?|pourparlers|negociations?|entrevues?|visite|delegations?",
+    "attack": (
+        r"attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|explosions?|offensive|"
+        r"contre-offensive|incursion"
+    ),
+    # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
+    "military": (
+        r"(?:troupes|soldats|forces) (?:massees|amassees|deployees)|concentrations? de troupes|deploiements?|"
+        r"invasion|manoeuvres|exercices militaires"
+    ),
+}
+WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche"
+MONTH_NAMES = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+DAY_ARTICLES = "le"
+ORDINALS_BEFORE_MONTH = "er"
+MONTH_PREPOSITIONS = "en"
+PAST_AFTER_MONTH = "dernier"
+AGO = r"\bil y a (?:(?P<count>un|une|deux|trois|\d+) )?(?P<unit>jours?|semaines?|mois|ans?)(?P<half> et demi)?\b"
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3}
+TIME_UNITS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30, "an": 365, "ans": 365}
+RELATIVE_DAYS = {"hier": -1, "avant-hier": -2, "aujourd'hui": 0, "la semaine derniere": -7}
+FUTURE_CUES = "prevue?s?|prochain|doit|devrait|aura"
+PAST_CUES = "dernier|derniere|passe|passee"
+PAST_CUES_AFTER_WEEKDAY = "dernier|derniere|passe|passee"
+COUNTERPART_WORDS = "homologues?|collegues?"
+COUNTERPART_BEFORE_COUNTRY = "homologues?|ministres?|chef de la diplomatie"
+AIDE_TITLES = r"porte-parole|conseill\w+|envoye\w*|emissaire|proche|bras droit|chef de cabinet"
+AIDE_LINKS = "du|de|des|de la|d'"
+OFFICE_TITLES = {"defence_minister": "ministre|secretaire|chef", "foreign_minister": "ministre|chef"}
+OFFICE_DOMAINS = {"defence_minister": "defense|armees", "foreign_minister": "affaires etrangeres|diplomatie"}
+OFFICE_NAMES = {"foreign_minister": "secretaire d'etat", "head_of_state": r"\bpresidente?\b"}
+PERSON_TITLES = "homologue|ministre|secr[ée]taire|pr[ée]sident|chancelier|premier ministre|chef de la diplomatie"
+STOPWORDS = """
+le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi dont en dans sur sous par pour
+avec sans entre vers chez ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils elles on
+se s y ne n pas plus est sont etait etaient ete etre avoir avait avaient a ont aurait auraient fait faire cela ca
+tres aussi ainsi alors deja encore tout toute tous toutes autre autres meme comme si lui eux nous vous je tu
+"""
+EXCHANGE_WORDS = """
+discute discuter discussion discussions conversation conversations appel appels entretien entretiens telephonique
+telephoniques echange echanges echangé points vue situation conflit questions question aborde abordees abordé
+ministre ministres parties partie cote homologue homologues initiative initie demande premier premiere contact
+contacts type depuis dernier derniere lieu eu dit declare indique ajoute precise souligne affirme annonce
+deux defense ministere
+"""
+
+# Divergences (diverge.py); folded text.
+NEGATION_CUES = r"n'|ne |pas\b|jamais|aucun|aucune|sans"
+DENIAL_CUES = r"refut\w*|dement\w*|dementi\w*|nie\b|nient|rejet\w*|rejette\w*|inacceptable|faux|mensong\w*|deni\w*"
+OMISSION_CUES = (
+    r"ne mentionne pas|ne fait (?:aucune |pas )?(?:etat|mention)|passe sous silence|omet|n'evoque pas|ne dit rien"
+)
+REQUEST_PHRASES = r"a la demande|a l'initiative|a la requete|sur (?:la )?demande"
+REQUEST_ADJECTIVES = "urgente"
+REQUEST_LINKS = "de la |de l'|du |des |de |d'"
+REPORTED_SPEECH = (
+    r"\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+)?(?:averti|souligne|insiste|exprime|evoque|discute|"
+    r"plaide|demande|exhorte|appele|propose|affirme|declare|dit|indique|rappele|fait part|fait etat|presse|"
+    r"mis en garde|convenu|insiste)\b|\b(?:mettant|soulignant|insistant|appelant)\b"
+)
+BOTH_WORDS = "les deux"
+PARTICIPANT_NOUNS = "hommes|responsables|ministres|dirigeants|presidents|chefs|parties|delegations"
+DEFINITE_ARTICLES = "le|la"
+LEADER_TITLES = (
+    "chef de l'etat|president|presidente|chancelier|chanceliere|premier ministre|chef de la diplomatie"
+)
+DEMONSTRATIVES = "ces|cette|ce"
+CLAIM_NOUNS = r"affirmations?|accusations?|allegations?|propos|informations?|assertions?|declarations?|version"
+
+# Edges of source phrases (attribute/phrases.py, engine.py); folded text. Word sets may hold phrases:
+# a tuple of strings is taken as is.
+DETERMINERS = "le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre nos"
+NAME_TITLE_WORDS = "m mm mme mmes dr pr gen general president"
+AUXILIARIES = "a ont avait avaient aurait auraient eut eurent aura auront est sont etait etaient s"
+BETWEEN_AUX_AND_VERB = (
+    "pas plus jamais guere point egalement aussi notamment deja encore bien toutefois cependant pourtant "
+    "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s"
+)
+SPEAKER_NOUNS = (
+    "source sources responsable responsables porte-parole porte parole diplomate diplomates ministre "
+    "ministres ministere ministeres communique communiques gouvernement president presidente presidence "
+    "officiel officiels expert experts analyste analystes journal quotidien hebdomadaire agence publication "
+    "media medias chaine chef cheffe dirigeant dirigeants depute deputes senateur ambassadeur ambassadrice "
+    "ambassade general armee etat-major etat major services autorites occidentaux partie cote camp militaire "
+    "militaires conseiller conseillere secretaire chancelier chanceliere premier premiere declaration compte "
+    "rendu texte note message lettre enqueteurs enquete parquet police commandement observateurs temoins "
+    "habitants gouverneur maire ong organisation rapport bureau cabinet entourage proches negociateurs "
+    "delegation delegations participants interlocuteurs homologue homologues deux tous groupe mouvement parti "
+    "representant representants etats-majors"
+)
+TIME_WORDS = (
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd matin soir nuit apres-midi recemment "
+    "officiellement publiquement encore egalement aussi ensuite enfin lui-meme elle-meme meme ainsi alors "
+    "pourtant toutefois cependant notamment"
+)
+PREPOSITIONS = "a au aux dans sur devant lors apres avant en pendant depuis pour via par chez avec des dès le"
+PRONOUNS = ("il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere", "lui", "on")
+NAME_TITLES = "m mme dr"  # abbreviated titles before a name (a period after them ends no phrase)
+PLURAL_NAME_TITLES = "mm"
+SOURCE_END_WORDS = (
+    r"dans|sur|lors|apres|avant|devant|pendant|depuis|aux|au(?! sein)|a|via|qui|dont|alors|tandis|mais|car|"
+    r"puis|la semaine|le mois|cette semaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|plus tot|"
+    r"apres-midi|ce week-end|le \d"
+)
+INTRO_ADVERBIALS = (
+    r"dans|de|du|des|au|aux|a|en|plus|par|lors|pour|cote|selon|d'apres|apres|avant|depuis|sur|"
+    r"enfin|ensuite|pourtant|toutefois|cependant|ainsi|or|mais|et|puis|parallelement"
+)
+ADVERB_SUFFIXES = "ment"
+LEADING_CONNECTORS = "ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis"
+
+# Anaphoric sources (attribute/context.py); whole folded phrases.
+SAME_SOURCE = r"(?:la|cette)?\s*(?:meme|même)?\s*(?:source|sources)"
+PERSON_PRONOUNS = ("il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce dernier", "cette derniere")
+THING_PRONOUNS = "celui-ci celle-ci"
+BACK_REFERENCE_DETERMINERS = {
+    "staff": "ses|son|sa|leurs?",
+    "document": "le|ce|la|cette",
+    "outlet": "la|le|l'|cette|ce",
+    "institution": "le|la|l'",
+    "person": "le|la",
+}
+BACK_REFERENCE_NOUNS = {
+    "staff": "services|cabinet|entourage|ministere|bureau|equipe|porte-parole|proches|collaborateurs",
+    "document": "communique|texte|declaration|compte[- ]rendu|note",
+    "outlet": "publication|journal|quotidien|media|agence|site|hebdomadaire|magazine|chaine",
+    "institution": "ministere|gouvernement|presidence|armee|etat-major",
+    "person": (
+        r"ministre|porte-parole|president|presidente|chef de la diplomatie|chef|cheffe|secretaire|premier ministre|"
+        r"chancelier|diplomate|responsable|general"
+    ),
+}
