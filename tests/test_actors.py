@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from crosscheck.actors import load_registry
 from crosscheck.pipeline import ingest_into
 from crosscheck.stores import open_store
+from crosscheck.textnorm import fold_words
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +134,172 @@ def test_gulf_and_central_asian_heads_are_dated(registry):
     assert registry.resolve("le président ouzbek", date(2026, 12, 1)).actor == "person.shavkat-mirziyoyev"
     kuwait_pm = registry.resolve("le Premier ministre koweïtien", date(2026, 12, 1))
     assert kuwait_pm.actor == "person.ahmad-abdullah-al-sabah"
+
+
+# --- the registry file itself ------------------------------------------------
+
+DATA = resources.files("crosscheck") / "data"
+REGISTRY_DATE = date(2026, 12, 1)  # the date the registry is current as of (README, data/ACTORS.md)
+COVERED = (
+    "AR AU BR CA CN FR DE IN ID IT JP KR MX RU SA ZA TR GB US UA IL IR AE QA KW BH OM PK KP TW KZ KG TJ TM UZ AM AZ GE"
+).split()
+PRESIDENT_LEADS_GOVERNMENT = {"AR", "BR", "ID", "MX", "ZA", "US", "IR", "TR"}  # no separate head of government
+KNOWN_GAPS = {("KG", "defence_minister")}  # listed in crosscheck/data/ACTORS.md
+
+
+@pytest.fixture(scope="module")
+def raw_actors() -> list[dict]:
+    return json.loads((DATA / "actors.json").read_text(encoding="utf-8"))["actors"]
+
+
+def in_office(actors: list[dict], country: str, role: str, day: date) -> list[str]:
+    """Ids of the people holding `role` for an org of `country` on `day`."""
+    return [
+        a["id"]
+        for a in actors
+        for r in a.get("roles", [])
+        if r["role"] == role
+        and (r["org"] or "").startswith(f"{country.lower()}.")
+        and (r["start"] is None or date.fromisoformat(r["start"]) <= day)
+        and (r["end"] is None or date.fromisoformat(r["end"]) >= day)
+    ]
+
+
+@pytest.mark.parametrize("country", COVERED)
+def test_each_covered_country_has_its_leaders_and_ministers_in_office(raw_actors, country):
+    roles = ["head_of_state", "foreign_minister", "defence_minister"]
+    if country not in PRESIDENT_LEADS_GOVERNMENT:
+        roles.append("head_of_government")
+    missing = [
+        role
+        for role in roles
+        if (country, role) not in KNOWN_GAPS and not in_office(raw_actors, country, role, REGISTRY_DATE)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("country", COVERED)
+def test_each_covered_country_has_its_ministries_army_and_government(registry, country):
+    for suffix in ("government", "mfa", "mod", "army"):
+        assert registry.get(f"{country.lower()}.{suffix}") is not None, suffix
+    kinds = {a.kind for a in registry.actors.values() if a.side == country}
+    assert "presidency" in kinds and "intelligence" in kinds
+
+
+@pytest.mark.parametrize(
+    ("title", "before", "day_before", "after", "day_after"),
+    [
+        (
+            "l'émir du Koweït",
+            "person.nawaf-al-ahmad-al-sabah",
+            date(2023, 1, 1),
+            "person.mishal-al-ahmad-al-sabah",
+            date(2024, 6, 1),
+        ),
+        (
+            "le ministre pakistanais de la Défense",
+            "person.anwar-ali-hyder",
+            date(2023, 11, 1),
+            "person.khawaja-asif",
+            date(2024, 6, 1),
+        ),
+        (
+            "le ministre émirati de la Défense",
+            "person.mohammed-bin-rashid-al-maktoum",
+            date(2024, 1, 1),
+            "person.hamdan-bin-mohammed-al-maktoum",
+            date(2025, 1, 1),
+        ),
+        (
+            "le Premier ministre taïwanais",
+            "person.chen-chien-jen",
+            date(2024, 1, 13),
+            "person.cho-jung-tai",
+            date(2025, 1, 1),
+        ),
+        (
+            "the Kyrgyz prime minister",
+            "person.akylbek-japarov",
+            date(2023, 5, 1),
+            "person.adylbek-kasymaliev",
+            date(2025, 5, 1),
+        ),
+        (
+            "le porte-parole de la Commission européenne",
+            "person.eric-mamer",
+            date(2024, 6, 1),
+            "person.paula-pinho",
+            date(2025, 6, 1),
+        ),
+        (
+            "the NATO spokesperson",
+            "person.oana-lungescu",
+            date(2022, 6, 1),
+            "person.farah-dakhlallah",
+            date(2026, 6, 1),
+        ),
+    ],
+)
+def test_an_office_resolves_across_a_change_of_holder(registry, title, before, day_before, after, day_after):
+    assert registry.resolve(title, day_before).actor == before
+    assert registry.resolve(title, day_after).actor == after
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor"),
+    [
+        ("le ministère koweïtien de la Défense", "kw.mod"),
+        ("Oman's Ministry of Defence", "om.mod"),
+        ("l'armée ouzbèke", "uz.army"),
+        ("la gouverneure générale du Canada", "ca.governor-general"),
+        ("the Kazakh intelligence", "kz.knb"),
+        ("l'agence Khovar", "outlet.khovar"),
+        ("Chihab ben Tarek", "person.shihab-bin-tarik-al-said"),
+        ("Hamdan bin Mohammed", "person.hamdan-bin-mohammed-al-maktoum"),
+    ],
+)
+def test_new_institutions_and_people_are_named_in_both_languages(registry, mention, actor):
+    assert registry.resolve(mention, REGISTRY_DATE).actor == actor
+
+
+def test_ids_are_unique_and_kinds_known(raw_actors):
+    kinds = {
+        "person",
+        "ministry",
+        "government",
+        "army",
+        "presidency",
+        "agency",
+        "intelligence",
+        "organisation",
+        "outlet",
+        "parliament",
+        "party",
+        "other",
+    }
+    ids = [a["id"] for a in raw_actors]
+    assert len(ids) == len(set(ids))
+    assert {a["kind"] for a in raw_actors} <= kinds
+
+
+def test_sides_are_country_codes_and_role_orgs_exist(raw_actors):
+    countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    ids = {a["id"] for a in raw_actors}
+    assert {a["side"] for a in raw_actors if a["side"]} <= set(countries["countries"])
+    assert {r["org"] for a in raw_actors for r in a.get("roles", []) if r["org"]} <= ids
+
+
+def test_role_dates_are_iso_and_ordered(raw_actors):
+    for actor in raw_actors:
+        for r in actor.get("roles", []):
+            start = date.fromisoformat(r["start"]) if r["start"] else None
+            end = date.fromisoformat(r["end"]) if r["end"] else None
+            assert not (start and end and start > end), (actor["id"], r)
+
+
+def test_no_alias_names_two_actors_of_different_sides(raw_actors):
+    sides: dict[tuple[str, ...], set] = {}
+    for actor in raw_actors:
+        for alias in [actor["name"], *actor["aliases"]]:
+            sides.setdefault(fold_words(alias), set()).add(actor["side"])
+    assert [key for key, found in sides.items() if len(found) > 1] == []
