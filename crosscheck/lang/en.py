@@ -151,3 +151,39 @@ BACK_REFERENCE_NOUNS = {
     "institution": "ministry|department|government|presidency|army|military",
     "person": r"minister|spokes\w+|president|secretary|official|general",
 }
+
+# Attribution constructions (attribute/engine.py); folded text.
+ACCORDING_WORDS = "according to|per"
+CITING_WORDS = "citing"
+ACCORDING_NOT_BEFORE = r"all\b|plan\b|usual\b"
+EMBEDDED_DETERMINERS = "the|its|their"
+EMBEDDED_NOUNS = "claims?|assertions?"
+EMBEDDED_LINKS = "by|from"
+EMBEDDED_COMPLEMENTIZERS = "that"
+STATEMENT_COPULAS = "was|is|has been"
+FIRMNESS_ADJECTIVES = "clear|firm|categorical|explicit|unequivocal|blunt"
+NOT_SPEECH_AFTER = r"war\b|to be\b|to have\b"
+OBJECT_DETERMINERS = "the|a|an"
+PHRASE_DETERMINERS = "the|a|an"
+QUALIFYING_VERBS = "describe call dub label term"
+SUBORDINATORS = "while|after|whereas"
+COMPLEMENTIZERS = "that whether which"
+NO_SPEAKER_WORDS = "neither none"
+STATEMENT_HEADS = "point|claim|view|position|assertion|figure|account|version|detail|fact"
+INDEFINITE_ARTICLES = "a|an|one"
+RELATIVE_OPENERS = "something|what"
+NOUN_MARKERS = "no any every two three four several many both"
+VERB_NEGATION = r"not\b|never\b|did not|didn't|does not|doesn't"
+STATEMENT_WORDS = "statement|readout|press release"
+SUBJECT_TRIM_WORDS = (
+    "also then recently had has have earlier did does do not would will could may might didn doesn"
+)
+BARE_CLAUSE_VERBS = "say add warn insist argue claim"
+PASSIVE_AUXILIARIES = "is are was were"
+AGENT_PREPOSITIONS = "by"
+OPINION_PREPOSITIONS = "for"
+APPOSITION_ADVERBIALS = "however|meanwhile|for (?:his|her|its) part|in turn"
+TIME_PHRASES = r"last|this|earlier|later|the \d|on \w+day"
+CLAUSE_OPENERS = "according|said|which|while"
+CLAUSE_COMPLEMENTIZERS = "that"
+INFINITIVE_MARKERS = "to"
