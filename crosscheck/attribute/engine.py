@@ -86,6 +86,14 @@ CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
 INFINITIVE_MARKER = alternation("infinitive_markers")
 APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
 CLOSING_TIME_PHRASE = re.compile(rf"(?:{alternation('time_phrases')})\b")
+PASSIVE_MARKERS = union("passive_markers")
+BEFORE_INFINITIVE = union("before_infinitive")
+REFLEXIVE_PRONOUNS = union("reflexive_pronouns")
+SPEECH_AUXILIARIES = AUXILIARIES - union("being_auxiliaries")
+NEGATION_CLITICS = union("negation_clitics")
+ENDS_WITH_AND = re.compile(rf"\b(?:{'|'.join(sorted(union('and_words')))})$")
+CLAUSE_START = re.compile(rf"(?:^|\b(?:{alternation('clause_subordinators')})\s+|,\s+)")
+CONJUNCTIONS = union("and_words") | union("but_words")
 
 
 @dataclass
@@ -216,17 +224,17 @@ class SentenceAttributor:
             return toks[i].start
         if self.lexicon.lang == "fr" and form.tense == "finite" and self.has_participle_reading(toks[i].word):
             return None  # "abordé" alone is a participle: it needs its auxiliary
-        if previous in {"ete", "been", "being"}:
+        if previous in PASSIVE_MARKERS:
             return None  # passive: "a été abordé"
         if form.tense in ("finite", "compound", "inverted"):
             if (
                 previous in DETERMINERS | NOUN_MARKERS
-                or previous in {"en", "pour", "sans", "to"}
+                or previous in BEFORE_INFINITIVE
                 and form.tense == "finite"
             ):
                 return None  # "le communiqué", "une note": a noun, not a verb
             if (
-                previous in {"se", "s", "me", "te"}
+                previous in REFLEXIVE_PRONOUNS
                 and form.tense == "finite"
                 and not form.lemma.startswith(("se ", "s'"))
             ):
@@ -236,8 +244,8 @@ class SentenceAttributor:
             j = i - 1
             while j >= 0 and i - j <= 4 and toks[j].text in BETWEEN_AUX_AND_VERB:
                 j -= 1
-            if j >= 0 and toks[j].text in AUXILIARIES - {"est", "sont", "etait", "etaient", "s"}:
-                while j > 0 and toks[j - 1].text in {"n", "ne"}:
+            if j >= 0 and toks[j].text in SPEECH_AUXILIARIES:
+                while j > 0 and toks[j - 1].text in NEGATION_CLITICS:
                     j -= 1
                 return toks[j].start
         return None
@@ -369,10 +377,10 @@ class SentenceAttributor:
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
         left = folded[:position].rstrip()
-        if not re.search(r"\b(?:et|and)$", left):
+        if not ENDS_WITH_AND.search(left):
             return None
         for match in reversed(
-            list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))
+            list(CLAUSE_START.finditer(left[:-3]))
         ):
             begin = match.end()
             candidates = [m for m in self.registry.find(text[begin:position]) if m.start < 3]
@@ -408,7 +416,7 @@ class SentenceAttributor:
         if not match:
             return None
         prefix = folded[: match.start()].strip()
-        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in {"et", "mais", "and", "but"}:
+        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in CONJUNCTIONS:
             return None
         if match.group(1) in ("citing", "citant", "cite par", "per"):
             return None

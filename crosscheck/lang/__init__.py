@@ -132,6 +132,11 @@ class Language:
     clause_openers: str  # after a comma: a new clause begins
     clause_complementizers: str  # "que", "that"
     infinitive_markers: str  # "avoir", "to"
+    passive_markers: frozenset[str]  # "a ete aborde", "has been raised": a passive, no reporting verb
+    before_infinitive: frozenset[str]  # "pour declarer", "to say": the form is no finite verb
+    and_words: frozenset[str]
+    but_words: frozenset[str]
+    clause_subordinators: str  # "que", "while": where a coordinated subject's clause begins
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
@@ -144,6 +149,9 @@ class Language:
     bare_clause_verbs: frozenset[str] = frozenset()  # lemmas reporting a clause with no "that"
     statement_intensifiers: str = ""  # "tres ", "tout a fait " before a firmness adjective
     message_owner: str = ""  # "le message de Kiev est clair": the source is Kiev
+    reflexive_pronouns: frozenset[str] = frozenset()  # "se declare": not the plain reporting verb
+    being_auxiliaries: frozenset[str] = frozenset()  # "est", "s'est": no compound past of speech
+    negation_clitics: frozenset[str] = frozenset()  # "n'a", "ne l'a" before an auxiliary
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 
