@@ -98,3 +98,13 @@ def test_guard_catches_a_word_list_put_back():
     assert word_lists('CAPTION = r"(?:photo|crédit|credit|illustration|image|vidéo|video|foto|bild|kuva|zdjęcie)"\n')
     assert not word_lists('def f():\n    """Prose with a bar | and words, a b c d e f g h i j k."""\n')
     assert not word_lists('raise ValueError(f"{path}: expected one of a, b, c, d, e, f, g, h, i, j, k, l")\n')
+
+
+def test_the_readme_guide_lists_every_field():
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    guide = readme[readme.index("### Adding a language") : readme.index("### Reports")]
+    listed = set(re.findall(r"`([A-Z_]+)`", guide))
+    assert {f.name.upper() for f in fields(Language)} <= listed
+    assert {f.name.upper() for f in fields(Language) if f.default is not MISSING} <= set(
+        re.findall(r"\[`([A-Z_]+)`\]", guide)
+    ), "optional fields are listed in brackets"
