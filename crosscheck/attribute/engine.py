@@ -33,49 +33,67 @@ from crosscheck.attribute.phrases import (
     TIME_WORDS,
     strip_determiners,
 )
+from crosscheck.lang import alternation, union
 from crosscheck.models import SpeechType
 from crosscheck.textnorm import Token, fold, tokens
 
+CITING = union("citing_words")
 ACCORDING = re.compile(
-    r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
-    r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)"
+    rf"(?:^|(?<=[\s,(—–-]))({alternation('according_words')}|{'|'.join(sorted(CITING))})\s+"
+    rf"(?!{alternation('according_not_before')})"
 )
 EMBEDDED = re.compile(
-    r"\b(?:les|des|ces|ses|leurs|the|its|their)\s+(?:affirmations|accusations|allegations|declarations|propos|"
-    r"assertions|informations|affirmation|accusation|allegation|claims?|assertions?)\s+(?:de|d'|du|des|by|from)\s*"
-    r"(?P<src>[^,;]{2,80}?)\s+(?:selon lesquel(?:le)?s|selon lequel|selon laquelle|that)\s+"
+    rf"\b(?:{alternation('embedded_determiners')})\s+(?:{alternation('embedded_nouns')})\s+"
+    rf"(?:{alternation('embedded_links')})\s*"
+    rf"(?P<src>[^,;]{{2,80}}?)\s+(?:{alternation('embedded_complementizers')})\s+"
 )
 EMBEDDED_POSSESSIVE = re.compile(
     r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+"
 )
 COLON_STATEMENT = re.compile(
-    r"^(?:[^,:]{0,60},\s*)?(?P<subj>[^,:]{2,80}?)\s+(?:a ete|est|etait|s'est montree?|se montre|was|is|has been)\s+"
-    r"(?:tres |tout a fait )?(?:clair|claire|ferme|categorique|explicite|formel|formelle|clear|firm|"
-    r"categorical|explicit|unequivocal|blunt)\s*:\s*"
+    rf"^(?:[^,:]{{0,60}},\s*)?(?P<subj>[^,:]{{2,80}}?)\s+(?:{alternation('statement_copulas')})\s+"
+    rf"(?:(?:{alternation('statement_intensifiers')}))?(?:{alternation('firmness_adjectives')})\s*:\s*"
 )
-NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b)")
+NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
-PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
-NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
-QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
+PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
+NEXT_DETERMINER = re.compile(rf"\s((?:{alternation('phrase_determiners')})(?:\s|(?<=')))")
+QUALIFYING = union("qualifying_verbs")
 SUBORDINATE = re.compile(
-    r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
+    rf"\b(?:{alternation('subordinators')})\s+"
     r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$"
 )
-COMPLEMENTIZERS = {"that", "que", "qu", "qu'", "whether", "which", "lesquels", "lesquelles", "laquelle", "lequel"}
-COMPLEMENTIZERS |= {"neither", "none", "aucun", "aucune", "ni"}  # "Neither side's readout mentioned…": nobody spoke
+COMPLEMENTIZERS = union("complementizers")
+COMPLEMENTIZERS |= union("no_speaker_words")  # "Neither side's readout mentioned…": nobody spoke
 RELATIVE_APPOSITION = re.compile(
-    r"(?:(?:a|an|one|un|une)\s+(?:point|claim|view|position|assertion|figure|account|version|detail|fact|"
-    r"affirmation|information|chiffre|point de vue)|ce qu'|ce que|something|what)\b"
+    rf"(?:(?:{alternation('indefinite_articles')})\s+(?:{alternation('statement_heads')})"
+    rf"|{alternation('relative_openers')})\b"
 )
 # "made no mention", "two disputed features": a noun or an adjective follows, not a verb.
-NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau", "two", "three", "four", "several"}
-NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
-BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
+NOUN_MARKERS = union("noun_markers")
+BARE_CLAUSE_VERBS = union("bare_clause_verbs")  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
-NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
-STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
+NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
+STATEMENT = re.compile(rf"\b(?:{alternation('statement_words')})\b")
+SUBJECT_TRIM_WORDS = union("subject_trim_words")
+PASSIVE_AUXILIARIES = union("passive_auxiliaries")
+AGENT_PREPOSITIONS = union("agent_prepositions")
+MESSAGE_OWNER = re.compile(alternation("message_owner"))
+OPINION_PREPOSITION = re.compile(rf"(?:{alternation('opinion_prepositions')})\s+")
+CLAUSE_END = re.compile(rf"(?:,\s+(?:{alternation('clause_openers')})\b)|[;]|\.\s*$|$")
+CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
+INFINITIVE_MARKER = alternation("infinitive_markers")
+APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
+CLOSING_TIME_PHRASE = re.compile(rf"(?:{alternation('time_phrases')})\b")
+PASSIVE_MARKERS = union("passive_markers")
+BEFORE_INFINITIVE = union("before_infinitive")
+REFLEXIVE_PRONOUNS = union("reflexive_pronouns")
+SPEECH_AUXILIARIES = AUXILIARIES - union("being_auxiliaries")
+NEGATION_CLITICS = union("negation_clitics")
+ENDS_WITH_AND = re.compile(rf"\b(?:{'|'.join(sorted(union('and_words')))})$")
+CLAUSE_START = re.compile(rf"(?:^|\b(?:{alternation('clause_subordinators')})\s+|,\s+)")
+CONJUNCTIONS = union("and_words") | union("but_words")
 
 
 @dataclass
@@ -209,17 +227,17 @@ class SentenceAttributor:
             return toks[i].start
         if self.lexicon.lang == "fr" and form.tense == "finite" and self.has_participle_reading(toks[i].word):
             return None  # "abordé" alone is a participle: it needs its auxiliary
-        if previous in {"ete", "been", "being"}:
+        if previous in PASSIVE_MARKERS:
             return None  # passive: "a été abordé"
         if form.tense in ("finite", "compound", "inverted"):
             if (
                 previous in DETERMINERS | NOUN_MARKERS
-                or previous in {"en", "pour", "sans", "to"}
+                or previous in BEFORE_INFINITIVE
                 and form.tense == "finite"
             ):
                 return None  # "le communiqué", "une note": a noun, not a verb
             if (
-                previous in {"se", "s", "me", "te"}
+                previous in REFLEXIVE_PRONOUNS
                 and form.tense == "finite"
                 and not form.lemma.startswith(("se ", "s'"))
             ):
@@ -229,8 +247,8 @@ class SentenceAttributor:
             j = i - 1
             while j >= 0 and i - j <= 4 and toks[j].text in BETWEEN_AUX_AND_VERB:
                 j -= 1
-            if j >= 0 and toks[j].text in AUXILIARIES - {"est", "sont", "etait", "etaient", "s"}:
-                while j > 0 and toks[j - 1].text in {"n", "ne"}:
+            if j >= 0 and toks[j].text in SPEECH_AUXILIARIES:
+                while j > 0 and toks[j - 1].text in NEGATION_CLITICS:
                     j -= 1
                 return toks[j].start
         return None
@@ -362,10 +380,10 @@ class SentenceAttributor:
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
         left = folded[:position].rstrip()
-        if not re.search(r"\b(?:et|and)$", left):
+        if not ENDS_WITH_AND.search(left):
             return None
         for match in reversed(
-            list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))
+            list(CLAUSE_START.finditer(left[:-3]))
         ):
             begin = match.end()
             candidates = [m for m in self.registry.find(text[begin:position]) if m.start < 3]
@@ -401,7 +419,7 @@ class SentenceAttributor:
         if not match:
             return None
         prefix = folded[: match.start()].strip()
-        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in {"et", "mais", "and", "but"}:
+        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in CONJUNCTIONS:
             return None
         if match.group(1) in ("citing", "citant", "cite par", "per"):
             return None
@@ -442,7 +460,7 @@ class SentenceAttributor:
                 text, folded, (start, end), (0, len(content_end)), None, offset, "trailing", speech=speech
             )
             if found:
-                if match.group(1) in ("citing", "citant", "cite par"):
+                if match.group(1) in CITING:
                     found.construction = "citing"
                 return found
         return None
@@ -450,7 +468,7 @@ class SentenceAttributor:
     def passive(self, text: str, folded: str, toks: list[Token], offset: int) -> Found | None:
         """ "La Russie est accusée par les Occidentaux d'avoir…"."""
         for i, tok in enumerate(toks[:-1]):
-            if tok.text not in {"est", "sont", "etait", "etaient", "is", "are", "was", "were"}:
+            if tok.text not in PASSIVE_AUXILIARIES:
                 continue
             for n in (1, 2):
                 forms = self.lexicon.lookup(tuple(t.word for t in toks[i + 1 : i + 1 + n]))
@@ -458,7 +476,7 @@ class SentenceAttributor:
                 if not forms or i + n + 1 >= len(toks):
                     continue
                 agent = toks[i + n + 1]
-                if agent.text in {"par", "by"}:
+                if agent.text in AGENT_PREPOSITIONS:
                     start = skip_space(folded, agent.end)
                     end = phrase_end(folded, start, stop_at_de=True)
                     if end > start and self.looks_like_speaker(text[start:end]):
@@ -473,7 +491,7 @@ class SentenceAttributor:
         if not match:
             return None
         start, end = match.span("subj")
-        owner = re.match(r"(?:le|la|l')\s*(?:message|position|reponse|ligne)\s+(?:de|du|des|d')\s*", folded[start:end])
+        owner = MESSAGE_OWNER.match(folded[start:end])
         if owner:
             start += owner.end()
         if not self.looks_like_speaker(text[start:end]):
@@ -486,7 +504,7 @@ class SentenceAttributor:
 
     def leading_pour(self, text: str, folded: str, offset: int) -> Found | None:
         """ "Pour le Kremlin, c'est « inacceptable »"."""
-        match = re.match(r"(?:pour|for)\s+", folded)
+        match = OPINION_PREPOSITION.match(folded)
         if not match:
             return None
         end = phrase_end(folded, match.end())
@@ -774,7 +792,7 @@ def extend_over_insertions(left: str, start: int) -> int:
     before = left[:start].rstrip()[:-1]
     opener = clause_start(before, commas=False)
     segment = before[opener:]
-    if len(segment.split()) > 16 or re.search(r"[«»“”\"]|\b(?:que|qu'|that)\b", segment):
+    if len(segment.split()) > 16 or re.search(rf"[«»“”\"]|\b(?:{CLAUSAL_COMPLEMENTIZER})\b", segment):
         return start
     return opener
 
@@ -785,48 +803,7 @@ def trim_subject(phrase: str) -> str:
     while (
         words
         and re.sub(r"\W", "", words[-1])
-        in {
-            "ne",
-            "n",
-            "lui",
-            "elle",
-            "eux",
-            "pour",
-            "part",
-            "sa",
-            "son",
-            "de",
-            "cote",
-            "egalement",
-            "aussi",
-            "also",
-            "meme",
-            "quant",
-            "a",
-            "se",
-            "s",
-            "ensuite",
-            "deja",
-            "encore",
-            "then",
-            "recently",
-            "had",
-            "has",
-            "have",
-            "earlier",
-            "did",
-            "does",
-            "do",
-            "not",
-            "would",
-            "will",
-            "could",
-            "may",
-            "might",
-            "didn",
-            "doesn",
-            "ainsi",
-        }
+        in SUBJECT_TRIM_WORDS
         | TIME_WORDS
     ):
         words.pop()
@@ -874,10 +851,7 @@ def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
 
 
 def clause_end(folded: str, start: int) -> int:
-    match = re.search(
-        r"(?:,\s+(?:selon|d'apres|a\s+\w+|ont\s+\w+|according|said|qui|which|while|alors|tandis)\b)|[;]|\.\s*$|$",
-        folded[start:],
-    )
+    match = CLAUSE_END.search(folded[start:])
     end = start + (match.start() if match else len(folded) - start)
     return end
 
@@ -888,9 +862,9 @@ def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     window = folded[position : position + 80]
     return bool(
         re.match(
-            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|(?:[\w'-]+\s*){0,6}:|(?:[\w'-]+\s*){0,"
+            rf"\W*(?:(?:[\w'-]+\s+){{0,4}}(?:{CLAUSAL_COMPLEMENTIZER})\b|(?:[\w'-]+\s*){{0,6}}:|(?:[\w'-]+\s*){{0,"
             + str(words)
-            + r"}[«“\"]|\s*(?:avoir|etre|to)\b)",
+            + rf"}}[«“\"]|\s*(?:{INFINITIVE_MARKER})\b)",
             window,
         )
     )
@@ -904,13 +878,7 @@ def ends_with_apposition(before: str) -> bool:
         return False
     last = parts[-1].strip()
     names = re.fullmatch(r"(?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s*){1,4}", last)
-    adverbial = re.fullmatch(
-        r"(?:en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
-        r"lui aussi|elle aussi|également|toutefois|cependant|pourtant|however|meanwhile|"
-        r"for (?:his|her|its) part|in turn)",
-        last,
-        re.IGNORECASE,
-    )
+    adverbial = APPOSITION_ADVERBIAL.fullmatch(last)
     return bool(names and len(parts[0].split()) <= 8 or adverbial and len(parts[0].split()) <= 6)
 
 
@@ -922,11 +890,7 @@ def closes_sentence(folded: str, end: int) -> bool:
         return True
     head = rest.split(",")[0]
     if (
-        re.match(
-            r"(?:la semaine|le mois|cette semaine|ce mois|plus tot|plus tard|last|this|earlier|later|"
-            r"le \d|the \d|on \w+day)\b",
-            head,
-        )
+        CLOSING_TIME_PHRASE.match(head)
         or head.split()[0] in TIME_WORDS
     ):
         return len(head.split()) <= 6

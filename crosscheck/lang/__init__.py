@@ -100,6 +100,43 @@ class Language:
     thing_pronouns: frozenset[str]  # pronouns that stand for an institution ("it")
     back_reference_determiners: dict[str, str]  # kind (staff, document, outlet, institution, person) -> words
     back_reference_nouns: dict[str, str]  # kind -> nouns that point back to an actor of that kind
+    # Attribution constructions (attribute/engine.py), on folded text.
+    according_words: str  # "selon", "according to"
+    citing_words: frozenset[str]  # "citant", "citing": an according-to that names a relay
+    according_not_before: str  # after "selon"/"per", words that make it no attribution ("lesquels", "all")
+    embedded_determiners: str  # "les affirmations de X selon lesquelles…"
+    embedded_nouns: str
+    embedded_links: str  # between the noun and its source, shortest first as matched
+    embedded_complementizers: str  # "selon lesquelles", "that"
+    statement_copulas: str  # "X a été clair : …"
+    firmness_adjectives: str
+    not_speech_after: str  # after a reporting verb: not speech ("appeler à la guerre", "call war")
+    object_determiners: str  # before a prepositional object, as matched (prefixes first)
+    phrase_determiners: str  # words that open the next noun phrase
+    qualifying_verbs: frozenset[str]  # lemmas whose object comes before the quotation ("qualifier")
+    subordinators: str  # "alors que", "while": a clause whose subject is not the speaker's
+    complementizers: frozenset[str]  # a subject phrase starting so is no speaker
+    no_speaker_words: frozenset[str]  # "Neither side's readout mentioned…": nobody spoke
+    statement_heads: str  # "un point de vue que…", "a claim that…" (after an indefinite article)
+    indefinite_articles: str
+    relative_openers: str  # "ce que", "what"
+    noun_markers: frozenset[str]  # "made no mention": a noun or adjective follows, not a verb
+    verb_negation: str  # negation next to a reporting verb
+    statement_words: str  # a document as a source ("communique", "readout")
+    subject_trim_words: frozenset[str]  # dropped from a subject phrase's end (negation, clitics, adverbs)
+    passive_auxiliaries: frozenset[str]  # "est accusee par"
+    agent_prepositions: frozenset[str]  # "par", "by"
+    opinion_prepositions: str  # "Pour le Kremlin, …"
+    apposition_adverbials: str  # "Choigou, de son cote, …": not the end of a reported clause
+    time_phrases: str  # a short adverbial that may close an inverted source phrase
+    clause_openers: str  # after a comma: a new clause begins
+    clause_complementizers: str  # "que", "that"
+    infinitive_markers: str  # "avoir", "to"
+    passive_markers: frozenset[str]  # "a ete aborde", "has been raised": a passive, no reporting verb
+    before_infinitive: frozenset[str]  # "pour declarer", "to say": the form is no finite verb
+    and_words: frozenset[str]
+    but_words: frozenset[str]
+    clause_subordinators: str  # "que", "while": where a coordinated subject's clause begins
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
@@ -109,6 +146,12 @@ class Language:
     request_adjectives: str = ""  # "a la demande urgente de"
     plural_name_titles: frozenset[str] = frozenset()  # "MM. Austin et Belousov"
     adverb_suffixes: str = ""  # a one-word adverbial before a comma ("Officiellement,")
+    bare_clause_verbs: frozenset[str] = frozenset()  # lemmas reporting a clause with no "that"
+    statement_intensifiers: str = ""  # "tres ", "tout a fait " before a firmness adjective
+    message_owner: str = ""  # "le message de Kiev est clair": the source is Kiev
+    reflexive_pronouns: frozenset[str] = frozenset()  # "se declare": not the plain reporting verb
+    being_auxiliaries: frozenset[str] = frozenset()  # "est", "s'est": no compound past of speech
+    negation_clitics: frozenset[str] = frozenset()  # "n'a", "ne l'a" before an auxiliary
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 

@@ -184,3 +184,54 @@ BACK_REFERENCE_NOUNS = {
         r"chancelier|diplomate|responsable|general"
     ),
 }
+
+# Attribution constructions (attribute/engine.py); folded text.
+ACCORDING_WORDS = "selon|d'apres|de source|de sources"
+CITING_WORDS = ("cite par", "citant")
+ACCORDING_NOT_BEFORE = "lesquel|laquelle|lequel|toute|tous"
+EMBEDDED_DETERMINERS = "les|des|ces|ses|leurs"
+EMBEDDED_NOUNS = (
+    "affirmations|accusations|allegations|declarations|propos|assertions|informations|affirmation|accusation|"
+    "allegation"
+)
+EMBEDDED_LINKS = "de|d'|du|des"
+EMBEDDED_COMPLEMENTIZERS = "selon lesquel(?:le)?s|selon lequel|selon laquelle"
+STATEMENT_COPULAS = "a ete|est|etait|s'est montree?|se montre"
+STATEMENT_INTENSIFIERS = "tres |tout a fait "
+FIRMNESS_ADJECTIVES = "clair|claire|ferme|categorique|explicite|formel|formelle"
+NOT_SPEECH_AFTER = r"la guerre\b|forfait\b|l'etat d'urgence\b"
+OBJECT_DETERMINERS = "le|la|les|l'|un|une|des|du|son|sa|ses"
+PHRASE_DETERMINERS = r"le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme"
+QUALIFYING_VERBS = "qualifier décrire"
+SUBORDINATORS = "apres que|alors que|tandis que|pendant que"
+COMPLEMENTIZERS = "que qu qu' lesquels lesquelles laquelle lequel"
+NO_SPEAKER_WORDS = "aucun aucune ni"
+STATEMENT_HEADS = "affirmation|information|chiffre|point de vue"
+INDEFINITE_ARTICLES = "un|une"
+RELATIVE_OPENERS = "ce qu'|ce que"
+NOUN_MARKERS = "aucune aucun nouvelle nouveau deux trois quatre plusieurs"
+VERB_NEGATION = r"n'|ne\s"
+STATEMENT_WORDS = "communique|declaration|compte[- ]rendu|note"
+SUBJECT_TRIM_WORDS = (
+    "ne n lui elle eux pour part sa son de cote egalement aussi meme quant a se s ensuite deja encore ainsi"
+)
+PASSIVE_AUXILIARIES = "est sont etait etaient"
+AGENT_PREPOSITIONS = "par"
+OPINION_PREPOSITIONS = "pour"
+MESSAGE_OWNER = r"(?:le|la|l')\s*(?:message|position|reponse|ligne)\s+(?:de|du|des|d')\s*"
+APPOSITION_ADVERBIALS = (
+    "en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
+    "lui aussi|elle aussi|également|toutefois|cependant|pourtant"
+)
+TIME_PHRASES = r"la semaine|le mois|cette semaine|ce mois|plus tot|plus tard|le \d"
+CLAUSE_OPENERS = r"selon|d'apres|a\s+\w+|ont\s+\w+|qui|alors|tandis"
+CLAUSE_COMPLEMENTIZERS = "que|qu'"
+INFINITIVE_MARKERS = "avoir|etre"
+PASSIVE_MARKERS = "ete"
+BEFORE_INFINITIVE = "en pour sans"
+AND_WORDS = "et"
+BUT_WORDS = "mais"
+CLAUSE_SUBORDINATORS = "que|qu'|alors que|tandis que"
+REFLEXIVE_PRONOUNS = "se s me te"
+BEING_AUXILIARIES = "est sont etait etaient s"
+NEGATION_CLITICS = "n ne"
