@@ -26,6 +26,7 @@ class Language:
     months: str  # regex alternation of month names and their abbreviations
     institution_words: frozenset[str]
     articles: frozenset[str]
+    proposition_breaks: str  # regex source: where a claim's content coordinates another reporting clause
 
 
 @cache
@@ -40,6 +41,7 @@ def language(code: str) -> Language:
         months=module.MONTHS,
         institution_words=frozenset(module.INSTITUTION_WORDS.split()),
         articles=frozenset(module.ARTICLES.split()),
+        proposition_breaks=module.PROPOSITION_BREAKS,
     )
 
 

@@ -22,3 +22,10 @@ INSTITUTION_WORDS = "ministry department office army forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "the a an"
+
+# Where a claim's content coordinates a second reporting clause, so it carries two propositions
+# ("… stressed X and urged Y"); matched on accent-folded lower case (points).
+PROPOSITION_BREAKS = (
+    r"(?:,\s*|\s)(?:and|but) (?:he |she |they )?(?:also )?(?:called|urged|stressed|insisted|warned|said|"
+    r"demanded|pressed|proposed|asked|expressed|reiterated|underlined|emphasi[sz]ed)\b|;\s"
+)

@@ -19,3 +19,10 @@ INSTITUTION_WORDS = "ministere departement armee forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "le la les l un une des"
+
+# Where a claim's content coordinates a second reporting clause, so it carries two propositions
+# ("… a souligné X et a appelé à Y"); matched on accent-folded lower case (points).
+PROPOSITION_BREAKS = (
+    r"(?:,\s*|\s)(?:et|mais) (?:a|avait|ont|il a|elle a) (?:\w+ )?(?:appele|demande|exhorte|souligne|insiste|"
+    r"averti|rappele|plaide|propose|affirme|declare|estime|juge|reclame|exige|presse|evoque)\b|;\s"
+)
