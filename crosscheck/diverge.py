@@ -314,7 +314,7 @@ def short(text: str, limit: int = 80) -> str:
 
 def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceSettings) -> list[Divergence]:
     """ "Le communiqué … ne mentionne pas X": paired with the claim of the same
-    article that does speak of X (another side's first)."""
+    article that does speak of X."""
     out = []
     for view in views:
         match = OMISSION.search(fold(view.claim.text))
@@ -328,7 +328,7 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
         ]
         candidates = [c for c in candidates if c[0] >= 1]
         if candidates:
-            _, _, other = max(candidates, key=lambda c: (c[0], not c[1], -c[2].claim.start))
+            _, _, other = max(candidates, key=lambda c: (c[0], c[1], -c[2].claim.start))
             first, second = sorted((view.claim.id, other.claim.id))
             out.append(
                 Divergence(

@@ -141,8 +141,9 @@ def build_points(
     points = []
     for group in group_pairs([p for p in pairs if p.a in by_id and p.b in by_id], by_id, settings):
         members = {x for p in group for x in (p.a, p.b)}
-        members |= {v.claim.id for v in views if any(same_telling(v, by_id[m], settings) for m in members)}
         kind = DivergenceKind(group[0].kind)
+        if kind is not DivergenceKind.FRAMING:
+            members |= {v.claim.id for v in views if any(same_telling(v, by_id[m], settings) for m in members)}
         point = Point(
             id=point_id(event_id, kind, group),
             event_id=event_id,
@@ -319,11 +320,27 @@ def points_for(
     event's stored points are read, not its stored pairs: a new article's
     claims are compared with at most `settings.max_compared` earlier ones."""
     stated = article_omissions(draft, registry, settings) if article_id is not None else []
-    points: list[Point] = []
-    pairs: dict[str, Divergence] = {}
+    sides = {c.id: c.side or "" for c in draft.claims}
+    points = [stated_omission(d, sides) for d in stated]
+    pairs = {d.id: d.model_copy(update={"point": p.id}) for d, p in zip(stated, points, strict=True)}
     for event, views, compared in event_comparisons(draft, event_ids, registry, encoder, settings, nli, article_id):
-        extra = [d for d in stated if d.event_id == event.id]
-        found = build_points(event.id, compared + extra, views, settings, draft.event_points(event.id))
+        found = build_points(event.id, compared, views, settings, draft.event_points(event.id))
         points.extend(found)
-        pairs.update((d.id, d) for d in pairs_of(found, compared + extra))
+        pairs.update((d.id, d) for d in pairs_of(found, compared))
     return points, list(pairs.values())
+
+
+def stated_omission(pair: Divergence, sides: dict[str, str]) -> Point:
+    """An omission the article states in words ("the readout does not mention
+    X"): the statement and the claim that covers X, whatever their sides (the
+    article itself says the two versions part), as one point."""
+    topic = pair.evidence.removeprefix("omits:").strip().rstrip("…")
+    return Point(
+        id=point_id(pair.event_id, DivergenceKind.OMISSION, [pair]),
+        event_id=pair.event_id,
+        kind=DivergenceKind.OMISSION,
+        topic=" ".join(topic.split()[:TOPIC_WORDS]),
+        score=pair.score,
+        reasons=[pair.evidence],
+        claims={side: sorted(c for c in (pair.a, pair.b) if sides.get(c, "") == side) for side in {sides.get(pair.a, ""), sides.get(pair.b, "")}},
+    )
