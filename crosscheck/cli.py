@@ -217,8 +217,8 @@ def check(
 
     Exit 0: nothing at the fail level; 1: findings at the fail level; 2: a file could not be read, or a usage error."""
     from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
-    from crosscheck.models import LEGACY_KINDS
     from crosscheck.check_formats import render
+    from crosscheck.models import LEGACY_KINDS
     from crosscheck.pipeline import full_stages
 
     saved = [parse_save(value, tuple(CheckFormat)) for value in save or []]

@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np

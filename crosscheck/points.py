@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import product
+from itertools import combinations, product
 from typing import TYPE_CHECKING
 
 from crosscheck.diverge import (
@@ -88,7 +88,9 @@ def same_telling(a: View, b: View, settings: DivergenceSettings) -> bool:
     )
 
 
-def group_pairs(pairs: list[Divergence], views: dict[str, View], settings: DivergenceSettings) -> list[list[Divergence]]:
+def group_pairs(
+    pairs: list[Divergence], views: dict[str, View], settings: DivergenceSettings
+) -> list[list[Divergence]]:
     """Pairs of one kind that make one point (see `related`), as groups."""
     parent = list(range(len(pairs)))
 
@@ -98,7 +100,7 @@ def group_pairs(pairs: list[Divergence], views: dict[str, View], settings: Diver
             i = parent[i]
         return i
 
-    for i, j in ((i, j) for i in range(len(pairs)) for j in range(i + 1, len(pairs))):
+    for i, j in combinations(range(len(pairs)), 2):
         if pairs[i].kind == pairs[j].kind and related(pairs[i], pairs[j], views, settings):
             parent[root(i)] = root(j)
     groups: dict[int, list[Divergence]] = {}
@@ -164,6 +166,13 @@ def build_points(
 def point_id(event_id: str, kind: DivergenceKind, group: list[Divergence]) -> str:
     first = min(pair_id(p.a, p.b) for p in group)
     return "pt-" + hashlib.sha1(f"{event_id}|{kind.value}|{first}".encode()).hexdigest()[:12]
+
+
+def sides_by_id(members: tuple[str, ...], sides: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for claim_id in sorted(members):
+        out.setdefault(sides.get(claim_id, ""), []).append(claim_id)
+    return out
 
 
 def sides_of(members: set[str], views: dict[str, View]) -> dict[str, list[str]]:
@@ -242,7 +251,8 @@ SLOT_OF_REASON = (
 def slots_of(point: Point, views: dict[str, View]) -> list[Slot]:
     """Where the versions part, in each claim's text: only the slot the
     reasons name (framing and agreement have none)."""
-    patterns = [(name, pattern) for prefix, name, pattern in SLOT_OF_REASON if any(r.startswith(prefix) for r in point.reasons)]
+    named = [entry for entry in SLOT_OF_REASON if any(r.startswith(entry[0]) for r in point.reasons)]
+    patterns = [(name, pattern) for _, name, pattern in named]
     if point.kind is DivergenceKind.DENIAL:
         patterns.append(("denial", DENIAL_WORDS))
     elif point.kind is DivergenceKind.OMISSION:
@@ -342,5 +352,5 @@ def stated_omission(pair: Divergence, sides: dict[str, str]) -> Point:
         topic=" ".join(topic.split()[:TOPIC_WORDS]),
         score=pair.score,
         reasons=[pair.evidence],
-        claims={side: sorted(c for c in (pair.a, pair.b) if sides.get(c, "") == side) for side in {sides.get(pair.a, ""), sides.get(pair.b, "")}},
+        claims=sides_by_id((pair.a, pair.b), sides),
     )

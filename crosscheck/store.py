@@ -501,7 +501,9 @@ class Store(ReviewStore):
             row = to_row(point)
             del row["claims"]
             self.insert_rows("points", [row], conflict="replace")
-            links = ({"point_id": point.id, "claim_id": c, "side": side} for side, ids in point.claims.items() for c in ids)
+            links = (
+                {"point_id": point.id, "claim_id": c, "side": side} for side, ids in point.claims.items() for c in ids
+            )
             self.insert_rows("point_claims", links, conflict="ignore")
 
     def event_points(self, event_id: str) -> list[Point]:

@@ -127,7 +127,8 @@ def test_a_store_made_before_points_opens_with_its_pairs_kept(tmp_path: Path) ->
         migration(db)
     db.execute(f"PRAGMA user_version = {before}")
     db["divergences"].insert(
-        {"id": "dv-1", "event_id": "ev-1", "a": "a:1", "b": "b:1", "kind": "emphasis", "score": 0.6, "evidence": "", "producer": "v"}
+        {"id": "dv-1", "event_id": "ev-1", "a": "a:1", "b": "b:1", "kind": "emphasis", "score": 0.6}
+        | {"evidence": "", "producer": "v"}
     )
     db.conn.commit()
     db.close()
