@@ -224,21 +224,26 @@ def merge_same(points: list[Point]) -> list[Point]:
 
 
 def topic_of(point: Point, views: dict[str, View]) -> str:
-    """A few words a reader can scan: the salient words most of the point's
-    claims share, as the first claim that has them writes them."""
+    """A few words a reader can scan: the salient words most sides, then most
+    claims, of the point share, as the claim that has most of them writes them."""
     present = [views[c] for c in sorted(point.claim_ids()) if c in views]
     if not present:
         return ""
     counts = Counter(stem for v in present for stem in v.stems)
-    anchor = max(present, key=lambda v: sum(counts[s] for s in v.stems))
+    sides = Counter(stem for side in {v.claim.side for v in present} for stem in side_stems(present, side))
+    anchor = max(present, key=lambda v: sum(sides[s] * 10 + counts[s] for s in v.stems))
     folded = fold(anchor.content)
     words: dict[str, str] = {}
     for match in re.finditer(r"[a-z]{3,}", folded):
         stem = match.group()[:STEM]
         if stem in anchor.stems and stem not in words:
             words[stem] = anchor.content[match.start() : match.end()]
-    ranked = sorted(words, key=lambda s: (-counts[s], list(words).index(s)))[:TOPIC_WORDS]
+    ranked = sorted(words, key=lambda s: (-sides[s], -counts[s], list(words).index(s)))[:TOPIC_WORDS]
     return " ".join(words[s] for s in sorted(ranked, key=list(words).index))
+
+
+def side_stems(views: list[View], side: str | None) -> set[str]:
+    return set().union(*(v.stems for v in views if v.claim.side == side))
 
 
 SLOT_OF_REASON = (
