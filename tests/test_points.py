@@ -110,3 +110,18 @@ def test_a_claim_that_coordinates_two_reporting_clauses_carries_two_propositions
 
 def test_evidence_is_cut_at_a_word_boundary() -> None:
     assert short("the ministry said the talks were constructive and frank", 30) == "the ministry said the talks…"
+
+
+def test_the_readout_row_marks_the_slot_and_nothing_else() -> None:
+    from crosscheck.models import Article
+    from crosscheck.report import ClaimView, readout_row
+
+    one = claim("L'entretien a eu lieu à la demande de la partie américaine, a précisé Pékin.", "CN", n=1)
+    two = claim("The call was organised at the request of Beijing, the Pentagon said.", "US", n=2)
+    found_views = views(one, two)
+    [point] = build_points("ev-1", find_divergences(EVENT, found_views, SETTINGS, {"CN", "US"}), found_views, SETTINGS)
+    article = Article(id="art", content_hash="h", text="")
+    shown = {v.claim.id: ClaimView(v.claim, article, None, "articles/art.html") for v in found_views}
+    row = readout_row(point, shown)
+    marked = {side: [text for text, hit in pieces if hit] for side, [(_, pieces)] in row.versions.items()}
+    assert marked == {"CN": ["partie américaine"], "US": ["Beijing"]} and row.kind_words == "the facts conflict"
