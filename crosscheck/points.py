@@ -73,9 +73,10 @@ def propositions(view: View) -> list[Proposition]:
     return [p for p in parts if p.stems] or [Proposition(view, 0, len(content), set(view.stems))]
 
 
-def same_telling(a: View, b: View, settings: DivergenceSettings) -> bool:
+def same_telling(a: View, b: View, settings: DivergenceSettings, strict: bool = False) -> bool:
     """Two claims of one side, in two articles, that say the same thing (one
-    statement relayed twice, or told in two languages)."""
+    statement relayed twice, or told in two languages); `strict` asks for
+    near-identical vectors (framing, where a shared word or two is no proof)."""
     if a.claim.side != b.claim.side or a.claim.article_id == b.claim.article_id:
         return False  # one article does not tell one statement twice (repeated ledes are marked apart)
     shared = max(
@@ -83,7 +84,7 @@ def same_telling(a: View, b: View, settings: DivergenceSettings) -> bool:
         default=0,
     )
     cosine = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-    return cosine >= settings.same_telling_cosine or (
+    return cosine >= settings.same_telling_cosine or not strict and (
         cosine >= settings.same_telling_cosine_with_terms and shared >= settings.same_telling_terms
     )
 
@@ -144,8 +145,8 @@ def build_points(
     for group in group_pairs([p for p in pairs if p.a in by_id and p.b in by_id], by_id, settings):
         members = {x for p in group for x in (p.a, p.b)}
         kind = DivergenceKind(group[0].kind)
-        if kind is not DivergenceKind.FRAMING:
-            members |= {v.claim.id for v in views if any(same_telling(v, by_id[m], settings) for m in members)}
+        strict = kind is DivergenceKind.FRAMING
+        members |= {v.claim.id for v in views if any(same_telling(v, by_id[m], settings, strict) for m in members)}
         point = Point(
             id=point_id(event_id, kind, group),
             event_id=event_id,
