@@ -78,7 +78,7 @@ def main() -> None:
         pair = re.search(r'data-pair="([^"]+)"', first).group(1)
         print(f"store: {total:,} flagged pairs, half of them judged")
         print(line("queue page", timed(client, "GET", "/queue")))
-        print(line("queue page, kind + side filter", timed(client, "GET", "/queue?kind=emphasis&side=US")))
+        print(line("queue page, kind + side filter", timed(client, "GET", "/queue?kind=framing&side=US")))
         print(line("pair page", timed(client, "GET", f"/pairs/{pair}")))
         data = {"verdict": "needs-context", "csrf": csrf, "reviewer": "bench"}
         print(line("verdict POST", timed(client, "POST", f"/pairs/{pair}/verdict", data=data, follow_redirects=False)))

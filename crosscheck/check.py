@@ -188,8 +188,9 @@ def version(claim: Claim, paths: dict[str, str | None]) -> Version:
 def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> list[Finding]:
     out = []
     mine = checked.claims
-    for d in checked.pairs:
-        if d.score < min_score:
+    reported: set[str] = set()  # one finding per point: its first pair, best score first
+    for d in sorted(checked.pairs, key=lambda d: (-d.score, d.id)):
+        if d.score < min_score or d.point in reported:
             continue
         own_id, other_id = (d.a, d.b) if d.a in mine else (d.b, d.a)
         if other_id in mine:  # both claims are this article's own: no other version to show
@@ -217,6 +218,8 @@ def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> li
                 pair_id=d.id,
             )
         )
+        if d.point is not None:
+            reported.add(d.point)
     return sorted(out, key=lambda f: (f.line, f.column, -f.score))
 
 

@@ -19,7 +19,7 @@ RULE_HELP = {
     "denial": "One side refutes or denies what another side said about the same event.",
     "contradiction": "Incompatible facts about the same event: who asked for it, numbers, negation.",
     "omission": "One side's account leaves out a topic another covers.",
-    "emphasis": "Both sides report the exchange but stress different things.",
+    "framing": "Both sides report the exchange but stress different things.",
     "unattributed": "A statement about a tracked event with no source.",
     "unreadable": "The file could not be read, so it was not checked.",
 }

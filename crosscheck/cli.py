@@ -190,7 +190,7 @@ def check(
         str,
         typer.Option(
             "--fail-on",
-            help="Comma-separated kinds that fail the run (denial, contradiction, omission, emphasis, "
+            help="Comma-separated kinds that fail the run (denial, contradiction, omission, framing, "
             "unattributed), or none.",
         ),
     ] = "contradiction,denial",
@@ -218,10 +218,12 @@ def check(
     Exit 0: nothing at the fail level; 1: findings at the fail level; 2: a file could not be read, or a usage error."""
     from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
     from crosscheck.check_formats import render
+    from crosscheck.models import LEGACY_KINDS
     from crosscheck.pipeline import full_stages
 
     saved = [parse_save(value, tuple(CheckFormat)) for value in save or []]
-    kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
+    named = (k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
+    kinds = frozenset(LEGACY_KINDS.get(k, k) for k in named)  # "emphasis" is framing's former name
     unknown = kinds - set(FLAGGED_KINDS) - set(OTHER_KINDS)
     if unknown:
         raise CrosscheckError(f"--fail-on: unknown kind(s) {', '.join(sorted(unknown))}")

@@ -6,8 +6,9 @@ a pair is flagged as
   contradiction incompatible facts: one version negates what the other
                 asserts about the same thing, or gives other numbers;
   omission      the text says one readout leaves out a topic another covers;
-  emphasis      both report the substance of the exchange but stress
+  framing       both report the substance of the exchange but stress
                 different things.
+`crosscheck.points` groups these pairs into points (one way the versions part).
 Versions that agree (they name the same initiator, share the same salient
 facts, or their embeddings are close) are not flagged: they are kept as
 agreements, which reports show quietly. Thresholds live in `DivergenceSettings`.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosscheck.lang import all_languages, alternation
-from crosscheck.models import AGREEMENT, Claim, Divergence, Event, Polarity
+from crosscheck.models import AGREEMENT, Claim, Divergence, DivergenceKind, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import topic_stems
 from crosscheck.textnorm import fold
@@ -224,7 +226,7 @@ def compare(
         return "contradiction", p, f"NLI: contradiction p={p:.2f}"
     if a.negated != b.negated and shared:
         return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
-    return "emphasis", 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
+    return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
 
 
 def agree(a: View, b: View, settings: DivergenceSettings) -> bool:
@@ -290,8 +292,12 @@ def same_sentence(a: Claim, b: Claim) -> bool:
 
 
 def short(text: str, limit: int = 80) -> str:
+    """The text on one line, cut at a word boundary to at most `limit` characters."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceSettings) -> list[Divergence]:
@@ -338,14 +344,29 @@ def divergences_for(
     nli=None,
     article_id: str | None = None,
 ) -> list[Divergence]:
-    """Flagged pairs of the given events. With `article_id`, only the pairs
+    """Compared pairs (flagged and agreeing) of the given events; see `event_comparisons`."""
+    out: dict[str, Divergence] = {}
+    for _, _, pairs in event_comparisons(draft, event_ids, registry, encoder, settings, nli, article_id):
+        out.update((d.id, d) for d in pairs)
+    return list(out.values())
+
+
+def event_comparisons(
+    draft: Draft,
+    event_ids: set[str],
+    registry,
+    encoder=None,
+    settings: DivergenceSettings = DEFAULTS,
+    nli=None,
+    article_id: str | None = None,
+) -> Iterator[tuple[Event, list[View], list[Divergence]]]:
+    """Each event's compared claims and pairs. With `article_id`, only the pairs
     involving that article's claims (compared with at most
     `settings.max_compared` earlier claims of each event), so that an event
     covered by hundreds of articles costs the same for each new one."""
     from crosscheck.embed import claims_to_embed, embed_cached
 
     texts: dict[str, str] = {}
-    out: dict[str, Divergence] = {}
     compared = {c.id for c in claims_to_embed(draft.claims_of(article_id))} if article_id is not None else set()
     for event_id in sorted(event_ids):
         event = next(iter(draft.events_with_ids([event_id])), None)
@@ -363,9 +384,7 @@ def divergences_for(
             for view, vector in zip(views, embed_cached(draft, encoder, [v.content for v in views]), strict=True):
                 view.vector = vector
         sides = {registry.actors[p].side for p in event.participants if p in registry.actors} or None
-        for d in find_divergences(event, views, settings, sides, nli, focus):
-            out[d.id] = d
-    return list(out.values())
+        yield event, views, find_divergences(event, views, settings, sides, nli, focus)
 
 
 def first_tellings(views: list[View], newest: str | None = None) -> list[View]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from crosscheck.models import Article, Claim, Divergence, Event, Sentence
+from crosscheck.models import Article, Claim, Divergence, Event, Point, Sentence
 
 if TYPE_CHECKING:
     from crosscheck.store import Store
@@ -39,6 +39,7 @@ class Draft:
     claims: list[Claim]
     events: dict[str, tuple[Event, list[str]]] = field(default_factory=dict)  # id -> (event, index keys)
     divergences: list[Divergence] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
     cached: list[CachedVectors] = field(default_factory=list)
     event_vectors: dict[str, tuple[str, Any]] = field(default_factory=dict)  # event id -> (model, centroid)
     _vectors: dict[str, bytes] = field(default_factory=dict)
@@ -85,6 +86,12 @@ class Draft:
         stored = [c for c in self.store.event_claims(event_id) if c.article_id != self.article.id]
         mine = [c for c in self.claims if c.event_id == event_id]
         return sorted(stored + mine, key=lambda c: (c.article_id, c.start))
+
+    def event_points(self, event_id: str) -> list[Point]:
+        """The event's points: the stored ones, as this draft has changed them."""
+        mine = {p.id: p for p in self.points if p.event_id == event_id}
+        stored = [p for p in self.store.event_points(event_id) if p.id not in mine]
+        return sorted([*stored, *mine.values()], key=lambda p: p.id)
 
     def article_of(self, article_id: str) -> Article | None:
         return self.article if article_id == self.article.id else self.store.article(article_id)

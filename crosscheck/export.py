@@ -43,6 +43,7 @@ def export_contract(store: Store) -> dict[str, Any]:
         "claims": [contract_claim(c) for c in store.claims()],
         "events": [e.model_dump(mode="json") for e in store.events()],
         "divergences": [d.model_dump(mode="json") for d in store.divergences()],
+        "points": [p.model_dump(mode="json") for p in store.points()],
     }
 
 

@@ -142,8 +142,19 @@ class Event(Record):
     producer: str = "link.rules.v1"
 
 
-AGREEMENT = "agreement"  # the kind of a pair found to agree: stored, shown quietly, never flagged
-DIVERGENCE_KINDS = ("denial", "contradiction", "omission", "emphasis")  # the kinds of a flagged pair
+class DivergenceKind(StrEnum):
+    """How two sides' versions of one point relate."""
+
+    AGREEMENT = "agreement"  # both say the same: stored, shown quietly, never flagged
+    DENIAL = "denial"  # one side refutes what the other said
+    CONTRADICTION = "contradiction"  # incompatible facts on one slot: initiator, numbers, negation
+    OMISSION = "omission"  # one side's readout raises what the other's leaves out
+    FRAMING = "framing"  # same exchange, different stance or stress (formerly "emphasis")
+
+
+AGREEMENT = DivergenceKind.AGREEMENT.value
+DIVERGENCE_KINDS = tuple(k.value for k in DivergenceKind if k is not DivergenceKind.AGREEMENT)  # flagged kinds
+LEGACY_KINDS = {"emphasis": DivergenceKind.FRAMING.value}  # names earlier versions stored or accepted
 
 
 class Divergence(Record):
@@ -153,10 +164,38 @@ class Divergence(Record):
     event_id: str
     a: str
     b: str
-    kind: str  # contradiction | denial | omission | emphasis | agreement
+    kind: str  # a DivergenceKind value
     score: float
     evidence: str = ""
     producer: str = "diverge.rules.v1"
+    point: str | None = None  # the point this pair is derived from
+
+
+class Slot(Record):
+    """Where one claim of a point parts from the other side's: a span of its article's text."""
+
+    claim: str
+    start: int
+    end: int
+    slot: str  # what differs there: initiator, number, negation, denial, omission
+
+
+class Point(Record):
+    """One way two sides' versions of an event part (or agree): its topic,
+    each side's claims that carry it, the slots where they differ."""
+
+    id: str  # stable: kept when later articles add claims to it
+    event_id: str
+    kind: DivergenceKind
+    topic: str  # a few words a reader can scan
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+    claims: dict[str, list[str]] = Field(default_factory=dict)  # side -> claim ids
+    slots: list[Slot] = Field(default_factory=list)
+    producer: str = "points.rules.v1"
+
+    def claim_ids(self) -> set[str]:
+        return {c for ids in self.claims.values() for c in ids}
 
 
 # --- review: fact-checkers' verdicts on flagged pairs ---------------------------

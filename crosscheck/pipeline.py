@@ -59,9 +59,9 @@ def full_stages(
     registry and one encoder (loaded only when a pair needs comparing)."""
     from crosscheck.actors import load_registry
     from crosscheck.attribute import extract_article_claims
-    from crosscheck.diverge import article_omissions, divergences_for
     from crosscheck.embed import LazyEncoder, load_nli
     from crosscheck.link import embed_claims, link_article
+    from crosscheck.points import points_for
 
     registry = load_registry(registry_files)
     encoder = encoder or LazyEncoder(model)
@@ -78,8 +78,8 @@ def full_stages(
 
     def diverger(draft):
         touched = set(draft.events)
-        found = divergences_for(draft, touched, registry, encoder, nli=nli_scorer, article_id=draft.article.id)
-        return found + article_omissions(draft, registry)
+        draft.points, pairs = points_for(draft, touched, registry, encoder, nli=nli_scorer, article_id=draft.article.id)
+        return pairs
 
     return Stages(extractor=extractor, embedder=embedder, linker=linker, diverger=diverger, registry=registry)
 

@@ -31,7 +31,7 @@ from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.export import contract_claim, writing
 from crosscheck.filenames import unique_names
 from crosscheck.formats import ReportFormat
-from crosscheck.models import DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence
+from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Point, Sentence
 from crosscheck.review import chain_text
 from crosscheck.signature import STEM, topic_stems
 from crosscheck.store import Store
@@ -87,6 +87,41 @@ class PairView:
         return slots(a, b, self.divergence), slots(b, a, self.divergence)
 
 
+KIND_WORDS = {
+    "agreement": "both say the same",
+    "denial": "one side denies it",
+    "contradiction": "the facts conflict",
+    "omission": "one side leaves it out",
+    "framing": "same topic, different stress",
+}
+
+
+@dataclass
+class ReadoutRow:
+    """One point of the readout diff: its topic, kind and each side's versions
+    with only the differing slot marked."""
+
+    point: Point
+    versions: dict[str, list[tuple[ClaimView, list[tuple[str, bool]]]]]
+
+    @property
+    def kind_words(self) -> str:
+        return KIND_WORDS.get(self.point.kind.value, self.point.kind.value)
+
+
+def readout_row(point: Point, claims: dict[str, ClaimView]) -> ReadoutRow:
+    versions: dict[str, list] = {}
+    for side, ids in sorted(point.claims.items()):
+        for claim_id in ids:
+            if claim_id in claims:
+                view = claims[claim_id]
+                spans = [
+                    (s.start - view.claim.start, s.end - view.claim.start) for s in point.slots if s.claim == claim_id
+                ]
+                versions.setdefault(side or UNKNOWN_SIDE, []).append((view, pieces(view.claim.text, spans)))
+    return ReadoutRow(point, versions)
+
+
 @dataclass
 class SideView:
     code: str
@@ -104,6 +139,7 @@ class EventView:
     sides: list[SideView] = field(default_factory=list)
     pairs: list[PairView] = field(default_factory=list)
     agreements: list[PairView] = field(default_factory=list)
+    readout: list[ReadoutRow] = field(default_factory=list)  # one row per point, agreements last
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
@@ -173,6 +209,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
             if filters.side and filters.side not in {pair.a.claim.side, pair.b.claim.side}:
                 continue
             getattr(views[d.event_id], target).append(pair)
+    add_readouts(views, store.points(), {c.claim.id: c for v in views.values() for c in v.claims}, filters.min_score)
     chosen = [v for v in views.values() if v.sides and (not filters.side or side_speaks(v, filters.side))]
     if filters.since:
         chosen = [v for v in chosen if recent_enough(v, filters.since)]
@@ -182,6 +219,19 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     if filters.event and not chosen:
         raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")
     return ReportData(chosen, list(articles.values()), len(claims), filters, sentences, pages)
+
+
+def add_readouts(
+    views: dict[str, EventView], points: list[Point], claims: dict[str, ClaimView], min_score: float
+) -> None:
+    """Each event's readout diff: its points with a version on two sides (a
+    stated omission may have one), divergent ones first, agreements last."""
+    for point in sorted(points, key=lambda p: (p.kind == AGREEMENT, -p.score, p.id)):
+        if point.event_id not in views or point.kind != AGREEMENT and point.score < min_score:
+            continue
+        row = readout_row(point, claims)
+        if len(row.versions) >= 2 or point.kind == "omission" and row.versions:
+            views[point.event_id].readout.append(row)
 
 
 def wanted_event(event: Event, filters: Filters) -> bool:

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from crosscheck.errors import StoreError
-from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Sentence
+from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Point, Sentence
 
 if TYPE_CHECKING:
     from crosscheck.draft import Draft
@@ -228,6 +228,30 @@ def m009_event_vectors(db) -> None:
         )
 
 
+def m010_points(db) -> None:
+    """Points of divergence (crosscheck.points): one row a point, its claims in
+    `point_claims`, each pair linked to its point. Pairs stored as "emphasis"
+    by earlier versions are the kind now called framing."""
+    db["points"].create(
+        {
+            "id": str,
+            "event_id": str,
+            "kind": str,
+            "topic": str,
+            "score": float,
+            "reasons": str,
+            "slots": str,
+            "producer": str,
+        },
+        pk="id",
+    )
+    db["points"].create_index(["event_id"])
+    db["point_claims"].create({"point_id": str, "claim_id": str, "side": str}, pk=("point_id", "claim_id"))
+    db["point_claims"].create_index(["claim_id"])
+    db["divergences"].add_column("point", str)
+    db.execute("UPDATE divergences SET kind = 'framing' WHERE kind = 'emphasis'")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -238,6 +262,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m007_reviews,
     m008_verdict_history,
     m009_event_vectors,
+    m010_points,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -396,6 +421,7 @@ class Store(ReviewStore):
                 self.insert_rows("events", [to_row(event)], conflict="replace")
                 self.insert_rows("event_keys", ({"event_id": event.id, "key": k} for k in keys), conflict="ignore")
             self.insert_rows("divergences", (to_row(d) for d in draft.divergences), conflict="replace")
+            self.save_points(draft.points)
             for batch in draft.cached:
                 self.cache_vectors(batch.model, batch.dim, batch.vectors, replace=batch.replace)
             for event_id, (model, centroid) in draft.event_vectors.items():
@@ -467,6 +493,39 @@ class Store(ReviewStore):
             rows = self._rows("divergences", "kind = ?", [AGREEMENT], order_by="event_id, id")
             return [from_row(Divergence, r) for r in rows]
 
+    # --- points ---------------------------------------------------------------
+
+    def save_points(self, points: list[Point]) -> None:
+        """Write points, replacing earlier versions of the same ids (a point a
+        later article continued) and keeping their other claims."""
+        for point in points:
+            row = to_row(point)
+            del row["claims"]
+            self.insert_rows("points", [row], conflict="replace")
+            links = (
+                {"point_id": point.id, "claim_id": c, "side": side} for side, ids in point.claims.items() for c in ids
+            )
+            self.insert_rows("point_claims", links, conflict="ignore")
+
+    def event_points(self, event_id: str) -> list[Point]:
+        """An event's points (agreements included), with their claims."""
+        return self._points("event_id = ?", [event_id])
+
+    def points(self) -> list[Point]:
+        """Every point that still has claims, by event."""
+        with self.errors():
+            return self._points("1 = 1", [])
+
+    def _points(self, where: str, params: list[Any]) -> list[Point]:
+        rows = self._rows("points", where, params, order_by="event_id, id")
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        claims: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+        for link in self._rows("point_claims", f"point_id IN ({marks(ids)})", ids, order_by="point_id, claim_id"):
+            claims[link["point_id"]].setdefault(link["side"] or "", []).append(link["claim_id"])
+        return [from_row(Point, {**r, "claims": claims[r["id"]]}) for r in rows if claims[r["id"]]]
+
     def verdicts(self) -> dict[str, str]:
         """The current review verdict of each judged pair, by pair id."""
         with self.errors():
@@ -477,6 +536,7 @@ class Store(ReviewStore):
         self._execute(
             f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
         )
+        self._execute(f"DELETE FROM point_claims WHERE claim_id IN ({claim_ids})", [article_id])
         for table in ("claims", "sentences", "articles"):
             column = "id" if table == "articles" else "article_id"
             self._execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])

@@ -87,7 +87,7 @@ def test_reader_sees_columns_and_a_flagged_pair(browser, width: int, tmp_path: P
     assert columns.count() >= 2 and columns.first.is_visible()
     pair = page.locator("section.pair").first
     assert pair.is_visible() and pair.locator(".version").count() == 2
-    assert pair.locator(".badge").first.inner_text() in {"denial", "contradiction", "omission", "emphasis"}
+    assert pair.locator(".badge").first.inner_text() in {"denial", "contradiction", "omission", "framing"}
     left, right = (pair.locator(".version").nth(i).bounding_box() for i in (0, 1))
     if width >= 1000:  # side by side on a wide screen, stacked on a phone
         assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"] - 1

@@ -86,7 +86,7 @@ def test_report_command_formats_and_errors(tmp_path: Path, examples_db: Path) ->
     result = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--format", "md", "--min-score", "0.8")
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()) == out / "report.md"
-    assert "| emphasis |" not in (out / "report.md").read_text(encoding="utf-8")  # emphasis scores 0.6
+    assert "| framing |" not in (out / "report.md").read_text(encoding="utf-8")  # framing scores 0.6
     bad_day = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--since", "25/06/2024")
     assert bad_day.returncode == 2 and "--since" in bad_day.stderr and bad_day.stderr.count("\n") == 1
     bad_format = crosscheck("report", "--db", str(examples_db), "-o", str(out), "--format", "pdf")

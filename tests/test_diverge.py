@@ -78,12 +78,12 @@ def test_numbers_that_differ_contradict() -> None:
     assert [d.kind for d in found] == ["contradiction"] and "numbers differ" in found[0].evidence
 
 
-def test_different_stress_is_emphasis_and_shared_facts_agree() -> None:
+def test_different_stress_is_framing_and_shared_facts_agree() -> None:
     lines = claim("Fidan a souligné l'importance de lignes de communication militaires ouvertes.", "TR", n=1)
     arms = claim("Dendias a averti contre les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
     same = claim("Dendias a souligné l'importance de lignes de communication militaires ouvertes.", "GR", n=3)
     found = find_divergences(EVENT, views(lines, arms, same), SETTINGS, {"TR", "GR"})
-    assert kinds(found) == {("emphasis", "art:1000", "art:2000"), ("agreement", "art:1000", "art:3000")}
+    assert kinds(found) == {("framing", "art:1000", "art:2000"), ("agreement", "art:1000", "art:3000")}
 
 
 def test_text_saying_a_readout_omits_a_topic() -> None:
@@ -94,7 +94,7 @@ def test_text_saying_a_readout_omits_a_topic() -> None:
 
 
 @pytest.mark.parametrize("relay_side", ["GB"])
-def test_news_agencies_are_not_compared_for_emphasis(relay_side: str) -> None:
+def test_news_agencies_are_not_compared_for_framing(relay_side: str) -> None:
     official = claim("Fidan a souligné l'importance de lignes de communication militaires ouvertes.", "TR", n=1)
     agency = claim(
         "Selon Reuters, il s'agit d'un contact rare entre deux puissances régionales rivales.",

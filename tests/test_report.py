@@ -155,7 +155,7 @@ def test_markdown_and_json_carry_the_same_events(call_store: Store, tmp_path: Pa
     assert set(data) == {"events", "claims", "divergences", "agreements"}
     for event in data["events"]:
         assert event["label"].split(",")[0] in markdown
-    assert {d["kind"] for d in data["divergences"]} <= {"denial", "contradiction", "omission", "emphasis"}
+    assert {d["kind"] for d in data["divergences"]} <= {"denial", "contradiction", "omission", "framing"}
 
 
 def test_sample_report_in_the_repository_is_up_to_date(examples_db: Path, tmp_path: Path) -> None:

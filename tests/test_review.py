@@ -215,7 +215,7 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     pair = review.queue(pairs_store)[0]
     review.record_verdict(pairs_store, pair, "divergent", reviewer="Ana")
     stats = crosscheck("stats", "--db", db)
-    assert stats.returncode == 0 and re.search(r"denial|contradiction|emphasis", stats.stdout)
+    assert stats.returncode == 0 and re.search(r"denial|contradiction|framing", stats.stdout)
     assert re.search(r"\b1\s+1\s+1\.00$", stats.stdout, re.M)  # the one reviewed pair, judged divergent
     out = tmp_path / "verdicts.jsonl"
     assert crosscheck("verdicts", "export", "--db", db, "-o", str(out)).returncode == 0

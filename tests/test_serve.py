@@ -70,7 +70,7 @@ def test_every_route_answers(client: TestClient, db: Path) -> None:
     with open_store(db, readonly=True) as store:
         event = store.divergences()[0].event_id
     assert client.get("/", follow_redirects=False).headers["location"] == "/queue"
-    for path in ("/queue?kind=emphasis&skip=1", f"/pairs/{pair}", "/events", f"/events/{event}", "/static/review.js"):
+    for path in ("/queue?kind=framing&skip=1", f"/pairs/{pair}", "/events", f"/events/{event}", "/static/review.js"):
         assert client.get(path).status_code == 200, path
     assert client.get("/pairs/dv-nothing").status_code == 404
     assert client.get("/events/ev-nothing").status_code == 404

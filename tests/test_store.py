@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from crosscheck.errors import StoreError
 from crosscheck.ingest import ingest_paths
-from crosscheck.models import Article, Claim, Divergence, Event, IngestStatus, Sentence
-from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, model_columns, to_row
+from crosscheck.models import Article, Claim, Divergence, DivergenceKind, Event, IngestStatus, Point, Sentence
+from crosscheck.store import MIGRATIONS, SCHEMA_VERSION, Store, m010_points, model_columns, to_row
 from crosscheck.stores import open_store
 from tests.conftest import linked_stages, no_claims
 from tests.test_ingest import write_articles
@@ -87,8 +88,53 @@ def test_migrations_give_every_model_field_a_column(any_store: Store) -> None:
     )
     for table, model in tables:
         assert set(model_columns(model)) <= columns(any_store, table)
+    assert set(model_columns(Point)) - {"claims"} <= columns(any_store, "points")  # claims: point_claims rows
     assert any_store.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
     assert {"pair_id", "verdict", "undone_at"} <= columns(any_store, "current_verdicts")
+
+
+def a_point(claims: dict[str, list[str]], point_id: str = "pt-1") -> Point:
+    return Point(
+        id=point_id, event_id="ev-1", kind=DivergenceKind.FRAMING, topic="aid", score=0.6, reasons=["r"], claims=claims
+    )
+
+
+def test_points_are_stored_with_their_claims_and_continued(any_store: Store) -> None:
+    any_store.save_points([a_point({"RU": ["a:1"], "US": ["b:1"]})])
+    any_store.save_points([a_point({"RU": ["c:1"]})])  # a later article continues it: claims add up
+    [point] = any_store.event_points("ev-1")
+    assert point.claims == {"RU": ["a:1", "c:1"], "US": ["b:1"]} and point.kind is DivergenceKind.FRAMING
+    assert [p.id for p in any_store.points()] == ["pt-1"] and any_store.event_points("ev-2") == []
+
+
+def test_reingesting_an_article_takes_its_claims_out_of_points(any_store: Store) -> None:
+    any_store.save_points([a_point({"RU": ["gone:5"], "US": ["kept:1"]}), a_point({"RU": ["gone:9"]}, "pt-2")])
+    gone = [
+        Claim(id=f"gone:{n}", article_id="gone", start=n, end=n + 1, text="x", content_start=n, content_end=n + 1)
+        for n in (5, 9)
+    ]
+    any_store.insert_rows("claims", (to_row(c) for c in gone))
+    with any_store.transaction():
+        any_store._delete_article_rows("gone")
+    assert [(p.id, p.claims) for p in any_store.points()] == [("pt-1", {"US": ["kept:1"]})]
+
+
+def test_a_store_made_before_points_opens_with_its_pairs_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    before = MIGRATIONS.index(m010_points)
+    for migration in MIGRATIONS[:before]:
+        migration(db)
+    db.execute(f"PRAGMA user_version = {before}")
+    db["divergences"].insert(
+        {"id": "dv-1", "event_id": "ev-1", "a": "a:1", "b": "b:1", "kind": "emphasis", "score": 0.6}
+        | {"evidence": "", "producer": "v"}
+    )
+    db.conn.commit()
+    db.close()
+    with open_store(path) as store:
+        [pair] = store.divergences()
+        assert (pair.id, pair.kind, pair.point) == ("dv-1", "framing", None) and store.points() == []
 
 
 def test_reopening_does_not_migrate_twice(location) -> None:

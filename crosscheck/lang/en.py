@@ -192,3 +192,10 @@ BEFORE_INFINITIVE = "to"
 AND_WORDS = "and"
 BUT_WORDS = "but"
 CLAUSE_SUBORDINATORS = "while|as"
+
+# Where a claim's content coordinates a second reporting clause, so it carries two propositions
+# ("… stressed X and urged Y"); matched on accent-folded lower case (points).
+PROPOSITION_BREAKS = (
+    r"(?:,\s*|\s)(?:and|but) (?:he |she |they )?(?:also )?(?:called|urged|stressed|insisted|warned|said|"
+    r"demanded|pressed|proposed|asked|expressed|reiterated|underlined|emphasi[sz]ed)\b|;\s"
+)

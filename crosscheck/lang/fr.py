@@ -235,3 +235,10 @@ CLAUSE_SUBORDINATORS = "que|qu'|alors que|tandis que"
 REFLEXIVE_PRONOUNS = "se s me te"
 BEING_AUXILIARIES = "est sont etait etaient s"
 NEGATION_CLITICS = "n ne"
+
+# Where a claim's content coordinates a second reporting clause, so it carries two propositions
+# ("… a souligné X et a appelé à Y"); matched on accent-folded lower case (points).
+PROPOSITION_BREAKS = (
+    r"(?:,\s*|\s)(?:et|mais) (?:a|avait|ont|il a|elle a) (?:\w+ )?(?:appele|demande|exhorte|souligne|insiste|"
+    r"averti|rappele|plaide|propose|affirme|declare|estime|juge|reclame|exige|presse|evoque)\b|;\s"
+)

@@ -1,0 +1,127 @@
+"""Points of divergence on hand-made claims: pairs become points, one
+statement told twice is one point, a later article continues a stored point,
+slots are the slot only, pairs are derived from points."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosscheck.diverge import find_divergences, pair_id, short
+from crosscheck.models import DivergenceKind, Point, Polarity
+from crosscheck.points import build_points, pairs_of, propositions
+from tests.test_diverge import EVENT, SETTINGS, claim, views
+
+
+def with_vectors(found_views, directions: list[int]):
+    """Unit vectors: views given the same direction are near-identical (cosine 1)."""
+    for view, direction in zip(found_views, directions, strict=True):
+        vector = np.zeros(8, dtype=np.float32)
+        vector[direction] = 1.0
+        view.vector = vector
+    return found_views
+
+
+def test_who_asked_is_one_contradiction_point_with_the_initiator_as_slot() -> None:
+    one = claim("L'entretien a eu lieu à la demande de la partie américaine, a précisé Pékin.", "CN", n=1)
+    two = claim("The call was organised at the request of Beijing, the Pentagon said.", "US", n=2)
+    found_views = views(one, two)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"CN", "US"})
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert point.kind is DivergenceKind.CONTRADICTION and point.claims == {"CN": ["art:1000"], "US": ["art:2000"]}
+    text = {v.claim.id: v.claim for v in found_views}
+    marked = {
+        s.claim: text[s.claim].text[s.start - text[s.claim].start : s.end - text[s.claim].start] for s in point.slots
+    }
+    assert marked == {"art:1000": "partie américaine", "art:2000": "Beijing"}  # the slot, not every word
+    assert {s.slot for s in point.slots} == {"initiator"} and point.topic
+
+
+def test_the_same_statement_told_by_two_articles_is_one_point_with_more_claims() -> None:
+    refutes = claim(
+        "Dendias a démenti tout survol d'avions militaires au-dessus des îles.", "GR", n=1, polarity=Polarity.DENIAL
+    )
+    told = claim("Fidan a dénoncé des survols répétés d'avions militaires au-dessus des îles.", "TR", n=2)
+    retold = claim(
+        "Fidan a dénoncé des survols répétés d'avions militaires au-dessus des îles grecques.", "TR", n=3, article="b"
+    )
+    found_views = with_vectors(views(refutes, told, retold), [0, 1, 1])
+    pairs = [p for p in find_divergences(EVENT, found_views[:2], SETTINGS, {"GR", "TR"}) if p.kind == "denial"]
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert point.claims == {"GR": ["art:1000"], "TR": ["art:2000", "b:3000"]}
+    derived = pairs_of([point], pairs)
+    assert {(d.a, d.b) for d in derived} == {("art:1000", "art:2000"), ("art:1000", "b:3000")}
+    assert {d.point for d in derived} == {point.id} and {d.kind for d in derived} == {"denial"}
+    assert {d.id for d in derived} == {pair_id("art:1000", "art:2000"), pair_id("art:1000", "b:3000")}  # stable ids
+
+
+def test_two_statements_of_one_article_are_not_merged_as_one_telling() -> None:
+    refutes = claim(
+        "Dendias a démenti tout survol d'avions militaires au-dessus des îles.", "GR", n=1, polarity=Polarity.DENIAL
+    )
+    told = claim("Fidan a dénoncé des survols répétés d'avions militaires au-dessus des îles.", "TR", n=2)
+    again = claim(
+        "Fidan a dénoncé des survols répétés d'avions militaires au-dessus des îles, a-t-il ajouté.", "TR", n=3
+    )
+    found_views = with_vectors(views(refutes, told, again), [0, 1, 1])
+    pairs = [p for p in find_divergences(EVENT, found_views[:2], SETTINGS, {"GR", "TR"}) if p.kind == "denial"]
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert point.claims["TR"] == ["art:2000"]
+
+
+def test_a_later_article_continues_the_stored_point_and_keeps_its_id() -> None:
+    refutes = claim(
+        "Dendias a démenti tout survol d'avions militaires au-dessus des îles.", "GR", n=1, polarity=Polarity.DENIAL
+    )
+    told = claim("Fidan a dénoncé des survols répétés d'avions militaires au-dessus des îles.", "TR", n=2, article="b")
+    found_views = views(refutes, told)
+    pairs = [p for p in find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"}) if p.kind == "denial"]
+    stored = Point(
+        id="pt-stored", event_id="ev-1", kind=DivergenceKind.DENIAL, topic="survols", score=0.85,
+        reasons=["earlier"], claims={"GR": ["art:1000"], "TR": ["old:5"]},
+    )  # fmt: skip
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS, [stored])
+    assert point.id == "pt-stored" and point.claims == {"GR": ["art:1000"], "TR": ["b:2000", "old:5"]}
+    assert point.reasons[0] == "earlier" and len(point.reasons) == 2
+
+
+def test_agreements_make_quiet_points_and_framing_has_no_slot() -> None:
+    one = claim("Fidan a insisté sur la coopération énergétique et le commerce bilatéral.", "TR", n=1)
+    two = claim("Dendias a averti que toute provocation navale entraînerait une riposte.", "GR", n=2)
+    three = claim("Dendias a salué la coopération énergétique et le commerce bilatéral.", "GR", n=3)
+    found_views = views(one, two, three)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"TR", "GR"})
+    points = {p.kind: p for p in build_points("ev-1", pairs, found_views, SETTINGS)}
+    assert set(points) == {DivergenceKind.FRAMING, DivergenceKind.AGREEMENT}
+    assert points[DivergenceKind.FRAMING].slots == [] and points[DivergenceKind.AGREEMENT].kind == "agreement"
+    assert "énergétique" in points[DivergenceKind.AGREEMENT].topic
+
+
+def test_a_claim_that_coordinates_two_reporting_clauses_carries_two_propositions() -> None:
+    both = claim(
+        "Il a souligné le soutien à la souveraineté ukrainienne, et a appelé à un cessez-le-feu rapide.", "FR", n=1
+    )
+    [view] = views(both)
+    parts = propositions(view)
+    assert len(parts) == 2
+    assert "cessez" in view.content[parts[1].start : parts[1].end] and "cessez" not in view.content[: parts[0].end]
+    single = claim("He urged a quick ceasefire in the region.", "US", n=2)
+    assert len(propositions(views(single)[0])) == 1
+
+
+def test_evidence_is_cut_at_a_word_boundary() -> None:
+    assert short("the ministry said the talks were constructive and frank", 30) == "the ministry said the talks…"
+
+
+def test_the_readout_row_marks_the_slot_and_nothing_else() -> None:
+    from crosscheck.models import Article
+    from crosscheck.report import ClaimView, readout_row
+
+    one = claim("L'entretien a eu lieu à la demande de la partie américaine, a précisé Pékin.", "CN", n=1)
+    two = claim("The call was organised at the request of Beijing, the Pentagon said.", "US", n=2)
+    found_views = views(one, two)
+    [point] = build_points("ev-1", find_divergences(EVENT, found_views, SETTINGS, {"CN", "US"}), found_views, SETTINGS)
+    article = Article(id="art", content_hash="h", text="")
+    shown = {v.claim.id: ClaimView(v.claim, article, None, "articles/art.html") for v in found_views}
+    row = readout_row(point, shown)
+    marked = {side: [text for text, hit in pieces if hit] for side, [(_, pieces)] in row.versions.items()}
+    assert marked == {"CN": ["partie américaine"], "US": ["Beijing"]} and row.kind_words == "the facts conflict"
