@@ -97,3 +97,32 @@ def test_only_an_article_s_first_claims_are_embedded_and_compared(tmp_path: Path
     assert summary.outcomes[0].claims == len(places)  # every claim is stored
     claims_encoded = {t for t in encoder.encoded if "combats" in t}  # besides the reference sentences
     assert claims_encoded == {f"que les combats avaient cessé à {p}" for p in places[:3]}
+
+
+@pytest.mark.slow
+def test_the_shipped_reference_mean_is_the_default_models_own() -> None:
+    """`data/reference_mean.json` is what the default encoder gives for the
+    reference sentences (rebuild it with scripts/build_reference_mean.py)."""
+    from crosscheck.embed import DEFAULT_MODEL
+    from crosscheck.vector_index import reference_sentences, reference_sentences_hash, sentences_mean, shipped_mean
+
+    shipped = shipped_mean(DEFAULT_MODEL, reference_sentences_hash())
+    assert shipped is not None, "the shipped mean was built from other sentences or for another model"
+    assert np.allclose(shipped, sentences_mean(load_encoder(), reference_sentences()), atol=1e-5)
+
+
+def test_a_store_uses_the_shipped_mean_and_computes_another_models_once(
+    store: Store, fake_encoder: FakeEncoder
+) -> None:
+    from crosscheck.embed import DEFAULT_MODEL
+    from crosscheck.vector_index import reference_sentences, store_mean
+
+    class Named(FakeEncoder):
+        name = DEFAULT_MODEL
+
+    default = Named()
+    assert store_mean(store, default).shape == (384,) and default.encoded == []  # shipped: nothing encoded
+    first = store_mean(store, fake_encoder)
+    assert sorted(fake_encoder.encoded) == sorted(set(reference_sentences()))
+    assert np.array_equal(store_mean(store, fake_encoder), first)
+    assert len(fake_encoder.encoded) == len(set(reference_sentences()))  # cached in the store: not encoded again
