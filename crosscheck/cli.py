@@ -41,7 +41,8 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="A sentence-transformers model (local folder or cache) instead of the bundled multilingual-e5-small.",
+        help="A bundled encoder (use, e5) or a sentence-transformers model (local folder or cache) instead of "
+        "the default.",
     ),
 ]
 NliOption = Annotated[

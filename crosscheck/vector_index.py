@@ -49,7 +49,7 @@ SHIPPED_MEAN = Path(__file__).parent / "data" / "reference_mean.json"
 def store_mean(store, encoder) -> np.ndarray:
     """The encoder's mean vector over a fixed set of ordinary news sentences
     (`data/reference_sentences.txt`): centring on it spreads out the
-    compressed cosines of models such as e5. The default encoder's ships in
+    compressed cosines of models such as e5. The built-in encoders' ship in
     `data/reference_mean.json` (`scripts/build_reference_mean.py`); another
     model's is computed once and cached in the store."""
     if (shipped := shipped_mean(encoder.name, reference_sentences_hash())) is not None:
@@ -81,13 +81,14 @@ def reference_sentences_hash() -> str:
 
 @lru_cache(maxsize=4)
 def shipped_mean(model: str, sentences_hash: str) -> np.ndarray | None:
-    """The shipped mean, when it was built for this model from these sentences."""
+    """The shipped mean of this model, when it was built from these sentences."""
     if not SHIPPED_MEAN.is_file():
         return None
     record = json.loads(SHIPPED_MEAN.read_text(encoding="utf-8"))
-    if record.get("model") != model or record.get("sentences_sha256") != sentences_hash:
+    vector = record.get("means", {}).get(model)
+    if vector is None or record.get("sentences_sha256") != sentences_hash:
         return None
-    return np.asarray(record["vector"], dtype=np.float32)
+    return np.asarray(vector, dtype=np.float32)
 
 
 def event_sum(store, event_id: str, dim: int) -> tuple[np.ndarray, bool]:

@@ -38,8 +38,9 @@ def test_reingesting_embeds_nothing_again(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_default_model_puts_french_and_english_accounts_of_one_call_close() -> None:
-    encoder = load_encoder()
+@pytest.mark.parametrize("model", [None, "e5", "use"])
+def test_bundled_models_put_french_and_english_accounts_of_one_call_close(model: str | None) -> None:
+    encoder = load_encoder(model)
     vectors = encoder.encode(
         [
             "Le ministre a souligné l'importance de maintenir ouvertes les lignes de communication militaires.",
@@ -64,6 +65,14 @@ def test_a_lazy_encoder_caches_under_the_same_name_before_and_after_loading() ->
 
     assert LazyEncoder().name == DEFAULT_MODEL == LazyEncoder().loaded.name
     assert LazyEncoder("/models/my-model").name == "st:/models/my-model"
+
+
+def test_bundled_encoders_answer_to_their_short_and_full_names() -> None:
+    from crosscheck.embed import E5_MODEL, USE_MODEL, LazyEncoder, encoder_name
+
+    assert encoder_name("use") == encoder_name(USE_MODEL) == USE_MODEL == LazyEncoder("use").loaded.name
+    assert encoder_name("e5") == encoder_name(E5_MODEL) == E5_MODEL
+    assert encoder_name("use-multilingual") == "st:use-multilingual"  # anything else is a local model
 
 
 def test_the_encoder_sees_at_most_the_cap_of_a_text(store: Store, fake_encoder: FakeEncoder) -> None:
@@ -100,15 +109,16 @@ def test_only_an_article_s_first_claims_are_embedded_and_compared(tmp_path: Path
 
 
 @pytest.mark.slow
-def test_the_shipped_reference_mean_is_the_default_models_own() -> None:
-    """`data/reference_mean.json` is what the default encoder gives for the
-    reference sentences (rebuild it with scripts/build_reference_mean.py)."""
-    from crosscheck.embed import DEFAULT_MODEL
+@pytest.mark.parametrize("model", ["e5", "use"])
+def test_the_shipped_reference_means_are_the_models_own(model: str) -> None:
+    """`data/reference_mean.json` holds what each built-in encoder gives for
+    the reference sentences (rebuild it with scripts/build_reference_mean.py)."""
     from crosscheck.vector_index import reference_sentences, reference_sentences_hash, sentences_mean, shipped_mean
 
-    shipped = shipped_mean(DEFAULT_MODEL, reference_sentences_hash())
+    encoder = load_encoder(model)
+    shipped = shipped_mean(encoder.name, reference_sentences_hash())
     assert shipped is not None, "the shipped mean was built from other sentences or for another model"
-    assert np.allclose(shipped, sentences_mean(load_encoder(), reference_sentences()), atol=1e-5)
+    assert np.allclose(shipped, sentences_mean(encoder, reference_sentences()), atol=1e-5)
 
 
 def test_a_store_uses_the_shipped_mean_and_computes_another_models_once(
