@@ -114,6 +114,16 @@ def encoder_name(name: str | None) -> str:
     return built_in(name) or f"st:{name}"
 
 
+def store_encoder(store, model: str | None) -> str | None:
+    """The encoder to use on a store: the one asked for, else the bundled one
+    the store was filled with (a store filled under an earlier default keeps
+    it), else the default."""
+    if model:
+        return model
+    stored = store.embedding_model()
+    return stored if stored in BUILT_IN else None
+
+
 @lru_cache(maxsize=4)
 def load_encoder(name: str | None = None) -> Encoder:
     if (model := built_in(name)) is not None:

@@ -137,3 +137,12 @@ def test_a_store_uses_the_shipped_mean_and_computes_another_models_once(
     assert sorted(fake_encoder.encoded) == sorted(set(reference_sentences()))
     assert np.array_equal(store_mean(store, fake_encoder), first)
     assert len(fake_encoder.encoded) == len(set(reference_sentences()))  # cached in the store: not encoded again
+
+
+def test_a_store_keeps_the_bundled_encoder_it_was_filled_with(store: Store) -> None:
+    from crosscheck.embed import DEFAULT_MODEL, E5_MODEL, store_encoder
+
+    assert store_encoder(store, None) is None  # an empty store: the default
+    store.cache_vectors(E5_MODEL, 4, {"mean:x": b"0000", "event-sum:ev-1": b"0000"})
+    assert store_encoder(store, None) == E5_MODEL != DEFAULT_MODEL  # filled under the earlier default
+    assert store_encoder(store, "use") == "use"  # asked for: the user's choice
