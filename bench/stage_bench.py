@@ -13,7 +13,7 @@ again even when another variant cached the same text (`--cached` lets the
 caches hit). The models are loaded before the clock starts and their load
 times are printed apart (a process pays them once).
 
-    python bench/stage_bench.py [N] [FOLDER ...] [--cached]     (default 200)
+    python bench/stage_bench.py [N] [FOLDER ...] [--cached] [--model=e5]     (default 200)
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 import crosscheck.embed
 import crosscheck.ingest
 from crosscheck.attribute import parse
+from crosscheck.embed import encoder_name
 from crosscheck.metadata import detect_language
 from crosscheck.pipeline import full_stages
 from crosscheck.stores import open_store
@@ -85,8 +86,8 @@ def fresh_embedding(cached):
     return embed
 
 
-def timed_stages(clock: Clock, fresh: bool):
-    encoder = crosscheck.embed.LazyEncoder()
+def timed_stages(clock: Clock, fresh: bool, model: str | None):
+    encoder = crosscheck.embed.LazyEncoder(model)
     stages = full_stages(encoder=encoder)
     extractor = stages.extractor
 
@@ -107,14 +108,15 @@ def timed_stages(clock: Clock, fresh: bool):
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     fresh = "--cached" not in sys.argv
+    model = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--model=")), None)
     count = int(args[0]) if args else 200
     folders = [Path(a) for a in args[1:]] or None
     clock = Clock()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        print(f"corpus: {corpus_stats(build_corpus(corpus, count, folders))}")
-        stages, encoder = timed_stages(clock, fresh)
+        print(f"corpus: {corpus_stats(build_corpus(corpus, count, folders))}; encoder {encoder_name(model)}")
+        stages, encoder = timed_stages(clock, fresh, model)
         loads = load_models(encoder)
         print("model loads (once per process): " + ", ".join(f"{k} {v:.2f} s" for k, v in loads.items()))
         analyse, cached = crosscheck.ingest.analyse_document, crosscheck.embed.embed_cached
