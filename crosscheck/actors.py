@@ -111,7 +111,13 @@ class Registry:
     # --- finding mentions --------------------------------------------------
 
     def find(self, text: str) -> list[Match]:
-        """Registry actors named in `text`, longest match first at each place."""
+        """Registry actors named in `text`, longest match first at each place.
+        Remembered for the last few thousand texts: attribution, event
+        signatures and the article's surnames each scan the same sentences."""
+        return list(self._find(text))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one registry per process, cached for its life
+    def _find(self, text: str) -> tuple[Match, ...]:
         toks = tokens(text)
         found, i = [], 0
         while i < len(toks):
@@ -121,7 +127,7 @@ class Registry:
                 i = match[1]
             else:
                 i += 1
-        return found
+        return tuple(found)
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Match, int] | None:
         for n in range(min(MAX_ALIAS_WORDS, len(toks) - i), 0, -1):
