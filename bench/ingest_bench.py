@@ -1,8 +1,8 @@
 """Benchmark: ingest + segmentation + attribution of a generated corpus.
 
-Builds N articles from the bundled examples (each a copy with a distinct
-serial line, so no two share a content hash), ingests them into a fresh store
-and prints articles/s, sentences/s and claims/s. Usage:
+Builds N distinct articles from the bundled examples (`variants.py`:
+re-ordered, re-numbered, re-dated), ingests them into a fresh store and prints
+articles/s, sentences/s and claims/s. Usage:
 
     python bench/ingest_bench.py [N]     (default 2000)
 """
@@ -15,15 +15,10 @@ import time
 from pathlib import Path
 
 from crosscheck.ingest import ingest_paths
-from crosscheck.pipeline import bundled_examples
 from crosscheck.stores import open_store
 
-
-def build_corpus(folder: Path, count: int) -> None:
-    sources = sorted(p for p in bundled_examples().iterdir() if p.suffix in {".txt", ".md"})
-    texts = [p.read_text(encoding="utf-8") for p in sources]
-    for i in range(count):
-        (folder / f"bench{i:05d}.txt").write_text(f"{texts[i % len(texts)]}\nRéférence {i}.\n", encoding="utf-8")
+sys.path.insert(0, str(Path(__file__).parent))
+from variants import build_corpus  # noqa: E402 - the sibling corpus builder (run_bench and scale_bench import it too)
 
 
 def main() -> None:

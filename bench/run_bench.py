@@ -4,9 +4,10 @@ articles/s and the report's rendering time.
 
     python bench/run_bench.py [N]     (default 1000)
 
-The corpus repeats the bundled examples with a distinct serial line each, so
-identical claim texts hit the embedding cache: the figure is optimistic for
-the encoder's share and realistic for everything else.
+The corpus holds distinct variants of the bundled examples (`variants.py`);
+sentences without a figure repeat across variants and hit the embedding
+cache, so the figure is optimistic for the encoder's share: `stage_bench.py`
+makes each article pay for its own vectors and prints each stage's share.
 """
 
 from __future__ import annotations

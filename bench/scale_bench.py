@@ -1,7 +1,7 @@
 """Benchmark: scaling out (README, "Scaling out").
 
-1. Articles/s on one corpus (copies of the bundled examples, each with its own
-   serial line) for the local engine and for `--engine ray` with 1 and 2
+1. Articles/s on one corpus (distinct variants of the bundled examples,
+   `variants.py`) for the local engine and for `--engine ray` with 1 and 2
    workers, each into a fresh SQLite store, with the whole default pipeline.
 2. Time to link and store one article into a PostgreSQL store of N claims
    (default 1,000,000): a synthetic store (events between random registry

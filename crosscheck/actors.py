@@ -126,7 +126,7 @@ class Registry:
             found = self._found[text] = tuple(self._find(text))
         return list(found)
 
-    def _find(self, text: str) -> list[Match]:
+    def _find(self, text: str) -> tuple[Match, ...]:
         toks = tokens(text)
         found, i = [], 0
         while i < len(toks):
@@ -136,7 +136,7 @@ class Registry:
                 i = match[1]
             else:
                 i += 1
-        return found
+        return tuple(found)
 
     def _longest_at(self, text: str, toks: list[Token], i: int) -> tuple[Match, int] | None:
         longest = self.longest_alias.get(toks[i].text)

@@ -41,7 +41,8 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="A sentence-transformers model (local folder or cache) instead of the bundled multilingual-e5-small.",
+        help="A bundled encoder (use, e5) or a sentence-transformers model (local folder or cache) instead of "
+        "the default.",
     ),
 ]
 NliOption = Annotated[
@@ -229,8 +230,10 @@ def check(
         raise CrosscheckError(f"--fail-on: unknown kind(s) {', '.join(sorted(unknown))}")
     if not store_exists(db):
         raise CrosscheckError(f"{db}: no such store; ingest the known articles first (crosscheck ingest … --db {db})")
-    stages = full_stages(tuple(actors or ()), model)
+    from crosscheck.embed import store_encoder
+
     with open_store(db, readonly=not record) as store:  # unrecorded, a check only reads
+        stages = full_stages(tuple(actors or ()), store_encoder(store, model))
         result = check_paths(paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes)
     colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
     rendered = render(result, format, kinds, colour)

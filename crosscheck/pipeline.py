@@ -31,7 +31,10 @@ def ingest_into(
     """Ingest files into the store at `db`, reporting progress on stderr;
     `ray` ({"address": …, "workers": …}) runs the per-article work on Ray."""
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
+    from crosscheck.embed import store_encoder
+
     with open_store(db) as store, Progress(quiet) as progress:
+        model = store_encoder(store, model)
         stages = full_stages(registry_files, model, nli=nli)
         if ray is not None:
             from crosscheck.ray_engine import ingest_with_ray

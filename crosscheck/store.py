@@ -576,6 +576,13 @@ class Store(ReviewStore):
         with self.errors():
             self.insert_rows("embeddings", rows, conflict="replace" if replace else "ignore")
 
+    def embedding_model(self) -> str | None:
+        """The encoder the store's event centroids were computed with, if it has any."""
+        with self.errors():
+            return self._value(
+                "SELECT model FROM embeddings WHERE key >= ? AND key < ? LIMIT 1", ["event-sum:", "event-sum;"]
+            )
+
 
 def marks(values: list[Any]) -> str:
     return ",".join("?" * len(values))

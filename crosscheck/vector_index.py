@@ -9,8 +9,11 @@ look-ups whatever the size of the store, inside the same transactions.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -39,20 +42,53 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm else vector
 
 
+REFERENCE_SENTENCES = "reference_sentences.txt"
+SHIPPED_MEAN = Path(__file__).parent / "data" / "reference_mean.json"
+
+
 def store_mean(store, encoder) -> np.ndarray:
     """The encoder's mean vector over a fixed set of ordinary news sentences
-    (`data/reference_sentences.txt`), cached in the store: centring on it
-    spreads out the compressed cosines of models such as e5."""
-    from crosscheck.embed import embed_cached
-
+    (`data/reference_sentences.txt`): centring on it spreads out the
+    compressed cosines of models such as e5. The built-in encoders' ship in
+    `data/reference_mean.json` (`scripts/build_reference_mean.py`); another
+    model's is computed once and cached in the store."""
+    if (shipped := shipped_mean(encoder.name, reference_sentences_hash())) is not None:
+        return shipped
     key = f"mean:{encoder.name}"
     cached = store.cached_vectors([key]).get(key)
     if cached is not None:
         return np.frombuffer(cached, dtype=np.float32)
-    sentences = (resources.files("crosscheck") / "data" / "reference_sentences.txt").read_text(encoding="utf-8")
-    mean = embed_cached(None, encoder, [s for s in sentences.splitlines() if s.strip()]).mean(axis=0)
-    store.cache_vectors(encoder.name, int(mean.shape[0]), {key: mean.astype(np.float32).tobytes()})
-    return mean.astype(np.float32)
+    mean = sentences_mean(encoder, reference_sentences())
+    store.cache_vectors(encoder.name, int(mean.shape[0]), {key: mean.tobytes()})
+    return mean
+
+
+def sentences_mean(encoder, sentences: list[str]) -> np.ndarray:
+    from crosscheck.embed import embed_cached
+
+    return embed_cached(None, encoder, sentences).mean(axis=0).astype(np.float32)
+
+
+def reference_sentences() -> list[str]:
+    text = (resources.files("crosscheck") / "data" / REFERENCE_SENTENCES).read_text(encoding="utf-8")
+    return [s for s in text.splitlines() if s.strip()]
+
+
+@lru_cache(maxsize=1)
+def reference_sentences_hash() -> str:
+    return hashlib.sha256((resources.files("crosscheck") / "data" / REFERENCE_SENTENCES).read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def shipped_mean(model: str, sentences_hash: str) -> np.ndarray | None:
+    """The shipped mean of this model, when it was built from these sentences."""
+    if not SHIPPED_MEAN.is_file():
+        return None
+    record = json.loads(SHIPPED_MEAN.read_text(encoding="utf-8"))
+    vector = record.get("means", {}).get(model)
+    if vector is None or record.get("sentences_sha256") != sentences_hash:
+        return None
+    return np.asarray(vector, dtype=np.float32)
 
 
 def event_sum(store, event_id: str, dim: int) -> tuple[np.ndarray, bool]:

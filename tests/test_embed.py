@@ -38,8 +38,9 @@ def test_reingesting_embeds_nothing_again(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_default_model_puts_french_and_english_accounts_of_one_call_close() -> None:
-    encoder = load_encoder()
+@pytest.mark.parametrize("model", [None, "e5", "use"])
+def test_bundled_models_put_french_and_english_accounts_of_one_call_close(model: str | None) -> None:
+    encoder = load_encoder(model)
     vectors = encoder.encode(
         [
             "Le ministre a souligné l'importance de maintenir ouvertes les lignes de communication militaires.",
@@ -64,6 +65,14 @@ def test_a_lazy_encoder_caches_under_the_same_name_before_and_after_loading() ->
 
     assert LazyEncoder().name == DEFAULT_MODEL == LazyEncoder().loaded.name
     assert LazyEncoder("/models/my-model").name == "st:/models/my-model"
+
+
+def test_bundled_encoders_answer_to_their_short_and_full_names() -> None:
+    from crosscheck.embed import E5_MODEL, USE_MODEL, LazyEncoder, encoder_name
+
+    assert encoder_name("use") == encoder_name(USE_MODEL) == USE_MODEL == LazyEncoder("use").loaded.name
+    assert encoder_name("e5") == encoder_name(E5_MODEL) == E5_MODEL
+    assert encoder_name("use-multilingual") == "st:use-multilingual"  # anything else is a local model
 
 
 def test_the_encoder_sees_at_most_the_cap_of_a_text(store: Store, fake_encoder: FakeEncoder) -> None:
@@ -97,3 +106,43 @@ def test_only_an_article_s_first_claims_are_embedded_and_compared(tmp_path: Path
     assert summary.outcomes[0].claims == len(places)  # every claim is stored
     claims_encoded = {t for t in encoder.encoded if "combats" in t}  # besides the reference sentences
     assert claims_encoded == {f"que les combats avaient cessé à {p}" for p in places[:3]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model", ["e5", "use"])
+def test_the_shipped_reference_means_are_the_models_own(model: str) -> None:
+    """`data/reference_mean.json` holds what each built-in encoder gives for
+    the reference sentences (rebuild it with scripts/build_reference_mean.py)."""
+    from crosscheck.vector_index import reference_sentences, reference_sentences_hash, sentences_mean, shipped_mean
+
+    encoder = load_encoder(model)
+    shipped = shipped_mean(encoder.name, reference_sentences_hash())
+    assert shipped is not None, "the shipped mean was built from other sentences or for another model"
+    assert np.allclose(shipped, sentences_mean(encoder, reference_sentences()), atol=1e-5)
+
+
+def test_a_store_uses_the_shipped_mean_and_computes_another_models_once(
+    store: Store, fake_encoder: FakeEncoder
+) -> None:
+    from crosscheck.embed import DEFAULT_MODEL
+    from crosscheck.vector_index import reference_sentences, store_mean
+
+    class Named(FakeEncoder):
+        name = DEFAULT_MODEL
+
+    default = Named()
+    assert store_mean(store, default).shape == (load_encoder().dim,)
+    assert default.encoded == []  # shipped: nothing encoded
+    first = store_mean(store, fake_encoder)
+    assert sorted(fake_encoder.encoded) == sorted(set(reference_sentences()))
+    assert np.array_equal(store_mean(store, fake_encoder), first)
+    assert len(fake_encoder.encoded) == len(set(reference_sentences()))  # cached in the store: not encoded again
+
+
+def test_a_store_keeps_the_bundled_encoder_it_was_filled_with(store: Store) -> None:
+    from crosscheck.embed import DEFAULT_MODEL, E5_MODEL, store_encoder
+
+    assert store_encoder(store, None) is None  # an empty store: the default
+    store.cache_vectors(E5_MODEL, 4, {"mean:x": b"0000", "event-sum:ev-1": b"0000"})
+    assert store_encoder(store, None) == E5_MODEL != DEFAULT_MODEL  # filled under the earlier default
+    assert store_encoder(store, "use") == "use"  # asked for: the user's choice

