@@ -52,7 +52,9 @@ ABSOLUTE_DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
 )
-DATE_LINE_WORDS = re.compile(r"^(?:publié|mis à jour|modifié|updated|published|posted|le)\b", re.IGNORECASE)
+DATE_LINE_WORDS = re.compile(r"^(?:publié|mis à jour|modifié|updated|published|posted)\b", re.IGNORECASE)
+# Words a date line may hold besides its dates and times ("Publié le … à …", "le 25 juin 2024, 14h32").
+DATE_LINE_FILLER = re.compile(r"\d{1,2}[:h]\d{2}|\b(?:le|à|at|on|am|pm|a\.m|p\.m)\b|[\W_]", re.IGNORECASE)
 
 
 @dataclass
@@ -111,11 +113,11 @@ def read_date_line(line: str, info: HeaderInfo) -> bool:
         return False
     if m := DATELINE_AGENCY.search(line):
         info.agency = info.agency or canonical_agency(m.group("agency"))
+    rest = DATE_LINE_FILLER.sub(" ", ABSOLUTE_DATE.sub("", line))
+    if not (DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4):
+        return False  # a sentence that opens with a date ("Le 25 juin 2024, le Kremlin a affirmé…")
     info.published = info.published or parse_date(found.group())
-    rest = ABSOLUTE_DATE.sub("", line)
-    rest = re.sub(r"\d{1,2}[:h]\d{2}|\bà\b|\bat\b|[\W_]", " ", rest)
-    is_date_line = DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4
-    return bool(is_date_line)
+    return True
 
 
 def first_date(text: str) -> date | None:
@@ -142,9 +144,11 @@ def canonical_agency(name: str | None) -> str | None:
 
 
 def outlet_from_url(url: str) -> str | None:
-    host = urlparse(url).hostname or ""
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
-    return ".".join(parts[-2:]) if len(parts) >= 2 else (host or None)
+    """The registrable domain of an address, by the public-suffix list
+    ("eveningledger.co.uk", not "co.uk"); the host itself when it has none."""
+    from tld import get_fld
+
+    return get_fld(url, fail_silently=True) or urlparse(url).hostname or None
 
 
 def guess_title(paragraphs: list[str], excluded: set[int]) -> str | None:
