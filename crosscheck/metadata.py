@@ -113,11 +113,9 @@ def read_date_line(line: str, info: HeaderInfo) -> bool:
         return False
     if m := DATELINE_AGENCY.search(line):
         info.agency = info.agency or canonical_agency(m.group("agency"))
-    rest = DATE_LINE_FILLER.sub(" ", ABSOLUTE_DATE.sub("", line))
-    if not (DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4):
-        return False  # a sentence that opens with a date ("Le 25 juin 2024, le Kremlin a affirmé…")
     info.published = info.published or parse_date(found.group())
-    return True
+    rest = DATE_LINE_FILLER.sub(" ", ABSOLUTE_DATE.sub("", line))
+    return bool(DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4)  # not "Le 25 juin 2024, le Kremlin a…"
 
 
 def first_date(text: str) -> date | None:

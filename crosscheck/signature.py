@@ -23,9 +23,9 @@ EVENT_KIND_PATTERNS = {
     "attack": r"\b(?:attaques?|frappes?|tirs|bombardements?|missiles?|roquettes?|drones?|attentats?|"
     r"explosions?|strikes?|attacks?|shelling|rockets?|offensive|contre-offensive|incursion)\b",
     # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
-    "military": r"\b(?:(?:troupes|soldats|forces|troops) (?:massees|amassees|deployees|massing|deployed)|"
-    r"concentrations? de troupes|deploiements?|invasion|manoeuvres|exercices militaires|troop build-?up|"
-    r"build-?up|deployments?)\b",
+    "military": r"\b(?:(?:troupes|soldats|forces|troops)(?: [\w-]+)? "
+    r"(?:massee?s|amassee?s|deployee?s|massing|deployed)|concentrations? de troupes|deploiements?|invasion|"
+    r"manoeuvres|exercices militaires|troop build-?up|build-?up|deployments?)\b",
 }
 WEEKDAYS = {
     "lundi": 0,
@@ -73,6 +73,7 @@ MONTH_RE = "|".join(MONTHS)
 DAY_MONTH = re.compile(rf"\b(?:le |on )?(\d{{1,2}})(?:er)? ({MONTH_RE})(?: (\d{{4}}))?\b")
 MONTH_DAY = re.compile(rf"\b({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?\b")
 MONTH_YEAR = re.compile(rf"\b(?:en |in )?({MONTH_RE})(?: dernier| last)? ?(\d{{4}})?\b")
+YEAR = re.compile(r"\b(?:en|in) ((?:19|20)\d\d)\b(?! ?%)")  # "en 2020, un tribunal…"
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 AGO = re.compile(
     r"\bil y a (?:(un|une|deux|trois|\d+) )?(jours?|semaines?|mois|ans?)(?: et demi)?\b|"
@@ -89,6 +90,8 @@ RELATIVE = {
 }
 HOMOLOGUE = re.compile(r"\b(?:homologues?|counterparts?|collegues?)\b")
 SALIENT = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*")
+# Where a capital letter says nothing about a name: a sentence's or a quotation's first word ("Selon", "Dans").
+OPENING = re.compile(r"(?:^|[.!?:;«“\"(—–-])[\s«“\"(]*$")
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,12 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
     return None
 
 
+def year_named(folded: str) -> Day | None:
+    """A bare year ("en 2020"): too loose to date an event, enough to set a statement apart from one."""
+    m = YEAR.search(folded)
+    return Day(int(m.group(1)), None, None) if m else None
+
+
 def infer_year(day: int, month: int, published: date | None) -> int | None:
     if published is None:
         return None
@@ -243,7 +252,8 @@ def sentence_signature(
     folded = fold(text)
     day, day_start = find_day(folded, published)
     sig = Signature(day=day, day_start=day_start)
-    for match in registry.find(text):
+    actors = registry.find(text)
+    for match in actors:
         if is_principal(match.actor, published) and not SERVES.search(
             fold(text[max(0, match.start - 80) : match.start])
         ):
@@ -257,8 +267,24 @@ def sentence_signature(
     if m := HOMOLOGUE.search(folded):
         words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])
         sig.counterparts = {registry.country_of(w) for w in words} - {None}
-    sig.salient = {fold(s) for s in SALIENT.findall(text) if not registry.find(s)}
+    sig.salient = salient_names(text, registry, [(m.start, m.end) for m in actors])
     return sig
+
+
+def salient_names(text: str, registry: Registry, actor_spans: list[tuple[int, int]] = ()) -> set[str]:
+    """Capitalised names that are neither actors nor countries ("Kharkiv",
+    "Nancy Pelosi"); one capitalised word opening the sentence or a quotation
+    is only a capital letter, and "Jinping" of "Xi Jinping" is the actor's."""
+    found = set()
+    for match in SALIENT.finditer(text):
+        name = match.group()
+        if " " not in name and OPENING.search(text[max(0, match.start() - 4) : match.start()]):
+            continue
+        if any(start < match.end() and match.start() < end for start, end in actor_spans):
+            continue
+        if not registry.find(name) and not registry.country_of(name):
+            found.add(fold(name))
+    return found
 
 
 OFFICE_PATTERNS = (

@@ -26,6 +26,7 @@ class Language:
     months: str  # regex alternation of month names and their abbreviations
     institution_words: frozenset[str]
     articles: frozenset[str]
+    background_cues: str  # regex on folded text: a statement that is not about the current exchange
 
 
 @cache
@@ -40,6 +41,7 @@ def language(code: str) -> Language:
         months=module.MONTHS,
         institution_words=frozenset(module.INSTITUTION_WORDS.split()),
         articles=frozenset(module.ARTICLES.split()),
+        background_cues=module.BACKGROUND_CUES,
     )
 
 

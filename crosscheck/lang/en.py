@@ -22,3 +22,12 @@ INSTITUTION_WORDS = "ministry department office army forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "the a an"
+
+# What marks a statement as background to the exchange an article reports (lower case; link): an earlier
+# exchange recalled, a position held for days or repeated, a standing claim.
+BACKGROUND_CUES = (
+    r"\b(?:previous (?:calls?|talks|conversations?|meetings?|contacts?|visits?)|last (?:spoke|met|talked)|"
+    r"for the last time|"
+    r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
+    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions)\b"
+)

@@ -19,3 +19,13 @@ INSTITUTION_WORDS = "ministere departement armee forces"
 
 # Articles dropped from an unknown source's slug (accent-folded lower case; actors).
 ARTICLES = "le la les l un une des"
+
+# What marks a statement as background to the exchange an article reports (accent-folded lower case; link):
+# an earlier exchange recalled, a position held for days or repeated, a standing claim.
+BACKGROUND_CUES = (
+    r"\b(?:precedente?s? (?:entretiens?|echanges?|appels?|conversations?|rencontres?|contacts?|visites?)|"
+    r"pour la derniere fois|"
+    r"depuis (?:plusieurs|des|quelques|de nombreux|de nombreuses) (?:jours|semaines|mois|annees)|depuis longtemps|"
+    r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
+    r"considere (?:depuis|toujours|de longue date))\b"
+)
