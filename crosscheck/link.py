@@ -120,6 +120,7 @@ def segment_events(
             sig = piece_signature(piece, piece_claims, registry, article.published, surnames)
             if current is not None and is_background(piece, piece_claims, article, sig, current):
                 if piece_claims:  # its own event, and the text stays on the exchange it was about
+                    sig.day = sig.day or year_named(fold(piece))
                     target = find_background(events, sig) or open_background(events)
                     add_claims(target, sig, piece_claims, article.text, registry, names)
                 continue
@@ -161,9 +162,10 @@ def frame(text: str, piece: str, claims: list[Claim]) -> str:
     if not claims or claims[0].source_start is None:
         return piece
     claim = claims[0]
-    start, end = max(claim.start, claim.source_start - 40), min(claim.end, claim.source_end + 60)
+    said = QUOTED.sub(lambda m: " " * len(m.group()), text[claim.start : claim.end])  # offsets kept
+    start, end = max(0, claim.source_start - 40 - claim.start), claim.source_end + 60 - claim.start
     opening = OPENING_PHRASE.match(piece)  # "During their previous call, …"
-    return QUOTED.sub(" ", (opening.group() if opening else "") + " " + text[start:end])
+    return (opening.group() if opening else "") + " " + said[start:end]
 
 
 def is_background(piece: str, claims: list[Claim], article: Article, sig: Signature, current: LocalEvent) -> bool:

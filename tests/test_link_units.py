@@ -561,3 +561,89 @@ def test_merging_keeps_the_stored_participants_and_fills_missing_ones(registry) 
 def test_merging_keeps_the_stored_day_when_the_article_gives_none(registry) -> None:
     merged = merge_event(stored("ev-1", AUSTIN, BELOUSOV, day="2024-06"), local(AUSTIN, BELOUSOV), "a", registry)
     assert merged.day == "2024-06"
+
+
+# --- background statements, counterparts, undated accounts, labels ----------------------
+
+
+def test_a_warning_repeated_for_weeks_is_background_and_the_call_goes_on(registry) -> None:
+    warning = (
+        "Moscou met en garde depuis plusieurs semaines contre toute livraison de missiles, selon le Kremlin.",
+        "RU",
+    )
+    after = ("Selon le Pentagone, M. Austin a aussi évoqué la sécurité des diplomates.", "US")
+    call, background = events_of([*CALL, warning, after], registry)
+    assert call.claims == ["c0", "c1", "c2", "c4"]
+    assert background.claims == ["c3"] and background.background
+
+
+def test_a_cue_inside_what_is_said_does_not_make_a_claim_background(registry) -> None:
+    inside = (
+        "Le ministère russe a indiqué que M. Belousov avait rappelé que Washington livrait régulièrement des armes.",
+        "RU",
+    )
+    quoted = ("« Nous l'avons dit à maintes reprises », a déclaré M. Belousov, selon le ministère russe.", "RU")
+    article, sentences, claims = article_of([*CALL, inside, quoted])
+    sources = ["", "", "", "Le ministère", "M. Belousov"]
+    claims = [with_source(article.text, c, s) for c, s in zip(claims, sources, strict=True)]
+    [call] = segment_events(article, sentences, claims, registry)
+    assert call.claims == ["c0", "c1", "c2", "c3", "c4"]
+
+
+def with_source(text: str, claim: Claim, source: str) -> Claim:
+    """The claim with the span of its source mention, as attribution gives it."""
+    if not source:
+        return claim
+    start = text.index(source, claim.start)
+    return claim.model_copy(update={"source": source, "source_start": start, "source_end": start + len(source)})
+
+
+def test_a_previous_call_recalled_in_a_claim_is_its_own_event(registry) -> None:
+    recalled = (
+        "Lors de leur précédent entretien, M. Austin avait demandé la libération de deux Américains, selon Moscou.",
+        "RU",
+    )
+    call, background = events_of([*CALL, recalled, CALL[1]], registry)
+    assert call.claims == ["c0", "c1", "c2", "c4"] and background.claims == ["c3"]
+
+
+def test_a_claim_dated_by_a_year_alone_is_not_part_of_an_undated_call(registry) -> None:
+    undated = [(CALL[0][0].replace(" mardi", ""), "US"), CALL[1]]
+    verdict = ("En 2019, un tribunal russe l'avait condamné à treize ans de prison, selon son avocat.", "US")
+    article, sentences, claims = article_of([*undated, verdict])
+    call, background = segment_events(article.model_copy(update={"published": None}), sentences, claims, registry)
+    assert call.claims == ["c0", "c1"] and call.day is None
+    assert background.claims == ["c2"] and background.day == Day(2019, None, None)
+
+
+def test_the_other_party_named_after_being_described_joins_the_event(registry) -> None:
+    described = ("Le chef du Pentagone s'est entretenu mardi avec un haut responsable russe, selon Washington.", "US")
+    austin = ("M. Austin a souligné l'importance de maintenir le dialogue, a indiqué le Pentagone.", "US")
+    both = ("Andreï Belousov a répondu à Lloyd Austin que Moscou restait ouvert, selon le ministère russe.", "RU")
+    [call] = events_of([described, austin, both], registry)
+    assert call.claims == ["c0", "c1", "c2"] and call.core() == {AUSTIN, BELOUSOV}
+
+
+def test_undated_accounts_of_one_exchange_between_the_same_people_match() -> None:
+    french = local(AUSTIN, BELOUSOV, kind="call", topic=("livrai", "armes"))
+    english = stored("ev", AUSTIN, BELOUSOV, day=None, topic=("weapon", "delive"))
+    assert match_score(french, english) >= SETTINGS.merge_score
+    assert match_score(french, stored("ev", AUSTIN, BELOUSOV, kind="meeting", day=None)) == 0.0
+    assert match_score(french, stored("ev", AUSTIN, BELOUSOV, LAVROV, day=None, topic=("weapon",))) == 0.0
+    dated = local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY, topic=("livrai", "armes"))
+    assert match_score(dated, english) == 0.0  # one dated account: the subject must match too
+
+
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [(Day(None, 6, 25), "25 June"), (Day(None, 6, None), "June"), (Day(2024, 6, 25), "2024-06-25")],
+)
+def test_a_label_never_shows_a_yearless_iso_date(day: Day, shown: str, registry) -> None:
+    label = label_for(local(AUSTIN, BELOUSOV, kind="call", day=day), registry)
+    assert label == f"Belousov–Austin call, {shown}" and "--" not in label
+
+
+def test_a_merge_relabels_the_event_with_the_completed_date(registry) -> None:
+    earlier = stored("ev-1", AUSTIN, BELOUSOV, day="--06-25")
+    merged = merge_event(earlier, local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY), "art-2", registry)
+    assert merged.label == "Belousov–Austin call, 2024-06-25"

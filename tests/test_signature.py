@@ -59,3 +59,17 @@ def test_people_named_as_someone_s_principal_are_not_participants() -> None:
     )
     assert "person.vladimir-medinsky" in sig.persons
     assert "person.vladimir-putin" not in sig.persons
+
+
+def test_salient_names_are_names_not_capital_letters() -> None:
+    registry = load_registry()
+    sig = sentence_signature(
+        "Selon Pékin, Xi Jinping a mis en garde contre « Toute ingérence » à Kaohsiung, a rapporté Xinhua.",
+        registry,
+        None,
+    )
+    assert "selon" not in sig.salient and "toute" not in sig.salient  # a sentence's or a quotation's first word
+    assert "jinping" not in sig.salient  # part of an actor's name
+    assert "kaohsiung" in sig.salient
+    english = sentence_signature("According to Russian officials, the talks in Ankara covered Odesa.", registry, None)
+    assert english.salient == {"odesa"}  # no opening word, no nationality, no capital city
