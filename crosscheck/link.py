@@ -184,14 +184,14 @@ def is_background(piece: str, claims: list[Claim], article: Article, sig: Signat
     day = day or year_named(outside)
     if day is None or BACKGROUND_DATE.search(outside[:start]):  # "qui se poursuivent depuis le 15 mars"
         return False
-    if current.day is not None:
+    if current.day is not None and current.day.dated():
         return not current.day.compatible(day)
     return day.day is None and day.year is not None  # "en 2020": not an undated call's day
 
 
 def find_background(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
     for event in reversed(events):
-        if event.background and event.day is not None and sig.day is not None and event.day.compatible(sig.day):
+        if event.background and event.day and event.day.dated() and sig.day and event.day.compatible(sig.day):
             return event
     return None
 
@@ -323,6 +323,7 @@ def find_compatible(events: list[LocalEvent], sig: Signature) -> LocalEvent | No
     for event in reversed(events):
         if (
             event.day is not None
+            and event.day.dated()
             and event.day.compatible(sig.day)
             and (not sig.persons or sig.persons <= set(event.persons))
         ):
@@ -371,7 +372,7 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     # Two dates a day apart at most (time zones, a readout published after midnight) are the same day; wire
     # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
-    same_day = same_day and local.day.compatible(stored_day)
+    same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
     score = 0.0
     if mine and theirs:
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
@@ -390,7 +391,7 @@ def same_undated_exchange(local: LocalEvent, stored) -> bool:
     nothing tells them apart, and across languages no word is shared."""
     kind = local.kind()
     return (
-        local.day is None
+        day_text(local.day) is None
         and not stored.day
         and kind in EXCHANGE
         and kind == stored.kind

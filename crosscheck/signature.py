@@ -101,6 +101,8 @@ class Day:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    # "jeudi" in an undated article: no date, but evidence that a Thursday's event is the one meant (never a veto)
+    weekday: int | None = None
 
     def compatible(self, other: Day | None, tolerance: int = 1) -> bool:
         if other is None:
@@ -119,7 +121,17 @@ class Day:
     def merge(self, other: Day | None) -> Day:
         if other is None:
             return self
-        return Day(self.year or other.year, self.month or other.month, self.day or other.day)
+        weekday = self.weekday if self.weekday is not None else other.weekday
+        return Day(self.year or other.year, self.month or other.month, self.day or other.day, weekday)
+
+    def dated(self) -> bool:
+        return bool(self.year or self.month)
+
+    def falls_on(self, other: Day | None) -> bool:
+        """A weekday-only day and a full date of that weekday (or the day after: time zones)."""
+        if self.weekday is None or other is None or other.iso() is None:
+            return False
+        return (date(other.year, other.month, other.day).weekday() - self.weekday) % 7 in (0, 1)
 
 
 @dataclass
@@ -171,7 +183,7 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
         return ago(m, published)
     if m := WEEKDAY.search(folded):
         if published is None:
-            return None
+            return Day(weekday=WEEKDAYS[m.group(1)])
         ahead = re.search(
             r"\b(?:prevue?s?|prochain|doit|devrait|aura|next|will|due|planned)\b",
             folded[max(0, m.start() - 25) : m.end() + 12],

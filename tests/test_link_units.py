@@ -647,3 +647,12 @@ def test_a_merge_relabels_the_event_with_the_completed_date(registry) -> None:
     earlier = stored("ev-1", AUSTIN, BELOUSOV, day="--06-25")
     merged = merge_event(earlier, local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY), "art-2", registry)
     assert merged.label == "Belousov–Austin call, 2024-06-25"
+
+
+def test_a_weekday_in_an_undated_article_matches_a_stored_date_of_that_weekday() -> None:
+    tuesday = local(AUSTIN, BELOUSOV, kind="call", day=Day(weekday=1), topic=("livrai",))  # "mardi", no date
+    assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day="2024-06-25")) >= SETTINGS.merge_score
+    assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day="2024-06-26")) >= SETTINGS.merge_score  # time zones
+    assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day="2024-06-28")) == 0.0  # a Friday
+    assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day=None)) >= SETTINGS.merge_score  # both undated
+    assert label_for(tuesday, load_registry()) == "Belousov–Austin call"
