@@ -20,6 +20,9 @@ WIDGET_LINE = re.compile(COMBINED_WIDGET_LINE)
 # Phrases that mark a paragraph as an appeal, a prompt or a legal notice.
 APPEAL = re.compile(COMBINED_APPEAL)
 
+# A quotation: a leader saying "join us" is news, not a prompt (bounded, so unclosed marks stay linear).
+QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”|\"[^\"]{0,600}\"")
+
 
 def is_boilerplate(paragraph: str) -> bool:
     """True when a paragraph is page furniture rather than article text."""
@@ -28,7 +31,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return False
     if WIDGET_LINE.match(text):
         return True
-    return bool(APPEAL.search(text))
+    return bool(APPEAL.search(QUOTED.sub(" ", text)))
 
 
 def boilerplate_paragraphs(paragraphs: list[str]) -> set[int]:

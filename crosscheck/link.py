@@ -12,6 +12,7 @@ close in embedding space, when their dates are compatible.
 from __future__ import annotations
 
 import bisect
+import calendar
 import hashlib
 import logging
 import re
@@ -22,9 +23,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from crosscheck.actors import Registry
+from crosscheck.boilerplate import QUOTED
+from crosscheck.lang import alternation
 from crosscheck.models import Article, Claim, Event, Sentence, SentenceKind
 from crosscheck.settings import LinkSettings
-from crosscheck.signature import Day, Signature, article_surnames, sentence_signature, topic_stems_in_order
+from crosscheck.signature import (
+    Day,
+    Signature,
+    article_surnames,
+    find_day,
+    sentence_signature,
+    topic_stems_in_order,
+    year_named,
+)
 from crosscheck.textnorm import fold
 from crosscheck.vector_index import event_sum, save_event_sum, store_mean, unit
 
@@ -35,6 +46,8 @@ log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
 INCIDENT = {"attack", "military"}
 BACKGROUND_DATE = re.compile(r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$")
+BACKGROUND_CUE = re.compile(alternation("background_cues"))
+OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 
 
 @dataclass
@@ -50,6 +63,7 @@ class LocalEvent:
     counterparts: set[str] = field(default_factory=set)
     topic: Counter = field(default_factory=Counter)  # word stems of the claims' contents
     person_sides: set[str] = field(default_factory=set)
+    background: bool = False  # a statement beside the article's exchange: never the one the text is about
 
     @property
     def multi(self) -> bool:
@@ -103,12 +117,13 @@ def segment_events(
             continue
         own = by_sentence.get(sentence.index, [])
         for piece, piece_claims in pieces(article.text, sentence, own):
-            sig = sentence_signature(piece, registry, article.published, surnames)
-            sig.persons |= office_holders(sig.offices, set(surnames.values()), registry)
-            if sig.day is not None and BACKGROUND_DATE.search(fold(piece[: sig.day_start])):
-                sig.day = None  # "depuis le 15 mars 2023": a reference point, not this event's date
-            sig.source_side = next((c.side for c in piece_claims if c.side), None)
-            sig.persons_sides = {registry.actors[p].side for p in sig.persons if p in registry.actors}
+            sig = piece_signature(piece, piece_claims, registry, article.published, surnames)
+            if current is not None and is_background(piece, piece_claims, article, sig, current):
+                if piece_claims:  # its own event, and the text stays on the exchange it was about
+                    sig.day = sig.day or year_named(fold(piece))
+                    target = find_background(events, sig) or open_background(events)
+                    add_claims(target, sig, piece_claims, article.text, registry, names)
+                continue
             target = choose_event(events, current, sig, bool(piece_claims))
             if target is None:
                 target = LocalEvent()
@@ -118,28 +133,105 @@ def segment_events(
             if piece_claims or target is current or current is None:
                 target.absorb(sig)
             current = target
-            target.claims.extend(c.id for c in piece_claims)
-            for claim in piece_claims:
-                content = article.text[claim.content_start : claim.content_end]
-                target.topic.update(topic_stems_in_order(content, registry, names))
+            add_claims(target, None, piece_claims, article.text, registry, names)
     return [e for e in events if e.claims]
 
 
-def office_holders(offices: set[tuple[str, str]], article_persons: set[str], registry: Registry) -> set[str]:
+def piece_signature(piece: str, claims: list[Claim], registry: Registry, published, surnames) -> Signature:
+    sig = sentence_signature(piece, registry, published, surnames)
+    sig.persons |= office_holders(sig.offices, set(surnames.values()), registry, sig.persons)
+    if sig.day is not None and BACKGROUND_DATE.search(fold(piece[: sig.day_start])):
+        sig.day = None  # "depuis le 15 mars 2023": a reference point, not this event's date
+    sig.source_side = next((c.side for c in claims if c.side), None)
+    sig.persons_sides = {registry.actors[p].side for p in sig.persons if p in registry.actors}
+    return sig
+
+
+def add_claims(target: LocalEvent, sig: Signature | None, claims: list[Claim], text: str, registry, names) -> None:
+    if sig is not None:
+        target.absorb(sig)
+    target.claims.extend(c.id for c in claims)
+    for claim in claims:
+        target.topic.update(topic_stems_in_order(text[claim.content_start : claim.content_end], registry, names))
+
+
+def frame(text: str, piece: str, claims: list[Claim]) -> str:
+    """Where a cue speaks of a claim's own time: around its source and verb,
+    outside quotations ("Pékin menace depuis plusieurs jours", not "…, the
+    ministry said" of a content that says "repeatedly")."""
+    if not claims or claims[0].source_start is None:
+        return piece
+    claim = claims[0]
+    said = QUOTED.sub(lambda m: " " * len(m.group()), text[claim.start : claim.end])  # offsets kept
+    start, end = max(0, claim.source_start - 40 - claim.start), claim.source_end + 60 - claim.start
+    opening = OPENING_PHRASE.match(piece)  # "During their previous call, …"
+    return (opening.group() if opening else "") + " " + said[start:end]
+
+
+def is_background(piece: str, claims: list[Claim], article: Article, sig: Signature, current: LocalEvent) -> bool:
+    """A piece beside the exchange the text is about: an earlier exchange
+    recalled ("leur précédent entretien"), a position held for days or
+    repeated, or, for a claim that names no exchange, another date than the
+    exchange's ("en 2020, un tribunal…")."""
+    if current.background:
+        return False
+    if BACKGROUND_CUE.search(fold(frame(article.text, piece, claims))) and not (sig.persons - set(current.persons)):
+        return True
+    if not claims or sig.kinds & EXCHANGE or not current.kinds.keys() & EXCHANGE:
+        return False
+    outside = fold(QUOTED.sub(" ", piece))  # a quotation's dates are the speaker's
+    day, start = find_day(outside, article.published)
+    day = day or year_named(outside)
+    if day is None or BACKGROUND_DATE.search(outside[:start]):  # "qui se poursuivent depuis le 15 mars"
+        return False
+    if current.day is not None and current.day.dated():
+        return not current.day.compatible(day)
+    return day.day is None and day.year is not None  # "en 2020": not an undated call's day
+
+
+def find_background(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
+    for event in reversed(events):
+        if event.background and event.day and event.day.dated() and sig.day and event.day.compatible(sig.day):
+            return event
+    return None
+
+
+def open_background(events: list[LocalEvent]) -> LocalEvent:
+    event = LocalEvent(background=True)
+    events.append(event)
+    return event
+
+
+def office_holders(
+    offices: set[tuple[str, str]], article_persons: set[str], registry: Registry, named: set[str] = frozenset()
+) -> set[str]:
     """People of the article who hold (or held) an office a sentence names
     without a name: "le ministre russe" is the Russian minister the article
-    names elsewhere."""
+    names elsewhere; "son homologue russe" beside the American defence
+    secretary is the Russian minister of defence, not every Russian minister."""
+    peers = counterpart_roles(offices, named, registry)
     found = set()
     for country, role in offices:
         for person in article_persons:
             actor = registry.get(person)
-            if (
-                actor
-                and actor.side == country
-                and any(r.role == role or (role == "counterpart" and r.role.endswith("minister")) for r in actor.roles)
-            ):
+            if actor and actor.side == country and any(holds(r.role, role, peers) for r in actor.roles):
                 found.add(person)
     return found
+
+
+def counterpart_roles(offices: set[tuple[str, str]], named: set[str], registry: Registry) -> set[str]:
+    """The offices a sentence names besides a counterpart's: the counterpart holds the same."""
+    roles = {role for _, role in offices if role != "counterpart"}
+    for person in named:
+        actor = registry.get(person)
+        roles |= {r.role for r in actor.roles if r.role.endswith("minister")} if actor else set()
+    return roles
+
+
+def holds(actual: str, named: str, peers: set[str]) -> bool:
+    if named != "counterpart":
+        return actual == named
+    return actual in peers if peers else actual.endswith("minister")
 
 
 def pieces(text: str, sentence: Sentence, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
@@ -213,6 +305,8 @@ def find_by_side(events: list[LocalEvent], side: str) -> LocalEvent | None:
 def participants_match(sig: Signature, core: frozenset[str], event: LocalEvent) -> bool:
     if sig.persons == core or sig.persons <= set(event.persons):
         return True
+    if len(core) == 1 and core < sig.persons and len(sig.persons) == 2 and not event.multi:
+        return True  # the text names the other party it had only described ("le dirigeant chinois")
     return event.multi and sig.persons <= set(event.persons) and len(sig.persons) == len(core)
 
 
@@ -229,6 +323,7 @@ def find_compatible(events: list[LocalEvent], sig: Signature) -> LocalEvent | No
     for event in reversed(events):
         if (
             event.day is not None
+            and event.day.dated()
             and event.day.compatible(sig.day)
             and (not sig.persons or sig.persons <= set(event.persons))
         ):
@@ -277,18 +372,32 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     # Two dates a day apart at most (time zones, a readout published after midnight) are the same day; wire
     # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
-    same_day = same_day and local.day.compatible(stored_day)
+    same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
     score = 0.0
     if mine and theirs:
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
             return 0.0
         score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
-        if not same_day and shared_topic < SETTINGS.min_shared_topic:
+        if not same_day and shared_topic < SETTINGS.min_shared_topic and not same_undated_exchange(local, stored):
             return 0.0  # the same two ministers speak often: without a date, the subject must match too
     score += 1.0 if kind == stored.kind else 0.0
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def same_undated_exchange(local: LocalEvent, stored) -> bool:
+    """Two accounts of an exchange between the same people, neither dated:
+    nothing tells them apart, and across languages no word is shared."""
+    kind = local.kind()
+    return (
+        day_text(local.day) is None
+        and not stored.day
+        and kind in EXCHANGE
+        and kind == stored.kind
+        and len(local.core()) >= 2
+        and set(local.core()) == set(stored.participants)
+    )
 
 
 def dated(day: Day) -> bool:
@@ -329,19 +438,31 @@ def short_name(actor) -> str:
 
 
 def label_for(local: LocalEvent, registry: Registry) -> str:
+    salient = [s for s, _ in local.salient.most_common(2)]
+    return event_label(sorted(local.core()), local.kind(), local.day, salient, registry)
+
+
+def event_label(participants: list[str], kind: str, day: Day | None, salient: list[str], registry: Registry) -> str:
+    """ "Austin–Belousov call, 2024-06-25"; a date whose year is unknown reads "25 June"."""
     names = []
-    for person in sorted(local.core()):
+    for person in participants:
         actor = registry.get(person)
         if actor:
             names.append(short_name(actor))
         elif person.startswith("name:"):
             names.append(person.split("-")[-1].title())  # someone the registry does not know
-    kind = local.kind()
     head = "–".join(names[:3]) + f" {kind}" if names else kind.capitalize()
-    if not names and local.salient:
-        head += " · " + ", ".join(s.title() for s, _ in local.salient.most_common(2))
-    day = day_text(local.day)
-    return f"{head}, {day}" if day else head
+    if not names and salient:
+        head += " · " + ", ".join(s.title() for s in salient)
+    shown = label_day(day)
+    return f"{head}, {shown}" if shown else head
+
+
+def label_day(day: Day | None) -> str | None:
+    if day is None or day.year or not day.month:
+        return day_text(day)
+    month = calendar.month_name[day.month]
+    return f"{day.day} {month}" if day.day else month
 
 
 # --- the step that reads the store through an article's draft -----------------
@@ -458,8 +579,10 @@ def merge_event(stored: Event, local: LocalEvent, article_id: str, registry: Reg
     participants = (
         sorted(set(stored.participants) | set(local.core())) if not stored.participants else stored.participants
     )
+    salient = [s for s, _ in local.salient.most_common(2)] if not stored.salient else stored.salient[:2]
     return stored.model_copy(
         update={
+            "label": event_label(participants, stored.kind, day, salient, registry),
             "day": day_text(day),
             "participants": participants,
             "salient": sorted(set(stored.salient) | {s for s, _ in local.salient.most_common(4)})[:16],

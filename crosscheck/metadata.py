@@ -42,7 +42,11 @@ ABSOLUTE_DATE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_WORDS = re.compile(rf"^(?:{alternation('date_line_words')})\b", re.IGNORECASE)
-TIME_OF_DAY = re.compile(rf"\d{{1,2}}[:h]\d{{2}}|\b(?:{alternation('time_prepositions')})\b|[\W_]")
+# Words a date line may hold besides its dates and times ("Publié le … à …", "le 25 juin 2024, 14h32").
+DATE_LINE_FILLER = re.compile(
+    rf"\d{{1,2}}[:h]\d{{2}}|\b(?:{alternation('time_prepositions')}|{alternation('day_articles')}|am|pm|a\.m|p\.m)\b|[\W_]",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -102,10 +106,8 @@ def read_date_line(line: str, info: HeaderInfo) -> bool:
     if m := DATELINE_AGENCY.search(line):
         info.agency = info.agency or canonical_agency(m.group("agency"))
     info.published = info.published or parse_date(found.group())
-    rest = ABSOLUTE_DATE.sub("", line)
-    rest = TIME_OF_DAY.sub(" ", rest)
-    is_date_line = DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4
-    return bool(is_date_line)
+    rest = DATE_LINE_FILLER.sub(" ", ABSOLUTE_DATE.sub("", line))
+    return bool(DATE_LINE_WORDS.match(line) or len(rest.split()) <= 4)  # not "Le 25 juin 2024, le Kremlin a…"
 
 
 def first_date(text: str) -> date | None:
@@ -132,9 +134,11 @@ def canonical_agency(name: str | None) -> str | None:
 
 
 def outlet_from_url(url: str) -> str | None:
-    host = urlparse(url).hostname or ""
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
-    return ".".join(parts[-2:]) if len(parts) >= 2 else (host or None)
+    """The registrable domain of an address, by the public-suffix list
+    ("eveningledger.co.uk", not "co.uk"); the host itself when it has none."""
+    from tld import get_fld
+
+    return get_fld(url, fail_silently=True) or urlparse(url).hostname or None
 
 
 def guess_title(paragraphs: list[str], excluded: set[int]) -> str | None:

@@ -38,6 +38,9 @@ PAST_BEFORE = re.compile(rf"\b(?:{alternation('past_cues')})\s*$|^\s*(?:{alterna
 PAST_AFTER = re.compile(rf"\s*(?:{alternation('past_cues_after_weekday')})\b")
 HOMOLOGUE = re.compile(rf"\b(?:{alternation('counterpart_words')})\b")
 SALIENT = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*")
+YEAR = re.compile(rf"\b(?:{alternation('month_prepositions')}) ((?:19|20)\d\d)\b(?! ?%)")  # "en 2020, un tribunal…"
+# Where a capital letter says nothing about a name: a sentence's or a quotation's first word ("Selon", "Dans").
+OPENING = re.compile(r"(?:^|[.!?:;«“\"(—–-])[\s«“\"(]*$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Day:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    # "jeudi" in an undated article: no date, but evidence that a Thursday's event is the one meant (never a veto)
+    weekday: int | None = None
 
     def compatible(self, other: Day | None, tolerance: int = 1) -> bool:
         if other is None:
@@ -65,7 +70,17 @@ class Day:
     def merge(self, other: Day | None) -> Day:
         if other is None:
             return self
-        return Day(self.year or other.year, self.month or other.month, self.day or other.day)
+        weekday = self.weekday if self.weekday is not None else other.weekday
+        return Day(self.year or other.year, self.month or other.month, self.day or other.day, weekday)
+
+    def dated(self) -> bool:
+        return bool(self.year or self.month)
+
+    def falls_on(self, other: Day | None) -> bool:
+        """A weekday-only day and a full date of that weekday (or the day after: time zones)."""
+        if self.weekday is None or other is None or other.iso() is None:
+            return False
+        return (date(other.year, other.month, other.day).weekday() - self.weekday) % 7 in (0, 1)
 
 
 @dataclass
@@ -117,7 +132,7 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
         return ago(m, published)
     if m := WEEKDAY.search(folded):
         if published is None:
-            return None
+            return Day(weekday=WEEKDAYS[m.group(1)])
         ahead = FUTURE.search(
             folded[max(0, m.start() - 25) : m.end() + 12],
         )
@@ -135,6 +150,12 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
         )
         return Day(year, MONTHS[m.group(1)], None)
     return None
+
+
+def year_named(folded: str) -> Day | None:
+    """A bare year ("en 2020"): too loose to date an event, enough to set a statement apart from one."""
+    m = YEAR.search(folded)
+    return Day(int(m.group(1)), None, None) if m else None
 
 
 def infer_year(day: int, month: int, published: date | None) -> int | None:
@@ -195,7 +216,8 @@ def sentence_signature(
     folded = fold(text)
     day, day_start = find_day(folded, published)
     sig = Signature(day=day, day_start=day_start)
-    for match in registry.find(text):
+    actors = registry.find(text)
+    for match in actors:
         if is_principal(match.actor, published) and not SERVES.search(
             fold(text[max(0, match.start - 80) : match.start])
         ):
@@ -209,9 +231,24 @@ def sentence_signature(
     if m := HOMOLOGUE.search(folded):
         words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])
         sig.counterparts = {registry.country_of(w) for w in words} - {None}
-    sig.salient = {fold(s) for s in SALIENT.findall(text) if not registry.find(s)}
+    sig.salient = salient_names(text, registry, [(m.start, m.end) for m in actors])
     return sig
 
+
+def salient_names(text: str, registry: Registry, actor_spans: list[tuple[int, int]] = ()) -> set[str]:
+    """Capitalised names that are neither actors nor countries ("Kharkiv",
+    "Nancy Pelosi"); one capitalised word opening the sentence or a quotation
+    is only a capital letter, and "Jinping" of "Xi Jinping" is the actor's."""
+    found = set()
+    for match in SALIENT.finditer(text):
+        name = match.group()
+        if " " not in name and OPENING.search(text[max(0, match.start() - 4) : match.start()]):
+            continue
+        if any(start < match.end() and match.start() < end for start, end in actor_spans):
+            continue
+        if not registry.find(name) and not registry.country_of(name):
+            found.add(fold(name))
+    return found
 
 
 

@@ -102,3 +102,19 @@ def test_a_host_s_word_and_talk_of_soldiers_stay_with_the_talks(tmp_path: Path) 
     store = ingest_all(tmp_path / "x.db", [article])
     assert len({c.event_id for c in store.claims() if c.source}) == 1
     store.close()
+
+
+def test_undated_french_and_english_accounts_of_one_meeting_are_one_event(tmp_path: Path) -> None:
+    """Neither article is dated and they share no word: the same two ministers
+    in the same kind of exchange is the evidence; the background (a charge
+    made for months, a previous meeting recalled) stays apart."""
+    with ingest_all(tmp_path / "x.db", sorted((FIXTURES / "undated").glob("*.txt"))) as store:
+        claims = {c.text: c.event_id for c in store.claims() if c.source}
+        meeting = claims[next(t for t in claims if t.startswith("Le ministre chinois"))]
+        english = [e for t, e in claims.items() if t.startswith(("Chinese Foreign", "Lavrov said", "Wang told"))]
+        assert english and set(english) == {meeting}
+        apart = ("Le département d'État accuse", "During their previous")
+        background = [e for t, e in claims.items() if t.startswith(apart)]
+        assert len(background) == 2 and meeting not in background
+        [event] = [e for e in store.events() if e.id == meeting]
+        assert event.kind == "meeting" and event.day is None and "--" not in event.label

@@ -76,11 +76,6 @@ def test_a_source_url_is_kept_as_the_article_s_address() -> None:
     assert bare.url == "https://www.eveningledger.com/world/call-4521" and bare.meta_paragraphs == {1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outlet_from_url keeps the last two labels of the host, so a .co.uk outlet comes out as 'co.uk' "
-    "(a public-suffix list, e.g. tldextract, would give 'eveningledger.co.uk')",
-)
 def test_an_outlet_under_a_two_label_suffix_keeps_its_name() -> None:
     info = header(TITLE, "Source: https://www.eveningledger.co.uk/world/call-4521", BODY_EN)
     assert info.outlet == "eveningledger.co.uk"
@@ -207,11 +202,6 @@ def test_a_date_deep_in_the_body_is_not_the_publication_date() -> None:
     assert read_header(paragraphs).published is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a short body sentence opening with 'Le <date>,' is taken for a date line (DATE_LINE_WORDS accepts "
-    "'le'), so it becomes a meta sentence and its claim is never extracted",
-)
 def test_a_short_sentence_opening_with_a_date_is_not_a_date_line() -> None:
     claim = "Le 25 juin 2024, le Kremlin a affirmé que l'appel avait été demandé par Washington."
     assert header(TITLE, "Par Le Courrier du Matin", claim, BODY_FR).meta_paragraphs == {1}

@@ -59,3 +59,23 @@ def test_people_named_as_someone_s_principal_are_not_participants() -> None:
     )
     assert "person.vladimir-medinsky" in sig.persons
     assert "person.vladimir-putin" not in sig.persons
+
+
+def test_salient_names_are_names_not_capital_letters() -> None:
+    registry = load_registry()
+    sig = sentence_signature(
+        "Selon Pékin, Xi Jinping a mis en garde contre « Toute ingérence » à Kaohsiung, a rapporté Xinhua.",
+        registry,
+        None,
+    )
+    assert "selon" not in sig.salient and "toute" not in sig.salient  # a sentence's or a quotation's first word
+    assert "jinping" not in sig.salient  # part of an actor's name
+    assert "kaohsiung" in sig.salient
+    english = sentence_signature("According to Russian officials, the talks in Ankara covered Odesa.", registry, None)
+    assert english.salient == {"odesa"}  # no opening word, no nationality, no capital city
+
+
+def test_a_weekday_without_the_article_s_date_is_kept_as_a_weekday() -> None:
+    assert resolve_day(fold("Les deux ministres se sont parlé jeudi."), None) == Day(weekday=3)
+    assert not Day(weekday=3).dated() and Day(weekday=3).compatible(Day(2024, 6, 25))  # evidence, never a veto
+    assert Day(weekday=3).falls_on(Day(2025, 6, 5)) and not Day(weekday=3).falls_on(Day(2025, 6, 3))

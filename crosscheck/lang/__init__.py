@@ -138,6 +138,7 @@ class Language:
     but_words: frozenset[str]
     clause_subordinators: str  # "que", "while": where a coordinated subject's clause begins
     proposition_breaks: str  # regex source: where a claim's content coordinates another reporting clause
+    background_cues: str  # regex on folded text: a statement that is not about the current exchange
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"

@@ -54,7 +54,7 @@ EVENT_WORDS = {
     "meeting": r"talks|meetings?|summit|met|visit|delegations?",
     "attack": r"strikes?|attacks?|shelling|rockets?|missiles?|drones?|explosions?|offensive|incursion",
     # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
-    "military": r"(?:troops|forces) (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
+    "military": r"(?:troops|forces)(?: [\w-]+)? (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
 }
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 MONTH_NAMES = "january february march april may june july august september october november december"
@@ -198,4 +198,13 @@ CLAUSE_SUBORDINATORS = "while|as"
 PROPOSITION_BREAKS = (
     r"(?:,\s*|\s)(?:and|but) (?:he |she |they )?(?:also )?(?:called|urged|stressed|insisted|warned|said|"
     r"demanded|pressed|proposed|asked|expressed|reiterated|underlined|emphasi[sz]ed)\b|;\s"
+)
+
+# What marks a statement as background to the exchange an article reports (lower case; link): an earlier
+# exchange recalled, a position held for days or repeated, a standing claim.
+BACKGROUND_CUES = (
+    r"\b(?:previous (?:calls?|talks|conversations?|meetings?|contacts?|visits?)|last (?:spoke|met|talked)|"
+    r"for the last time|"
+    r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
+    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions)\b"
 )

@@ -42,7 +42,7 @@ OUTLET_NAME_WORDS = (
     r"Libre|Républicain|Parisien|Libération|Humanité|Croix|Orient|Jour|Temps|Opinion|Echos|Obs"
 )
 ABSOLUTE_DATES = rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})\s+\d{{4}}"
-DATE_LINE_WORDS = "publié|mis à jour|modifié|le"
+DATE_LINE_WORDS = "publié|mis à jour|modifié"
 TIME_PREPOSITIONS = "à"
 
 # What a sentence says about its event (signature.py); folded text.
@@ -59,8 +59,8 @@ EVENT_WORDS = {
     ),
     # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
     "military": (
-        r"(?:troupes|soldats|forces) (?:massees|amassees|deployees)|concentrations? de troupes|deploiements?|"
-        r"invasion|manoeuvres|exercices militaires"
+        r"(?:troupes|soldats|forces)(?: [\w-]+)? (?:massee?s|amassee?s|deployee?s)|concentrations? de troupes|"
+        r"deploiements?|invasion|manoeuvres|exercices militaires"
     ),
 }
 WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche"
@@ -241,4 +241,14 @@ NEGATION_CLITICS = "n ne"
 PROPOSITION_BREAKS = (
     r"(?:,\s*|\s)(?:et|mais) (?:a|avait|ont|il a|elle a) (?:\w+ )?(?:appele|demande|exhorte|souligne|insiste|"
     r"averti|rappele|plaide|propose|affirme|declare|estime|juge|reclame|exige|presse|evoque)\b|;\s"
+)
+
+# What marks a statement as background to the exchange an article reports (accent-folded lower case; link):
+# an earlier exchange recalled, a position held for days or repeated, a standing claim.
+BACKGROUND_CUES = (
+    r"\b(?:precedente?s? (?:entretiens?|echanges?|appels?|conversations?|rencontres?|contacts?|visites?)|"
+    r"pour la derniere fois|"
+    r"depuis (?:plusieurs|des|quelques|de nombreux|de nombreuses) (?:jours|semaines|mois|annees)|depuis longtemps|"
+    r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
+    r"considere (?:depuis|toujours|de longue date))\b"
 )

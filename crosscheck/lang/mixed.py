@@ -22,7 +22,7 @@ COMBINED_WIDGET_LINE = (
 
 # Phrases that mark a paragraph as an appeal, a prompt or a legal notice (boilerplate).
 COMBINED_APPEAL = (
-    r"lire aussi\s*:|à lire aussi|read also\s*:|also read\s*:|"
+    r"lire aussi\s*:|^\W*(?:à |a )?lire aussi\b|read also\s*:|also read\s*:|"
     r"rejoignez[- ]nous|rejoignez \S+(?: \S+){0,3} sur (?:telegram|whatsapp|facebook|x|twitter|instagram)|"
     r"suivez[- ]nous sur|abonnez[- ]vous|inscrivez[- ]vous à (?:notre|la) newsletter|recevez (?:notre|la) newsletter|"
     r"join us on|follow us on|sign up for (?:our|the) newsletter|subscribe to (?:our|the)|"
@@ -31,7 +31,7 @@ COMBINED_APPEAL = (
     r"nous comptons sur (?:vous|votre)|"
     r"média (?:libre et )?indépendant|aucune aide publique|journalisme indépendant|"
     r"\bdonate (?:now|today)|make a donation|support (?:our|independent) journalism|"
-    r"tous droits réservés|all rights reserved|©|\(c\) \d{4}|"
+    r"tous droits réservés|all rights reserved|©|\(c\) \d{4}|^\W*copyright \d{4}\b|"
     r"(?:nous utilisons|ce site utilise|we use) (?:des )?cookies|politique de confidentialité|privacy policy|"
     r"conditions générales|terms of (?:use|service)|mentions légales|"
     r"t\.me/"
