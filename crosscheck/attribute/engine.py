@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosscheck.actors import Resolution
+from crosscheck.actors import Resolution, unknown_id
 from crosscheck.attribute.context import Discourse
 from crosscheck.attribute.lexicon import Lexicon, VerbForm
 from crosscheck.attribute.phrases import (
@@ -33,8 +33,9 @@ from crosscheck.attribute.phrases import (
     TIME_WORDS,
     strip_determiners,
 )
+from crosscheck.lang import alternation, union
 from crosscheck.models import SpeechType
-from crosscheck.textnorm import Token, fold, tokens
+from crosscheck.textnorm import Token, fold, fold_words, tokens
 
 ACCORDING = re.compile(
     r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
@@ -74,7 +75,15 @@ NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
 BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
+CAPS_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?\s*[-–—]\s+")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
+JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
+PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
+STATE_SOURCE_WORDS = union("state_source_words")
+NO_COMMENT_VERBS = union("no_comment_verbs")
+# "« … »: Elysée", "…, says Beijing": a heading that names its source at its end.
+HEADING_SOURCE = re.compile(r"(?:\s*[:,]\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
+WH_WORDS = re.compile(r"\b(?:comment|pourquoi|combien|how|why|whether)\b")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
 
@@ -249,6 +258,9 @@ class SentenceAttributor:
             if NOT_SPEECH_AFTER.match(folded, hit.group_end):
                 continue  # "declared war", "said to be the only crossing"
             negated = bool(NEGATION.search(folded[max(0, hit.group_start - 12) : hit.group_start + 12]))
+            silent = NEGATION.search(folded[max(0, hit.group_start - 30) : hit.group_start])
+            if silent and fold(hit.form.lemma) in NO_COMMENT_VERBS and not clausal_complement(folded, hit.group_end):
+                continue  # "did not immediately respond to a query": silence, not a claim
             if hit.form.needs_clause and not negated and not clausal_complement(folded, hit.group_end, words=words):
                 continue  # "n'a pas exclu l'envoi de troupes" is a statement; "a exclu le joueur" is not
             candidate = self.subject_verb(text, folded, hit, quotes, offset)
@@ -329,8 +341,8 @@ class SentenceAttributor:
                 start += lead.end()
             else:
                 break
-        if dateline := DATELINE.match(folded, start):  # "PEKIN, 18 avril 2025 (AFP) - Le ministere…"
-            start = dateline.end()
+        if dateline := DATELINE.match(folded, start) or CAPS_DATELINE.match(text, start):
+            start = dateline.end()  # "PEKIN, 18 avril 2025 (AFP) - Le ministere…", "JAKARTA (Reuters) - Officials…"
         end = position
         phrase = trim_subject(folded[start:end])
         coordinated = self.coordinated_subject(text, folded, position)
@@ -339,6 +351,8 @@ class SentenceAttributor:
         end = start + len(phrase)
         if not self.looks_like_speaker(text[start:end]) or len(phrase.split()) > 22 or self.has_verb(text[start:end]):
             return None
+        if WH_WORDS.search(phrase):
+            return None  # "Il a refusé de dire comment M. Lavrov a répondu": an indirect question, not a subject
         return start, end
 
     def has_verb(self, phrase: str) -> bool:
@@ -518,6 +532,7 @@ class SentenceAttributor:
         resolution = self.resolve(phrase, offset + start)
         if resolution is None:
             return None
+        resolution = self.situate(resolution, text, folded, phrase)
         content = (skip_space(text, content[0]), max(content[0], content[1]))
         negated = verb is not None and bool(
             NEGATION.search(folded[max(0, content[0] - 30) : content[0]] if construction == "subject" else "")
@@ -535,9 +550,28 @@ class SentenceAttributor:
         )
         return found
 
+    def situate(self, resolution: Resolution, text: str, folded: str, phrase: str) -> Resolution:
+        """A source with no country of its own takes the place the sentence
+        opens with ("In Taipei, the ministry said"), or, for a state's unnamed
+        officials, the story's dateline ("JAKARTA (Reuters) - Officials said")."""
+        if resolution.side is not None or resolution.known or resolution.kind == "outlet":
+            return resolution
+        side = None
+        if (place := PLACE_INTRO.match(folded)) and place.end() <= text.find(phrase):
+            side = self.registry.country_of(text[place.start("place") : place.end("place")])
+        if side is None and STATE_SOURCE_WORDS & set(fold_words(phrase)):
+            side = self.discourse.dateline_side
+        if side is None:
+            return resolution
+        return Resolution(unknown_id(phrase, side), side, resolution.kind, resolution.name, False)
+
     def resolve(self, phrase: str, position: int) -> Resolution | None:
         """A named actor first; otherwise the antecedent of an anaphor
         ("cette source", "il", "le ministère"); otherwise an unknown actor."""
+        if JOINT_SOURCE.match(" ".join(fold(phrase).split())):
+            return None  # "les deux présidents ont convenu": both sides at once, no side's claim
+        if person := self.discourse.article_person(phrase, position):
+            return person
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
             return named

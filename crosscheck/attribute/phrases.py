@@ -127,6 +127,20 @@ BETWEEN_AUX_AND_VERB = {
     "se",
     "s",
     "explicitly",
+    "seulement",
+    "simplement",
+    "uniquement",
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "de",
+    "cote",
+    "nouveau",
+    "only",
+    "just",
+    "simply",
+    "finally",
 }
 # Words that can head a phrase naming a speaker.
 SPEAKER_NOUNS = {

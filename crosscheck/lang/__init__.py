@@ -26,6 +26,11 @@ class Language:
     months: str  # regex alternation of month names and their abbreviations
     institution_words: frozenset[str]
     articles: frozenset[str]
+    female_words: frozenset[str]  # words that make a person a woman ("mme", "she", "cheffe"); attribute.context
+    joint_source: str  # regex: a source that is both sides at once ("les deux présidents"); attribute.engine
+    state_source_words: frozenset[str]  # unnamed sources that speak for a state ("officials"); attribute.engine
+    place_intro: str  # regex: the preposition of an opening "In Taipei," ; attribute.engine
+    no_comment_verbs: frozenset[str]  # lemmas that, negated and bare, report silence ("did not respond")
 
 
 @cache
@@ -40,6 +45,11 @@ def language(code: str) -> Language:
         months=module.MONTHS,
         institution_words=frozenset(module.INSTITUTION_WORDS.split()),
         articles=frozenset(module.ARTICLES.split()),
+        female_words=frozenset(module.FEMALE_WORDS.split()),
+        joint_source=module.JOINT_SOURCE,
+        state_source_words=frozenset(module.STATE_SOURCE_WORDS.split()),
+        place_intro=module.PLACE_INTRO,
+        no_comment_verbs=frozenset(module.NO_COMMENT_VERBS.split()),
     )
 
 
