@@ -20,6 +20,7 @@ from crosscheck.textnorm import fold
 
 PRODUCER = "attribute.rules.v1"
 CLAIMABLE = {SentenceKind.BODY}
+HEADINGS = {SentenceKind.HEADING}  # headlines and captions: claims only with a source that has a side
 
 __all__ = ["PRODUCER", "extract_article_claims", "extract_claims"]
 
@@ -62,9 +63,13 @@ def extract_article_claims(
     previous: Claim | None = None
     for sentence in sentences:
         text = article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
-        if sentence.kind not in CLAIMABLE:
+        if sentence.kind not in CLAIMABLE | HEADINGS:
             continue
         discourse.sentence_start = sentence.start
+        if sentence.kind in HEADINGS:
+            found = attributor.attribute_heading(text, sentence.start)
+            claims.extend(to_claim(article, sentence, f, discourse) for f in found)
+            continue
         discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)
         new = [to_claim(article, sentence, f, discourse) for f in found]

@@ -58,6 +58,8 @@ NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfai
 RELAY_KINDS = {"agency", "outlet"}
 PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
 NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
+AS_COMPLEMENT = re.compile(r"\s*(?:[\w'-]+\s+){1,8}(?:comme|as)\s")  # "a décrit sa conversation comme…"
+QUOTED_OBJECT = re.compile(r"\s*(?:de|d'|of|with)\s*[«“\"]")  # "menace de « conséquences »"
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 SUBORDINATE = re.compile(
     r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
@@ -77,6 +79,8 @@ TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
 CAPS_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?\s*[-–—]\s+")
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
+PASSIVE_AUXILIARIES = {"est", "sont", "etait", "etaient", "ete", "is", "are", "was", "were", "been"}
+EVALUATING = {"juger", "judge", "considerer", "consider", "estimer"}  # "jugé par un tribunal": a trial
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
 STATE_SOURCE_WORDS = union("state_source_words")
@@ -132,6 +136,29 @@ class SentenceAttributor:
             found.extend(self.participial_claims(text, folded, toks, main, quotes))
         found.extend(self.embedded_claims(text, folded, offset, main))
         return found
+
+    def attribute_heading(self, text: str, offset: int) -> list[Found]:
+        """A headline or caption: a claim only when its source has a side
+        ("Moscou appelle Paris à…", "…, says Beijing", "« … » : Elysée")."""
+        found = [f for f in self.attribute(text, offset) if f.resolution and f.resolution.side]
+        if found or not (match := HEADING_SOURCE.search(text.rstrip())):
+            return found
+        source = match.span("src")
+        resolution = self.registry.resolve(match.group("src"), self.discourse.published)
+        if not resolution.side or match.start() < 12:
+            return []
+        speech = SpeechType.DIRECT if quote_spans(text[: match.start()]) else SpeechType.ACCORDING_TO
+        return [
+            Found(
+                source,
+                (0, match.start()),
+                (0, source[1]),
+                speech,
+                resolution=resolution,
+                confidence=0.6,
+                construction="heading",
+            )
+        ]
 
     def main_attribution(self, text, folded, toks, quotes, offset) -> Found | None:
         leading = self.leading_according(text, folded, offset)
@@ -261,7 +288,7 @@ class SentenceAttributor:
             silent = NEGATION.search(folded[max(0, hit.group_start - 30) : hit.group_start])
             if silent and fold(hit.form.lemma) in NO_COMMENT_VERBS and not clausal_complement(folded, hit.group_end):
                 continue  # "did not immediately respond to a query": silence, not a claim
-            if hit.form.needs_clause and not negated and not clausal_complement(folded, hit.group_end, words=words):
+            if hit.form.needs_clause and not negated and not reported_complement(folded, hit, words):
                 continue  # "n'a pas exclu l'envoi de troupes" is a statement; "a exclu le joueur" is not
             candidate = self.subject_verb(text, folded, hit, quotes, offset)
             if candidate and candidate.construction == "trailing_subject":
@@ -459,23 +486,42 @@ class SentenceAttributor:
         return None
 
     def passive(self, text: str, folded: str, toks: list[Token], offset: int) -> Found | None:
-        """ "La Russie est accusée par les Occidentaux d'avoir…"."""
+        """ "La Russie est accusée par les Occidentaux d'avoir…", "a été
+        confirmée par Ankara", "has been welcomed by Beijing", and the
+        participle in apposition: "…, jugé « irréaliste » par le Kremlin,"."""
         for i, tok in enumerate(toks[:-1]):
-            if tok.text not in {"est", "sont", "etait", "etaient", "is", "are", "was", "were"}:
+            apposition = folded[: tok.start].rstrip().endswith(",")
+            if tok.text not in PASSIVE_AUXILIARIES and not apposition:
                 continue
+            first = i + 1 if tok.text in PASSIVE_AUXILIARIES else i
             for n in (1, 2):
-                forms = self.lexicon.lookup(tuple(t.word for t in toks[i + 1 : i + 1 + n]))
+                forms = self.lexicon.lookup(tuple(t.word for t in toks[first : first + n]))
                 forms = [f for f in forms if f.tense == "participle"]
-                if not forms or i + n + 1 >= len(toks):
+                if not forms or first + n >= len(toks):
                     continue
-                agent = toks[i + n + 1]
-                if agent.text in {"par", "by"}:
-                    start = skip_space(folded, agent.end)
-                    end = phrase_end(folded, start, stop_at_de=True)
-                    if end > start and self.looks_like_speaker(text[start:end]):
-                        return self.make(
-                            text, folded, (start, end), (0, len(text.rstrip().rstrip("."))), forms[0], offset, "passive"
-                        )
+                agent = self.passive_agent(folded, toks, first + n, forms[0])
+                if agent is None:
+                    continue
+                start = skip_space(folded, agent.end)
+                end = phrase_end(folded, start, stop_at_de=True)
+                if end > start and self.looks_like_speaker(text[start:end]):
+                    return self.make(
+                        text, folded, (start, end), (0, len(text.rstrip().rstrip("."))), forms[0], offset, "passive"
+                    )
+        return None
+
+    def passive_agent(self, folded: str, toks: list[Token], after: int, form: VerbForm) -> Token | None:
+        """The "par"/"by" of a passive, right after the participle or after an
+        attribute ("jugé « irréaliste » par"); an evaluating verb needs the
+        attribute ("est jugée par un tribunal" is a trial, not a statement)."""
+        quotes = quote_spans(folded)
+        for j in range(after, min(after + 6, len(toks))):
+            if toks[j].text in {"par", "by"}:
+                if j == after and fold(form.lemma) in EVALUATING:
+                    return None
+                return toks[j]
+            if not inside(quotes, toks[j].start):
+                return None  # only a quoted attribute may stand between the participle and its agent
         return None
 
     def colon_statement(self, text: str, folded: str, offset: int) -> Found | None:
@@ -684,10 +730,14 @@ class SentenceAttributor:
             if (
                 hit.form.tense != "present_participle"
                 or not folded[:begin].rstrip().endswith(",")
-                or not (clausal_complement(folded, hit.group_end, words=4) or hit.form.lemma in BARE_CLAUSE_VERBS)
+                or not (
+                    clausal_complement(folded, hit.group_end, words=4)
+                    or hit.form.lemma in BARE_CLAUSE_VERBS
+                    or hit.form.request  # "…, appelant à la retenue": what the subject urged
+                )
             ):
                 continue
-            subject = self.opening_subject(text, folded, begin)
+            subject = self.opening_subject(text, folded, begin) or self.titled_subject(text, folded, toks, begin)
             if subject is None:
                 return None
             end = clause_end(folded, hit.group_end)
@@ -696,6 +746,21 @@ class SentenceAttributor:
                 found.span = (0, end)
             return found
         return None
+
+    def titled_subject(self, text: str, folded: str, toks: list[Token], limit: int) -> tuple[int, int] | None:
+        """ "Le ministre turc a reçu…": the words before the sentence's first
+        auxiliary, when they name a speaker with a country."""
+        intro = INTRO_ADVERBIAL.match(folded)
+        start = intro.end() if intro and intro.end() < limit else 0
+        words = [t for t in toks if start <= t.start < limit]
+        aux = next((i for i, t in enumerate(words[:9]) if i and t.text in AUXILIARIES - {"s"}), None)
+        if aux is None:
+            return None
+        end = words[aux - 1].end
+        phrase = text[words[0].start : end]
+        if not self.looks_like_speaker(phrase) or not self.registry.resolve(phrase, self.discourse.published).side:
+            return None
+        return words[0].start, end
 
     def opening_subject(self, text: str, folded: str, limit: int) -> tuple[int, int] | None:
         """The actor that opens the sentence, looking through a country's
@@ -778,7 +843,7 @@ def skip_space(text: str, position: int) -> int:
 def clause_start(left: str, *, commas: bool = True) -> int:
     """Start of the clause that ends at the end of `left`."""
     best = 0
-    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|because|although|whereas)\s*", left):
+    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|because|although|whereas)(?!\w)\s*", left):
         best = match.end()
     if not commas:
         return best
@@ -898,7 +963,7 @@ def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
     match = SOURCE_END.search(folded, start + 1) if start < len(folded) else None
     end = match.start() if match else len(folded)
     if stop_at_de:
-        inner = re.search(r"\s(?:d'avoir|de\s+\w+er\b|d'\w+er\b|of\s)", folded[start:end])
+        inner = re.search(r"\s(?:d'avoir|de\s+\w+er\b|d'\w+er\b|of\s|as\s|comme\s)", folded[start:end])
         if inner:
             end = start + inner.start()
     return end
@@ -913,6 +978,17 @@ def clause_end(folded: str, start: int) -> int:
     return end
 
 
+def reported_complement(folded: str, hit: VerbHit, words: int) -> bool:
+    """What makes a verb that need not report a reporting one: a clause or a
+    quotation, "comme …" after a qualifying verb, or a quoted "de « … »"."""
+    return (
+        clausal_complement(folded, hit.group_end, words=words)
+        or hit.form.lemma in QUALIFYING
+        and bool(AS_COMPLEMENT.match(folded, hit.group_end))
+        or bool(QUOTED_OBJECT.match(folded, hit.group_end))
+    )
+
+
 def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     """A que-clause, a colon, a quotation or an infinitive follows the verb
     (a quotation may come after up to `words` words)."""
@@ -921,7 +997,7 @@ def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
         re.match(
             r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|(?:[\w'-]+\s*){0,6}:|(?:[\w'-]+\s*){0,"
             + str(words)
-            + r"}[«“\"]|\s*(?:avoir|etre|to)\b)",
+            + r"}[«“\"]|\s*(?:avoir|etre|to\b(?!\s+(?:a|an|the|all|its|his|her|their|this|that|an?)\b)))",
             window,
         )
     )
