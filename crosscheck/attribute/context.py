@@ -102,6 +102,23 @@ class Discourse:
                 spoke=False,
             )
         self.note_titled_people(text, offset, found)
+        self.note_titled_subject(text, offset)
+
+    def note_titled_subject(self, text: str, offset: int) -> None:
+        """ "Le ministre kényan de l'Intérieur s'est rendu…", "Deux responsables
+        du ministère philippin…": an unnamed subject with a title and a country,
+        for a pronoun that follows before anyone has spoken."""
+        match = OPENING_SUBJECT.match(fold(text))
+        if not match or self.read_title(text[: match.end()]) is None:
+            return
+        phrase = text[: match.end()].strip()
+        resolution = self.registry.resolve(phrase, self.published)
+        if resolution.side:
+            self.note(
+                Resolution(resolution.actor, resolution.side, resolution.kind, phrase, resolution.known),
+                offset,
+                spoke=False,
+            )
 
     # --- people the article introduces ----------------------------------
 
@@ -242,21 +259,26 @@ class Discourse:
         (or, in French, a feminine institution), not a woman for "il", a
         group or an institution, never one person, for "ils"/"they"."""
         if PLURAL_PRONOUN.match(key):
-            return self.last_fitting(position, lambda r: r.kind != "person" and is_plural(r.name))
+            return self.last_fitting(position, lambda r: r.kind != "person" and is_plural(r.name)) or (
+                self.last_fitting(position, lambda r: r.kind != "person" and is_plural(r.name), spoke=False)
+            )
         if FEMININE_PRONOUN.match(key):
             return (
                 self.last_person(position, lambda r: r.actor in self.women, spoke=True)
                 or self.last_fitting(position, lambda r: r.kind not in ("person", "other"))
                 or self.last_person(position, lambda r: True, spoke=True)
             )
-        return self.last_fitting(
-            position, lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women
-        ) or self.last_fitting(position, lambda r: r.actor not in self.women)
+        singular = lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women  # noqa: E731
+        return (
+            self.last_fitting(position, singular)
+            or self.last_fitting(position, lambda r: r.actor not in self.women)
+            or self.last_fitting(position, lambda r: singular(r) and not is_plural(r.name), spoke=False)
+        )
 
-    def last_fitting(self, position: int, fits) -> Resolution | None:
-        """The last speaker before `position` that `fits`."""
+    def last_fitting(self, position: int, fits, *, spoke: bool = True) -> Resolution | None:
+        """The last speaker (or, with spoke=False, the last actor mentioned) before `position` that `fits`."""
         for mention in self.recent():
-            if mention.position < position and mention.spoke and fits(mention.resolution):
+            if mention.position < position and (mention.spoke or not spoke) and fits(mention.resolution):
                 return mention.resolution
         return None
 
@@ -309,6 +331,12 @@ class Discourse:
 
 
 TITLE_WORDS = {"m", "mme", "mr", "mrs", "ms", "dr"}
+SINGULAR_ENDING_S = {"his", "its", "this", "sa", "ses", "mes", "tes", "nos", "vos", "leurs", "press", "process"}
+# The opening noun phrase of a sentence, up to its verb group.
+OPENING_SUBJECT = re.compile(
+    r"(?:le|la|l'|les|un|une|des|deux|trois|plusieurs|the|a|an|two|three|several)\s[^,;:«»\"]{3,80}?"
+    r"(?=\s(?:a|ont|avait|avaient|s'est|se sont|est|sont|has|have|had|was|were|met|spoke|visited)\s)"
+)
 
 
 def role_of(key: str) -> str | None:
@@ -320,8 +348,8 @@ def role_of(key: str) -> str | None:
 
 def is_plural(name: str) -> bool:
     """ "Chinese officials", "les autorités": a group, which "they" can stand for."""
-    last = name.split()[-1] if name.split() else ""
-    return last[:1].islower() and last.endswith(("s", "x"))
+    head = name.split()[:2]
+    return any(w[:1].islower() and w.endswith(("s", "x")) and fold(w) not in SINGULAR_ENDING_S for w in head)
 
 
 DATELINE_CITY = re.compile(

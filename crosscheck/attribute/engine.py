@@ -60,6 +60,7 @@ PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an
 NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
 AS_COMPLEMENT = re.compile(r"\s*(?:[\w'-]+\s+){1,8}(?:comme|as)\s")  # "a décrit sa conversation comme…"
 QUOTED_OBJECT = re.compile(r"\s*(?:de|d'|of|with)\s*[«“\"]")  # "menace de « conséquences »"
+APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s*){1,4},\s*")
 QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
 SUBORDINATE = re.compile(
     r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
@@ -86,7 +87,7 @@ PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{
 STATE_SOURCE_WORDS = union("state_source_words")
 NO_COMMENT_VERBS = union("no_comment_verbs")
 # "« … »: Elysée", "…, says Beijing": a heading that names its source at its end.
-HEADING_SOURCE = re.compile(r"(?:\s*[:,]\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
+HEADING_SOURCE = re.compile(r"(?:\s*:\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
 WH_WORDS = re.compile(r"\b(?:comment|pourquoi|combien|how|why|whether)\b")
 STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
 
@@ -140,12 +141,16 @@ class SentenceAttributor:
     def attribute_heading(self, text: str, offset: int) -> list[Found]:
         """A headline or caption: a claim only when its source has a side
         ("Moscou appelle Paris à…", "…, says Beijing", "« … » : Elysée")."""
-        found = [f for f in self.attribute(text, offset) if f.resolution and f.resolution.side]
+        found = [
+            f
+            for f in self.attribute(text, offset)
+            if f.resolution and f.resolution.side and reports(text, f) and f.content[1] - f.content[0] >= 20
+        ]
         if found or not (match := HEADING_SOURCE.search(text.rstrip())):
             return found
         source = match.span("src")
         resolution = self.registry.resolve(match.group("src"), self.discourse.published)
-        if not resolution.side or match.start() < 12:
+        if not resolution.side or resolution.kind in RELAY_KINDS or match.start() < 12:
             return []
         speech = SpeechType.DIRECT if quote_spans(text[: match.start()]) else SpeechType.ACCORDING_TO
         return [
@@ -400,15 +405,21 @@ class SentenceAttributor:
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
         left = folded[:position].rstrip()
+        clitic = re.search(r"\s(?:l'|lui|leur|les|la|le)$", left)  # "…et l'a exhorté à…": "et", then the object
+        left = left[: clitic.start()] if clitic else left
         if not re.search(r"\b(?:et|and)$", left):
             return None
         for match in reversed(
             list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))
         ):
             begin = match.end()
-            candidates = [m for m in self.registry.find(text[begin:position]) if m.start < 3]
+            if APPOSED_NAME.fullmatch(text[begin : len(left) - 3]):
+                continue  # "…son homologue, Sergey V. Lavrov, et l'a…": an apposition, not the subject
+            found = self.registry.find(text[begin:position])
+            candidates = [m for m in found if len(text[begin : begin + m.start].split()) <= 6]
             if candidates:
-                return begin + candidates[0].start, begin + candidates[0].end
+                first = next((m for m in candidates if m.actor.kind == "person"), candidates[0])
+                return begin + first.start, begin + first.end
         return None
 
     def looks_like_speaker(self, phrase: str) -> bool:
@@ -843,7 +854,7 @@ def skip_space(text: str, position: int) -> int:
 def clause_start(left: str, *, commas: bool = True) -> int:
     """Start of the clause that ends at the end of `left`."""
     best = 0
-    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|because|although|whereas)(?!\w)\s*", left):
+    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|car|because|although|whereas)(?!\w)\s*", left):
         best = match.end()
     if not commas:
         return best
@@ -976,6 +987,15 @@ def clause_end(folded: str, start: int) -> int:
     )
     end = start + (match.start() if match else len(folded) - start)
     return end
+
+
+def reports(text: str, found: Found) -> bool:
+    """A headline's verb reports only with what was said after it: a request,
+    a que-clause, a colon or a quotation ("Moscou appelle Paris à…"), not a
+    plain object ("la Russie rappelle ses conditions")."""
+    if found.construction not in ("subject", "participial") or found.verb is None or found.verb.request:
+        return True
+    return bool(re.match(r"\W*(?:que\b|qu'|that\b|:|[«“\"])", fold(text[found.content[0] :])))
 
 
 def reported_complement(folded: str, hit: VerbHit, words: int) -> bool:
