@@ -58,6 +58,7 @@ TITLE_BOUNDARY = re.compile(
     r"[;:(«»“”\"]|,\s(?!$)|\b(?:avec|with|et|and|que|qu'|that|qui|who|said|a|to|par|by|dont|whose|entre|between)\s"
 )
 FEMININE_DETERMINERS = {"la", "une", "cette"}
+CAPITALISED_TITLES = {"foreign", "defence", "defense", "prime", "deputy", "vice", "finance", "interior", "treasury"}
 FEMALE_WORDS = union("female_words")
 INSTITUTIONAL_SOURCE_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
@@ -68,6 +69,7 @@ class Mention:
     resolution: Resolution
     position: int  # absolute offset in the article
     spoke: bool
+    sentence: int = 0  # where its sentence starts
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class Discourse:
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
-            self.mentions.append(Mention(resolution, position, spoke))
+            self.mentions.append(Mention(resolution, position, spoke, self.sentence_start))
 
     def note_registry_mentions(self, text: str, offset: int) -> None:
         found = self.registry.find(text)
@@ -126,7 +128,10 @@ class Discourse:
         """ "le ministre brésilien des Affaires étrangères Mauro Vieira",
         "X Y, the Kenyan president,": a title with a country makes the name an
         actor for the rest of the article, even one the registry does not know."""
-        for name in NAME_RUN.finditer(text):
+        for run in NAME_RUN.finditer(text):
+            name = self.without_title(text, run)
+            if name is None:
+                continue
             title = self.title_of(text, name.start(), name.end())
             if title is None:
                 continue
@@ -139,6 +144,15 @@ class Discourse:
             person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
             self.learn(person.actor, title)
             self.note(person, offset + name.start(), spoke=False)
+
+    def without_title(self, text: str, run: re.Match) -> re.Match | None:
+        """ "Foreign Minister Sugiono": the name after the capitalised title words."""
+        start = run.start()
+        for word in re.finditer(r"\S+", run.group()):
+            if fold(word.group()) not in SPEAKER_NOUNS and fold(word.group()) not in CAPITALISED_TITLES:
+                break
+            start = run.start() + word.end()
+        return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
 
     def title_of(self, text: str, start: int, end: int) -> Title | None:
         """The title right before a name ("the Kenyan president X") or in an
@@ -160,11 +174,14 @@ class Discourse:
             return None  # "the Ministry of Foreign Affairs": the name of an office, not of a person
         folded = " ".join(words)
         role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
-        side = self.registry.country_of(phrase)
+        # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
+        tails = (" ".join(words[i:]) for i in range(len(words) - 1, -1, -1))
+        side = next((c for tail in tails if (c := self.registry.country_of(tail))), None)
         if side is None:
             orgs = [m.actor for m in self.registry.find(phrase) if m.actor.kind != "person"]
             side = orgs[0].side if orgs else None
-        female = words[0] in FEMININE_DETERMINERS or any(w in FEMALE_WORDS for w in words)
+        head = next(i for i, w in enumerate(words) if w in SPEAKER_NOUNS)
+        female = head > 0 and words[head - 1] in FEMININE_DETERMINERS or any(w in FEMALE_WORDS for w in words)
         if role is None and side is None:
             return None
         return Title(role, side, female)
@@ -267,6 +284,8 @@ class Discourse:
                 self.last_person(position, lambda r: r.actor in self.women, spoke=True)
                 or self.last_fitting(position, lambda r: r.kind not in ("person", "other"))
                 or self.last_person(position, lambda r: True, spoke=True)
+                or self.last_fitting(position, lambda r: r.actor in self.women, spoke=False)
+                or self.last_fitting(position, lambda r: r.kind == "person", spoke=False)
             )
         singular = lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women  # noqa: E731
         return (
@@ -276,11 +295,19 @@ class Discourse:
         )
 
     def last_fitting(self, position: int, fits, *, spoke: bool = True) -> Resolution | None:
-        """The last speaker (or, with spoke=False, the last actor mentioned) before `position` that `fits`."""
+        """The last speaker before `position` that `fits`; with spoke=False, the
+        first fitting actor of the last sentence that names one (its subject
+        rather than its object: "X met Y. He said…" is X)."""
+        sentence = None
+        found = None
         for mention in self.recent():
+            if sentence is not None and mention.sentence != sentence:
+                break
             if mention.position < position and (mention.spoke or not spoke) and fits(mention.resolution):
-                return mention.resolution
-        return None
+                if spoke:
+                    return mention.resolution
+                sentence, found = mention.sentence, mention.resolution
+        return found
 
     def last_person(self, position: int, fits, *, spoke: bool = False) -> Resolution | None:
         for mention in self.recent():
@@ -353,14 +380,21 @@ def is_plural(name: str) -> bool:
 
 
 DATELINE_CITY = re.compile(
-    r"\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?)\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\))?\s*[-–—]\s"
+    r"\s*(?:(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?)\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\))?"
+    r"|(?P<town>[A-ZÀ-Þ][\w' .-]{2,30}?)\s*\([^)\n]{1,30}\))\s*[-–—]\s"
 )
 
 
 def dateline_side(opening: str, registry: Registry) -> str | None:
     """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -")."""
     match = DATELINE_CITY.match(opening)
-    return registry.country_of(match.group("city").title()) if match else None
+    return registry.country_of((match.group("city") or match.group("town")).title()) if match else None
+
+
+def skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 @lru_cache(maxsize=4096)

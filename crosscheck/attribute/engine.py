@@ -78,7 +78,10 @@ NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
 BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
-CAPS_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?\s*[-–—]\s+")
+CAPS_DATELINE = re.compile(
+    r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?|[A-ZÀ-Þ][\w' .-]{2,30}\s*\([^)]{2,30}\))\s*[-–—]\s+"
+)
+PARTICIPLE_INTRO = re.compile(r"^[a-z'-]{3,}(?:ing|ant)\b[^,]{0,50},\s*")  # "Speaking in Beijing, …"
 NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
 PASSIVE_AUXILIARIES = {"est", "sont", "etait", "etaient", "ete", "is", "are", "was", "were", "been"}
 EVALUATING = {"juger", "judge", "considerer", "consider", "estimer"}  # "jugé par un tribunal": a trial
@@ -365,7 +368,7 @@ class SentenceAttributor:
         # Drop an introductory adverbial ("Dans le même temps, ") and connectors.
         while True:
             segment = folded[start:position]
-            intro = INTRO_ADVERBIAL.match(segment)
+            intro = INTRO_ADVERBIAL.match(segment) or PARTICIPLE_INTRO.match(segment)
             lead = LEADING_CONNECTORS.match(segment)
             if intro and intro.end() < len(segment.rstrip()):
                 start += intro.end()
@@ -423,7 +426,7 @@ class SentenceAttributor:
         return None
 
     def looks_like_speaker(self, phrase: str) -> bool:
-        words = [w for w in re.findall(r"[\w'-]+", fold(phrase))]
+        words = re.findall(r"\b[ldjmnst]'|[\w'-]+", fold(phrase))  # "l'etat-major": "l'", "etat-major"
         if not words:
             return False
         head = strip_determiners([w for w in words if w not in {"m", "mm", "mme"}])

@@ -39,7 +39,7 @@ STATE_SOURCE_WORDS = (
 )
 
 # The preposition of an opening place phrase ("A Taipei, le ministère…"; accent-folded; attribute.engine).
-PLACE_INTRO = r"a|depuis"
+PLACE_INTRO = r"a|depuis|cote"
 
 # Reporting verbs that, negated with nothing after, report silence ("n'a pas répondu"; attribute.engine).
 NO_COMMENT_VERBS = "repondre commenter reagir"
