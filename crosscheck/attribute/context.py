@@ -282,9 +282,9 @@ class Discourse:
         if FEMININE_PRONOUN.match(key):
             return (
                 self.last_person(position, lambda r: r.actor in self.women, spoke=True)
+                or self.last_person(position, lambda r: r.actor in self.women)
                 or self.last_fitting(position, lambda r: r.kind not in ("person", "other"))
                 or self.last_person(position, lambda r: True, spoke=True)
-                or self.last_fitting(position, lambda r: r.actor in self.women, spoke=False)
                 or self.last_fitting(position, lambda r: r.kind == "person", spoke=False)
             )
         singular = lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women  # noqa: E731

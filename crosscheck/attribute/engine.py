@@ -998,7 +998,7 @@ def reports(text: str, found: Found) -> bool:
     plain object ("la Russie rappelle ses conditions")."""
     if found.construction not in ("subject", "participial") or found.verb is None or found.verb.request:
         return True
-    return bool(re.match(r"\W*(?:que\b|qu'|that\b|:|[«“\"])", fold(text[found.content[0] :])))
+    return clausal_complement(fold(text), found.content[0], words=4)
 
 
 def reported_complement(folded: str, hit: VerbHit, words: int) -> bool:
