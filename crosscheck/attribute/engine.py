@@ -54,7 +54,9 @@ COLON_STATEMENT = re.compile(
     r"(?:tres |tout a fait )?(?:clair|claire|ferme|categorique|explicite|formel|formelle|clear|firm|"
     r"categorical|explicit|unequivocal|blunt)\s*:\s*"
 )
-NOT_SPEECH_AFTER = re.compile(r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b)")
+NOT_SPEECH_AFTER = re.compile(
+    r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b|adieu\b|au revoir\b|goodbye\b)"
+)
 RELAY_KINDS = {"agency", "outlet"}
 PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
 NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
