@@ -242,7 +242,17 @@ class SentenceAttributor:
                 if group_start is None:
                     continue
                 return VerbHit(i, i + n, form, group_start, toks[i + n - 1].end)
-        return None
+        return self.inverted_with_adverb(toks, i)
+
+    def inverted_with_adverb(self, toks: list[Token], i: int) -> VerbHit | None:
+        """ "a-t-il aussi indiqué": an adverb between the inverted pronoun and the participle."""
+        if i + 5 > len(toks) or toks[i + 1].word != "t":
+            return None
+        words = [t.word for t in toks[i : i + 5]]
+        if words[2] not in {"il", "elle", "on"} or words[3] not in BETWEEN_AUX_AND_VERB:
+            return None
+        forms = [f for f in self.lexicon.lookup((*words[:3], words[4])) if f.tense == "inverted"]
+        return VerbHit(i, i + 5, forms[0], toks[i].start, toks[i + 4].end) if forms else None
 
     def verb_group_start(self, toks: list[Token], i: int, form: VerbForm) -> int | None:
         """Where the verb group starts (its auxiliary), or None when the form
