@@ -135,6 +135,11 @@ def test_what_only_looks_like_a_report_is_no_claim(text: str, lang: str) -> None
     assert extract_claims(text, lang=lang, published=DAY) == []
 
 
+def test_an_adverb_between_an_inverted_pronoun_and_its_participle() -> None:
+    text = "Le président chinois a parlé lundi. « Il faut garder le cap », a-t-il aussi indiqué."
+    assert sources(text, "fr") == [("il", "CN")]
+
+
 def test_two_sentences_glued_by_a_missing_space_are_split() -> None:
     text = "Il a parlé, selon la Maison Blanche.D’après un porte-parole, rien n'a changé. Voir www.example.com ici."
     assert [text[s.start : s.end] for s in segment(text)] == [
