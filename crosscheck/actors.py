@@ -78,6 +78,7 @@ class Registry:
         self.longest_alias: dict[str, int] = {}  # first word -> words in its longest alias
         self._found: dict[str, tuple[Match, ...]] = {}  # signatures, context and attribution ask for the same sentence
         self.case_sensitive: set[tuple[str, ...]] = set()
+        self.acronyms: set[tuple[str, ...]] = set()
         self.capitalised: set[tuple[str, ...]] = set()
         for actor in actors:
             for alias in [actor.name, *actor.aliases]:
@@ -97,6 +98,8 @@ class Registry:
             ids.append(actor_id)
         if len(key) == 1 and (alias.isupper() or len(key[0]) <= 3):
             self.case_sensitive.add(key)
+            if alias.isupper():
+                self.acronyms.add(key)
         words = [w for w in alias.split() if len(w) > 3]
         institution = kind in INSTITUTION_KINDS and INSTITUTION_WORDS & set(key)  # "China's defence ministry"
         if len(key) > 1 and words and all(w[:1].isupper() for w in words) and not institution:
@@ -112,6 +115,7 @@ class Registry:
             for word in entry.get("names", []):
                 if word.isupper():
                     self.case_sensitive.add(fold_words(word))
+                    self.acronyms.add(fold_words(word))
         for word in data.get("blocs", {}):
             self.blocs.add(fold_words(word))
 
@@ -154,7 +158,10 @@ class Registry:
     def _case_ok(self, text: str, key: tuple[str, ...], toks: list[Token]) -> bool:
         original = text[toks[0].start : toks[-1].end]
         if key in self.case_sensitive:
-            return original.isupper() if len(key[0]) <= 3 else original[:1].isupper()
+            if len(key[0]) > 3:
+                return original[:1].isupper()
+            # "UE", "US": an acronym only in capitals; "Xi", "Li", "Kim": a name, capitalised as one ("XI" is a numeral)
+            return original.isupper() if key in self.acronyms else original[:1].isupper() and original[1:].islower()
         if key in self.capitalised:
             return all(t.upper for t in toks if len(t.text) > 3)
         if len(key) == 1:
@@ -192,7 +199,7 @@ class Registry:
         if matches:
             best = max(matches, key=lambda m: (KIND_RANK.get(m.actor.kind, 1), m.end - m.start))
             return self._resolution(best.actor)
-        fuzzy = self.fuzzy_person(mention)
+        fuzzy = self.fuzzy_person(mention) or self.person_by_surname(mention, at)
         if fuzzy:
             return self._resolution(fuzzy)
         if self.is_bloc(mention):
@@ -266,6 +273,33 @@ class Registry:
                 return self.actors[choices[found[0]]]
         return None
 
+    def person_by_surname(self, mention: str, at: date | None) -> Actor | None:
+        """The one person in office whose family name a bare name is ("Wang",
+        "M. Kim"): the first or last word of a registry name; none when several fit."""
+        name = LONE_NAME.fullmatch(mention.strip())
+        if not name:
+            return None
+        ids = self.surname_index().get(fold(name.group(1)), ())
+        fitting = [self.actors[i] for i in ids if in_office(self.actors[i], at)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
+    def surname_index(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            words = fold_words(actor.name) if actor.kind == "person" else ()
+            for word in {words[0], words[-1]} if len(words) > 1 else ():
+                index.setdefault(word, []).append(actor.id)
+        return {word: tuple(ids) for word, ids in index.items()}
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
+    def institution_vocabulary(self) -> frozenset[str]:
+        """Words of the names of institutions ("foreign", "affairs", "house"):
+        a capitalised run made of them is an office's name, not a person's."""
+        words = {w for key, ids in self.alias_index.items() if self.actors[ids[0]].kind != "person" for w in key}
+        persons = {w for key, ids in self.alias_index.items() if self.actors[ids[0]].kind == "person" for w in key}
+        return frozenset(words - persons) | INSTITUTION_WORDS
+
     @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
     def person_aliases(self) -> dict[str, str]:
         return {
@@ -276,6 +310,16 @@ class Registry:
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
+
+
+LONE_NAME = re.compile(r"(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?([A-ZÀ-Þ][a-zà-ÿ'’-]+)")
+
+
+def in_office(actor: Actor, at: date | None) -> bool:
+    """Holds one of its roles on the date (any role when undated or role-less)."""
+    if at is None or not actor.roles:
+        return True
+    return any((r.start is None or r.start <= at) and (r.end is None or r.end >= at) for r in actor.roles)
 
 
 def is_location(mention: str, match: Match) -> bool:

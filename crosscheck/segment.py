@@ -32,6 +32,8 @@ QUOTE_END_TAIL = 3  # a period this close to the closing mark ends the quote
 # A boundary starts only where a run of final punctuation starts: retrying inside
 # a long run ("......") would make the scan quadratic, and can never match.
 BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+(?:[ \u00a0\u202f]*[»”\"')\]])*(?=[ \t\u00a0\u202f]+\S)")
+# "…la Maison Blanche.D'après…": a period glued to the next sentence's first word.
+GLUED_BOUNDARY = re.compile(r"(?<=[a-zà-ÿ]{3})[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’])")
 SENTENCE_START = re.compile(r"[ \t\u00a0\u202f]+(?=[\"«“„'(\[—–-]?[ \u00a0\u202f]?[A-ZÀ-ÖØ-Þ0-9])")
 LINE = re.compile(r"[^\n]+")
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
@@ -100,9 +102,9 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     quotes = QuoteGuard(quote_ranges(chunk))
     cuts = [0]
-    for match in BOUNDARY.finditer(chunk):
+    for match in sorted([*BOUNDARY.finditer(chunk), *GLUED_BOUNDARY.finditer(chunk)], key=lambda m: m.start()):
         cut = match.end()
-        if not SENTENCE_START.match(chunk, cut):
+        if match.re is BOUNDARY and not SENTENCE_START.match(chunk, cut):
             continue
         if is_abbreviation(chunk, match.start()) or quotes.protects(match.start()):
             continue

@@ -21,7 +21,8 @@ CASES = [
     for line in (DATA / "attribution_cases.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-FLOOR = {"claims": 0.94, "sides": 0.94, "negatives": 0.93}
+# Measured on the table grown to 476 cases (issue 16's classes): main scored 0.809 / 0.805 / 0.967 there.
+FLOOR = {"claims": 0.89, "sides": 0.91, "negatives": 0.95}
 
 
 def run_case(case: dict) -> tuple[int, int, int]:

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from crosscheck.actors import Registry, load_registry
-from crosscheck.attribute.context import Discourse
-from crosscheck.attribute.engine import DATELINE, Found, SentenceAttributor, quote_spans
+from crosscheck.attribute.context import Discourse, dateline_side
+from crosscheck.attribute.engine import CAPS_DATELINE, DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
 from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
 from crosscheck.settings import LIMITS
@@ -20,6 +20,7 @@ from crosscheck.textnorm import fold
 
 PRODUCER = "attribute.rules.v1"
 CLAIMABLE = {SentenceKind.BODY}
+HEADINGS = {SentenceKind.HEADING}  # headlines and captions: claims only with a source that has a side
 
 __all__ = ["PRODUCER", "extract_article_claims", "extract_claims"]
 
@@ -54,14 +55,21 @@ def extract_article_claims(
     registry = registry or load_registry()
     lexicon = load_lexicon(article.lang or "fr")
     discourse = Discourse(registry, article.published)
+    opening = next((s for s in sentences if s.kind in CLAIMABLE), None)
+    if opening is not None:
+        discourse.dateline_side = dateline_side(article.text[opening.start : opening.start + 80], registry)
     attributor = SentenceAttributor(lexicon, discourse)
     claims: list[Claim] = []
     previous: Claim | None = None
     for sentence in sentences:
         text = article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
-        if sentence.kind not in CLAIMABLE:
+        if sentence.kind not in CLAIMABLE | HEADINGS:
             continue
         discourse.sentence_start = sentence.start
+        if sentence.kind in HEADINGS:
+            found = attributor.attribute_heading(text, sentence.start)
+            claims.extend(to_claim(article, sentence, f, discourse) for f in found)
+            continue
         discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)
         new = [to_claim(article, sentence, f, discourse) for f in found]
@@ -105,7 +113,8 @@ def to_claim(article: Article, sentence: Sentence, found: Found, discourse: Disc
     base = sentence.start
     start, end = base + found.span[0], base + found.span[1]
     text = article.text
-    if found.span[0] == 0 and (dateline := DATELINE.match(fold(text[base : sentence.end]))):
+    opening = text[base : sentence.end]
+    if found.span[0] == 0 and (dateline := DATELINE.match(fold(opening)) or CAPS_DATELINE.match(opening)):
         start = base + dateline.end()  # "PARIS, 15 mars (AFP) - " places the story; it is not part of the claim
     content_start = max(start, base + found.content[0])
     while end > start and text[end - 1] in " ,;":

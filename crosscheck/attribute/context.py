@@ -13,35 +13,54 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from crosscheck.actors import INSTITUTION_KINDS, Registry, Resolution
-from crosscheck.lang import alternation, alternations, union
+from crosscheck.actors import ROLE_WORDS, Registry, Resolution, unknown_id
+from crosscheck.attribute.phrases import SPEAKER_NOUNS
+from crosscheck.lang import union
 from crosscheck.settings import LIMITS
-from crosscheck.textnorm import fold
+from crosscheck.textnorm import fold, fold_words
 
-SAME_SOURCE = re.compile(rf"^(?:{alternation('same_source')})$")
-
-
-def one_of(words: frozenset[str]) -> re.Pattern:
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")$")
-
-
-PRONOUN = one_of(union("person_pronouns"))
-THING_PRONOUN = one_of(union("thing_pronouns"))
-SURNAME = re.compile(rf"^(?:(?:{'|'.join(sorted(union('name_titles')))})\.?\s+)?([a-z][\w'-]{{2,}})$")
-BACK_DETERMINERS, BACK_NOUNS = alternations("back_reference_determiners"), alternations("back_reference_nouns")
-
-
-def back_reference(kind: str, gap: str = r"\s+") -> re.Pattern:
-    """ "ses services", "le ministère": a phrase that points back to an actor of this kind."""
-    return re.compile(rf"^(?:{BACK_DETERMINERS[kind]}){gap}(?:{BACK_NOUNS[kind]})$")
-
-
-OWN_STAFF = back_reference("staff")
-DOCUMENT = back_reference("document")
-OUTLET_BACK = back_reference("outlet", r"\s*")
-INSTITUTION_BACK = back_reference("institution", r"\s*")
-PERSON_BACK = back_reference("person")
-INSTITUTIONAL_SOURCE_KINDS = INSTITUTION_KINDS | {"parliament", "statement"}
+SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
+PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
+FEMININE_PRONOUN = re.compile(r"^(?:elle|elles|she|celle-ci|cette derniere)$")
+PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|they)$")
+THING_PRONOUN = re.compile(r"^(?:it|celui-ci|celle-ci)$")
+SURNAME = re.compile(r"^(?:(?:m|mme|mr|mrs|ms|dr)\.?\s+)?([a-z][\w'-]+)$")
+OFFICE_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:bureau|office|cabinet|entourage|equipe|team|staff|services)$")
+OWN_STAFF = re.compile(
+    r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
+    r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$"
+)
+DOCUMENT = re.compile(
+    r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
+    r"document|statement|readout|release|transcript|summary)$"
+)
+OUTLET_BACK = re.compile(
+    r"^(?:la|le|l'|cette|ce|the|this)\s*(?:state\s+|official\s+|news\s+|state news\s+)?(?:publication|journal|"
+    r"quotidien|media|agence|site|hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)"
+    r"(?:\s+(?:d'etat|officielle|de presse|publique|d'information|etatique))?$"
+)
+INSTITUTION_BACK = re.compile(
+    r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
+    r"government|presidence|presidency|armee|army|military|etat-major)$"
+)
+PERSON_BACK = re.compile(
+    r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
+    r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
+    r"chancelier|chanceliere|diplomate|responsable|official|general|premier|chef d'etat|chef de l'etat|"
+    r"cheffe du gouvernement|chef du gouvernement|head of state|dirigeant|leader)$"
+)
+NAME_RUN = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:de|da|do|dos|van|von|bin|ben|al|el|di|del)\s+)?"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
+)
+TITLE_WINDOW = 90  # characters before or after a name where its title may be
+TITLE_BOUNDARY = re.compile(
+    r"[;:(«»“”\"]|,\s(?!$)|\b(?:avec|with|et|and|que|qu'|that|qui|who|said|a|to|par|by|dont|whose|entre|between)\s"
+)
+FEMININE_DETERMINERS = {"la", "une", "cette"}
+CAPITALISED_TITLES = {"foreign", "defence", "defense", "prime", "deputy", "vice", "finance", "interior", "treasury"}
+FEMALE_WORDS = union("female_words")
+INSTITUTIONAL_SOURCE_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
 
 
@@ -50,6 +69,16 @@ class Mention:
     resolution: Resolution
     position: int  # absolute offset in the article
     spoke: bool
+    sentence: int = 0  # where its sentence starts
+
+
+@dataclass(frozen=True)
+class Title:
+    """What an apposition or a title says of a person: "le ministre brésilien des Affaires étrangères"."""
+
+    role: str | None
+    side: str | None
+    female: bool
 
 
 @dataclass
@@ -58,18 +87,122 @@ class Discourse:
     published: date | None
     mentions: list[Mention] = field(default_factory=list)
     sentence_start: int = 0
+    dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
+    roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
+    women: set[str] = field(default_factory=set)  # actor ids the article marks as women
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
-            self.mentions.append(Mention(resolution, position, spoke))
+            self.mentions.append(Mention(resolution, position, spoke, self.sentence_start))
 
     def note_registry_mentions(self, text: str, offset: int) -> None:
-        for match in self.registry.find(text):
+        found = self.registry.find(text)
+        for match in found:
             self.note(
                 Resolution(match.actor.id, match.actor.side, match.actor.kind, match.actor.name, True),
                 offset + match.start,
                 spoke=False,
             )
+        self.note_titled_people(text, offset, found)
+        self.note_titled_subject(text, offset)
+
+    def note_titled_subject(self, text: str, offset: int) -> None:
+        """ "Le ministre kényan de l'Intérieur s'est rendu…", "Deux responsables
+        du ministère philippin…": an unnamed subject with a title and a country,
+        for a pronoun that follows before anyone has spoken."""
+        match = OPENING_SUBJECT.match(fold(text))
+        if not match or self.read_title(text[: match.end()]) is None:
+            return
+        phrase = text[: match.end()].strip()
+        resolution = self.registry.resolve(phrase, self.published)
+        if resolution.side:
+            self.note(
+                Resolution(resolution.actor, resolution.side, resolution.kind, phrase, resolution.known),
+                offset,
+                spoke=False,
+            )
+
+    # --- people the article introduces ----------------------------------
+
+    def note_titled_people(self, text: str, offset: int, known: list) -> None:
+        """ "le ministre brésilien des Affaires étrangères Mauro Vieira",
+        "X Y, the Kenyan president,": a title with a country makes the name an
+        actor for the rest of the article, even one the registry does not know."""
+        for run in NAME_RUN.finditer(text):
+            name = self.without_title(text, run)
+            if name is None:
+                continue
+            title = self.title_of(text, name.start(), name.end())
+            if title is None:
+                continue
+            registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
+            if registered:
+                self.learn(registered[0].actor.id, title)
+                continue
+            if title.side is None or self.is_not_a_name(name.group()):
+                continue
+            person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
+            self.learn(person.actor, title)
+            self.note(person, offset + name.start(), spoke=False)
+
+    def without_title(self, text: str, run: re.Match) -> re.Match | None:
+        """ "Foreign Minister Sugiono": the name after the capitalised title words."""
+        start = run.start()
+        for word in re.finditer(r"\S+", run.group()):
+            if fold(word.group()) not in SPEAKER_NOUNS and fold(word.group()) not in CAPITALISED_TITLES:
+                break
+            start = run.start() + word.end()
+        return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
+
+    def title_of(self, text: str, start: int, end: int) -> Title | None:
+        """The title right before a name ("the Kenyan president X") or in an
+        apposition right after it ("X, ministre brésilien de la Défense,")."""
+        before = text[max(0, start - TITLE_WINDOW) : start].rstrip()
+        before = before[:-1] if before.endswith(",") else before
+        cut = max((m.end() for m in TITLE_BOUNDARY.finditer(before)), default=0)
+        title = self.read_title(before[cut:])
+        if title is None and text.startswith(", ", end):
+            after = text[end + 2 : end + 2 + TITLE_WINDOW]
+            title = self.read_title(re.split(r"[,;.()]", after, maxsplit=1)[0])
+        return title
+
+    def read_title(self, phrase: str) -> Title | None:
+        words = fold_words(phrase)
+        if not words or len(words) > 10 or not any(w in SPEAKER_NOUNS for w in words):
+            return None
+        if words[-1] in {"de", "des", "du", "d", "of", "the", "le", "la"}:
+            return None  # "the Ministry of Foreign Affairs": the name of an office, not of a person
+        folded = " ".join(words)
+        role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
+        # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
+        tails = (" ".join(words[i:]) for i in range(len(words) - 1, -1, -1))
+        side = next((c for tail in tails if (c := self.registry.country_of(tail))), None)
+        if side is None:
+            orgs = [m.actor for m in self.registry.find(phrase) if m.actor.kind != "person"]
+            side = orgs[0].side if orgs else None
+        head = next(i for i, w in enumerate(words) if w in SPEAKER_NOUNS)
+        female = head > 0 and words[head - 1] in FEMININE_DETERMINERS or any(w in FEMALE_WORDS for w in words)
+        if role is None and side is None:
+            return None
+        return Title(role, side, female)
+
+    def is_not_a_name(self, name: str) -> bool:
+        words = fold_words(name)
+        return any(w in self.registry.institution_vocabulary() for w in words) or bool(self.registry.country_of(name))
+
+    def learn(self, actor_id: str | None, title: Title) -> None:
+        if actor_id is None:
+            return
+        if title.role:
+            self.roles.setdefault(actor_id, title.role)
+        if title.female:
+            self.women.add(actor_id)
+
+    def has_role(self, resolution: Resolution, role: str) -> bool:
+        if self.roles.get(resolution.actor or "") == role:
+            return True
+        actor = self.registry.get(resolution.actor)
+        return bool(actor) and any(r.role == role for r in actor.roles)
 
     def last(
         self,
@@ -106,9 +239,10 @@ class Discourse:
                 position, spoke=True, exclude_kinds={"person"}
             )
         if PRONOUN.match(key):
-            return self.last(position, spoke=True, kinds={"person", "other", "statement"}) or self.last(
-                position, spoke=True
-            )
+            return self.pronoun_antecedent(key, position)
+        if OFFICE_BACK.match(key):  # "le bureau a ajouté": the office of the last speaker
+            speaker = self.last(position, spoke=True)
+            return self._staff_of(speaker) if speaker and speaker.kind == "person" else speaker
         if OWN_STAFF.match(key):
             person = self.sentence_subject(position) or self.last(position, kinds={"person"})
             return self._staff_of(person) if person else self.last(position, spoke=True)
@@ -124,17 +258,80 @@ class Discourse:
             return self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS) or self.last(
                 position, kinds=INSTITUTIONAL_SOURCE_KINDS
             )
-        if surname := SURNAME.match(key):
-            return self.person_named(surname.group(1), position)
+        if (surname := SURNAME.match(key)) and (named := self.person_named(surname.group(1), position)):
+            return named
+        if self.registry.country_of(phrase) is None and (role := role_of(key)):
+            # "la chancelière", "the premier", "le chef d'Etat": the last person the article gives that office
+            holder = self.last_person(position, lambda r: self.has_role(r, role), spoke=True) or self.last_person(
+                position, lambda r: self.has_role(r, role)
+            )
+            if holder:
+                return holder
         if PERSON_BACK.match(key):
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
         return None
 
-    def person_named(self, surname: str, position: int) -> Resolution | None:
+    def pronoun_antecedent(self, key: str, position: int) -> Resolution | None:
+        """The last speaker that agrees with the pronoun: a woman for "elle"
+        (or, in French, a feminine institution), not a woman for "il", a
+        group or an institution, never one person, for "ils"/"they"."""
+        if PLURAL_PRONOUN.match(key):
+            return self.last_fitting(position, lambda r: r.kind != "person" and is_plural(r.name)) or (
+                self.last_fitting(position, lambda r: r.kind != "person" and is_plural(r.name), spoke=False)
+            )
+        if FEMININE_PRONOUN.match(key):
+            return (
+                self.last_person(position, lambda r: r.actor in self.women, spoke=True)
+                or self.last_person(position, lambda r: r.actor in self.women)
+                or self.last_fitting(position, lambda r: r.kind not in ("person", "other"))
+                or self.last_person(position, lambda r: True, spoke=True)
+                or self.last_fitting(position, lambda r: r.kind == "person", spoke=False)
+            )
+        singular = lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women  # noqa: E731
+        return (
+            self.last_fitting(position, singular)
+            or self.last_fitting(position, lambda r: r.actor not in self.women)
+            or self.last_fitting(position, lambda r: singular(r) and not is_plural(r.name), spoke=False)
+        )
+
+    def last_fitting(self, position: int, fits, *, spoke: bool = True) -> Resolution | None:
+        """The last speaker before `position` that `fits`; with spoke=False, the
+        first fitting actor of the last sentence that names one (its subject
+        rather than its object: "X met Y. He said…" is X)."""
+        sentence = None
+        found = None
+        for mention in self.recent():
+            if sentence is not None and mention.sentence != sentence:
+                break
+            if mention.position < position and (mention.spoke or not spoke) and fits(mention.resolution):
+                if spoke:
+                    return mention.resolution
+                sentence, found = mention.sentence, mention.resolution
+        return found
+
+    def last_person(self, position: int, fits, *, spoke: bool = False) -> Resolution | None:
+        for mention in self.recent():
+            r = mention.resolution
+            if mention.position < position and r.kind == "person" and (mention.spoke or not spoke) and fits(r):
+                return r
+        return None
+
+    def article_person(self, phrase: str, position: int) -> Resolution | None:
+        """A bare name ("Vieira", "Mauro Vieira", "M. Li") that names a person the
+        article has introduced: the article's people come before the registry."""
+        key = fold(phrase).strip()
+        words = key.replace(".", " ").split()
+        if not words or not NAME_RUN.fullmatch(phrase.split(". ")[-1].strip()):
+            return None
+        return self.person_named(words[-1], position, full=" ".join(w for w in words if w not in TITLE_WORDS))
+
+    def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
         for mention in self.recent():
             r = mention.resolution
-            if mention.position < position and r.kind == "person" and surname in end_words(r.name):
+            if mention.position >= position or r.kind != "person":
+                continue
+            if surname in end_words(r.name) or full and fold(r.name) == full:
                 return r
         return None
 
@@ -158,6 +355,46 @@ class Discourse:
                 if org and (self.published is None or role.start is None or role.start <= self.published):
                     return Resolution(org.id, org.side, org.kind, org.name, True)
         return person
+
+
+TITLE_WORDS = {"m", "mme", "mr", "mrs", "ms", "dr"}
+SINGULAR_ENDING_S = {"his", "its", "this", "sa", "ses", "mes", "tes", "nos", "vos", "leurs", "press", "process"}
+# The opening noun phrase of a sentence, up to its verb group.
+OPENING_SUBJECT = re.compile(
+    r"(?:le|la|l'|les|un|une|des|deux|trois|plusieurs|the|a|an|two|three|several)\s[^,;:«»\"]{3,80}?"
+    r"(?=\s(?:a|ont|avait|avaient|s'est|se sont|est|sont|has|have|had|was|were|met|spoke|visited)\s)"
+)
+
+
+def role_of(key: str) -> str | None:
+    """The office a role noun names ("la chanceliere" is head of government)."""
+    if not PERSON_BACK.match(key) and len(key.split()) > 4:
+        return None
+    return next((role for role, pattern in ROLE_WORDS.items() if re.search(pattern, key)), None)
+
+
+def is_plural(name: str) -> bool:
+    """ "Chinese officials", "les autorités": a group, which "they" can stand for."""
+    head = name.split()[:2]
+    return any(w[:1].islower() and w.endswith(("s", "x")) and fold(w) not in SINGULAR_ENDING_S for w in head)
+
+
+DATELINE_CITY = re.compile(
+    r"\s*(?:(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?)\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\))?"
+    r"|(?P<town>[A-ZÀ-Þ][\w' .-]{2,30}?)\s*\([^)\n]{1,30}\))\s*[-–—]\s"
+)
+
+
+def dateline_side(opening: str, registry: Registry) -> str | None:
+    """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -")."""
+    match = DATELINE_CITY.match(opening)
+    return registry.country_of((match.group("city") or match.group("town")).title()) if match else None
+
+
+def skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 @lru_cache(maxsize=4096)

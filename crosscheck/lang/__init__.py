@@ -139,6 +139,11 @@ class Language:
     clause_subordinators: str  # "que", "while": where a coordinated subject's clause begins
     proposition_breaks: str  # regex source: where a claim's content coordinates another reporting clause
     background_cues: str  # regex on folded text: a statement that is not about the current exchange
+    female_words: frozenset[str]  # words that make a person a woman ("mme", "she", "cheffe"); attribute.context
+    joint_source: str  # regex: a source that is both sides at once ("les deux présidents"); attribute.engine
+    state_source_words: frozenset[str]  # unnamed sources that speak for a state ("officials"); attribute.engine
+    place_intro: str  # regex: the preposition of an opening "In Taipei," ; attribute.engine
+    no_comment_verbs: frozenset[str]  # lemmas that, negated and bare, report silence ("did not respond")
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"

@@ -208,3 +208,24 @@ BACKGROUND_CUES = (
     r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
     r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions)\b"
 )
+
+# Words that make a person a woman (lower case; attribute.context).
+FEMALE_WORDS = "she her mrs ms madam spokeswoman chairwoman congresswoman businesswoman queen princess"
+
+# A source that is both parties at once, so no side's claim (lower case; attribute.engine).
+JOINT_SOURCE = (
+    r"(?:the|both) (?:two )?(?:leaders|sides|men|women|presidents|ministers|countries|parties|delegations|"
+    r"heads of state)|both"
+)
+
+# Unnamed sources that speak for a state, whose side a dateline gives (lower case; attribute.engine).
+STATE_SOURCE_WORDS = (
+    "official officials ministry government administration spokesman spokeswoman spokesperson presidency "
+    "authorities department cabinet office"
+)
+
+# The preposition of an opening place phrase ("In Taipei, the ministry…"; attribute.engine).
+PLACE_INTRO = r"in|from|at"
+
+# Reporting verbs that, negated with nothing after, report silence ("did not respond"; attribute.engine).
+NO_COMMENT_VERBS = "respond comment react reply"

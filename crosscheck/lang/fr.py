@@ -252,3 +252,27 @@ BACKGROUND_CUES = (
     r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
     r"considere (?:depuis|toujours|de longue date))\b"
 )
+
+# Words that make a person a woman (accent-folded lower case; attribute.context).
+FEMALE_WORDS = (
+    "mme mmes madame mlle elle elles celle-ci cheffe chanceliere presidente premiere directrice ambassadrice "
+    "conseillere deputee senatrice"
+)
+
+# A source that is both parties at once, so no side's claim (on accent-folded text; attribute.engine).
+JOINT_SOURCE = (
+    r"(?:les|ces) (?:deux|trois) (?:hommes|femmes|dirigeants|presidents|ministres|chefs d'etat|parties|"
+    r"puissances(?: \w+)?|pays|camps|delegations|responsables)|les dirigeants|tous deux"
+)
+
+# Unnamed sources that speak for a state, whose side a dateline gives (accent-folded; attribute.engine).
+STATE_SOURCE_WORDS = (
+    "responsable responsables officiel officiels ministere gouvernement administration porte-parole presidence "
+    "autorites diplomatie cabinet bureau services"
+)
+
+# The preposition of an opening place phrase ("A Taipei, le ministère…"; accent-folded; attribute.engine).
+PLACE_INTRO = r"a|depuis|cote"
+
+# Reporting verbs that, negated with nothing after, report silence ("n'a pas répondu"; attribute.engine).
+NO_COMMENT_VERBS = "repondre commenter reagir"

@@ -42,16 +42,19 @@ COMBINED_ROLE_WORDS = {
     "defence_minister": (
         r"\b(?:ministres?|secretaires?|chef|cheffe|minister|secretary|head)\b.{0,40}?"
         r"\b(?:defense|defence|armees|war|guerre)\b"
+        r"|\b(?:defen[cs]e|war) (?:minister|secretary|chief)\b"
     ),
     "foreign_minister": (
         r"\b(?:ministres?|minister|secretary|chef|cheffe|head)\b.{0,40}?"
         r"\b(?:affaires etrangeres|diplomatie|foreign|exterieur)\b"
         r"|\bsecretary of state\b|\bsecretaire d'etat americain\b|\bchef de la diplomatie\b"
+        r"|\bforeign (?:minister|secretary)\b"
     ),
     "head_of_government": (
         r"\b(?:premier ministre|premiere ministre|prime minister|chancelier|chanceliere|chancellor)\b"
+        r"|\b(?:chef|cheffe) du gouvernement\b|\bhead of (?:the )?government\b|^(?:the )?premier$"
     ),
-    "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b",
+    "head_of_state": r"\b(?:president|presidente|king|roi|emir|shah)\b|\bchef (?:de l'|d')etat\b|\bhead of state\b",
     "spokesperson": r"\b(?:porte-parole|porte parole|spokes(?:wo)?man|spokesperson|press secretary)\b",
     "secretary_general": r"\b(?:secretaire general|secretaire generale|secretary[- ]general)\b",
 }
