@@ -21,7 +21,15 @@ from crosscheck.stores import open_store, store_exists, store_location
 
 # --help names what an option takes in words (N, PATH, TEXT), never Python types
 # ("<list[Path]>", "<bool>", "<int range> [x>=1]"); typer has no setting for it.
-HELP_TYPES = {"int": "N", "int range": "N", "float": "X", "float range": "X", "str": "TEXT", "Path": "PATH", "path": "PATH"}
+HELP_TYPES = {
+    "int": "N",
+    "int range": "N",
+    "float": "X",
+    "float range": "X",
+    "str": "TEXT",
+    "Path": "PATH",
+    "path": "PATH",
+}
 typer_type = TyperOption.display_type
 
 
@@ -65,7 +73,8 @@ ModelOption = Annotated[
     ),
 ]
 NliOption = Annotated[
-    str | None, typer.Option("--nli", metavar="PATH", help="A local NLI cross-encoder, as an extra contradiction signal.")
+    str | None,
+    typer.Option("--nli", metavar="PATH", help="A local NLI cross-encoder, as an extra contradiction signal."),
 ]
 
 
@@ -92,19 +101,29 @@ def main_options(
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH", help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."),
+        typer.Argument(
+            metavar="PATH", help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
     model: ModelOption = None,
     nli: NliOption = None,
     engine: Annotated[
-        str, typer.Option(metavar="local|ray", help="local: one process. ray: segmentation, attribution and embedding on Ray Data.")
+        str,
+        typer.Option(
+            metavar="local|ray", help="local: one process. ray: segmentation, attribution and embedding on Ray Data."
+        ),
     ] = "local",
     ray_address: Annotated[
-        str | None, typer.Option(metavar="ADDRESS", help="An existing Ray cluster (ray://host:10001, or auto); default: a local one.")
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="An existing Ray cluster (ray://host:10001, or auto); default: a local one."
+        ),
     ] = None,
     ray_workers: Annotated[
         int | None, typer.Option(min=1, help="Ray workers analysing articles, at least 1 (default: one per CPU).")
@@ -170,12 +189,18 @@ def report(
         ReportFormat,
         typer.Option("--format", "-f", help="html (index, event and article pages, plus report.md), md or json."),
     ] = ReportFormat.HTML,
-    event: Annotated[str | None, typer.Option("--event", metavar="ID", help="Only this event (its id, or the start of it).")] = None,
+    event: Annotated[
+        str | None, typer.Option("--event", metavar="ID", help="Only this event (its id, or the start of it).")
+    ] = None,
     side: Annotated[
-        str | None, typer.Option("--side", metavar="CODE", help="Only events where this country (code: RU, US…) speaks.")
+        str | None,
+        typer.Option("--side", metavar="CODE", help="Only events where this country (code: RU, US…) speaks."),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="Only events dated (or covered) on or after this day (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Only events dated (or covered) on or after this day (YYYY-MM-DD)."
+        ),
     ] = None,
     min_score: Annotated[float, typer.Option("--min-score", help="Leave out flagged pairs scored below this.")] = 0.0,
     force: ForceOption = False,
@@ -201,7 +226,9 @@ def parse_since(text: str | None):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="New article files or folders to check against the store.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="New article files or folders to check against the store.")
+    ],
     db: DbOption = DEFAULT_DB,
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text, json, github (workflow annotations), junit or sarif.")
@@ -231,7 +258,9 @@ def check(
         ),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
@@ -272,7 +301,9 @@ def parse_save(value: str, formats: tuple[str, ...]) -> tuple[str, Path]:
 
 @app.command()
 def run(
-    folder: Annotated[Path | None, typer.Argument(metavar="FOLDER", help="Folder of articles; the bundled examples if omitted.")] = None,
+    folder: Annotated[
+        Path | None, typer.Argument(metavar="FOLDER", help="Folder of articles; the bundled examples if omitted.")
+    ] = None,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -304,7 +335,11 @@ def default_reviewer() -> str:
 
 ReviewerOption = Annotated[
     str | None,
-    typer.Option("--reviewer", metavar="NAME", help="Name recorded with each verdict (default: $CROSSCHECK_REVIEWER or your login)."),
+    typer.Option(
+        "--reviewer",
+        metavar="NAME",
+        help="Name recorded with each verdict (default: $CROSSCHECK_REVIEWER or your login).",
+    ),
 ]
 
 
@@ -322,14 +357,20 @@ def require_store(db: Path | str, *, writable: bool = True) -> None:
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[
-        str, typer.Option(metavar="ADDRESS", help="Address to listen on; anything but loopback (127.0.0.0/8, ::1) needs --token.")
+        str,
+        typer.Option(
+            metavar="ADDRESS", help="Address to listen on; anything but loopback (127.0.0.0/8, ::1) needs --token."
+        ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on, 0 to 65535 (0: any free one).")] = 8765,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on, 0 to 65535 (0: any free one).")
+    ] = 8765,
     token: Annotated[
         str | None,
         typer.Option(
             metavar="TOKEN",
-            help="Secret every request must present (Bearer header, or ?token= once).", envvar="CROSSCHECK_TOKEN"
+            help="Secret every request must present (Bearer header, or ?token= once).",
+            envvar="CROSSCHECK_TOKEN",
         ),
     ] = None,
     reviewer: ReviewerOption = None,
@@ -352,8 +393,13 @@ def review(
     db: DbOption = DEFAULT_DB,
     reviewer: ReviewerOption = None,
     event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's pairs.")] = None,
-    side: Annotated[str | None, typer.Option(metavar="CODE", help="Only pairs with a claim of this side (country code).")] = None,
-    kind: Annotated[str | None, typer.Option(metavar="KIND", help="Only this kind of divergence (denial, contradiction, omission, emphasis).")] = None,
+    side: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Only pairs with a claim of this side (country code).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND", help="Only this kind of divergence (denial, contradiction, omission, emphasis)."),
+    ] = None,
 ) -> None:
     """The review queue in the terminal: d c u m n give a verdict, e note, s skip, z undo, q quit."""
     from rich.console import Console
