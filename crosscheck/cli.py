@@ -420,20 +420,23 @@ def review(
 
 @app.command()
 def stats(db: DbOption = DEFAULT_DB) -> None:
-    """Observed precision from reviewers' verdicts, per divergence kind and score band."""
+    """How often flagged pairs were really divergent, by reviewers' verdicts, per kind and score."""
     from crosscheck.review import calibration
 
     require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         table = calibration(store)
-    typer.echo(f"{'kind':<14}{'score':<10}{'flagged':>8}{'reviewed':>10}{'divergent':>11}{'precision':>11}")
-    for row in table:
-        precision = f"{row.precision:.2f}" if row.precision is not None else "—"
-        typer.echo(
-            f"{row.kind:<14}{row.band_label:<10}{row.flagged:>8}{row.reviewed:>10}{row.divergent:>11}{precision:>11}"
-        )
     if not table:
         typer.echo("no flagged pair in this store")
+        return
+    typer.echo(
+        "How often the flagged pairs were really divergent, by reviewers' verdicts. "
+        "Pairs judged needs-context are counted apart: reviewers could not tell."
+    )
+    for kind in dict.fromkeys(row.kind for row in table):
+        typer.echo(f"\n{kind}")
+        for row in (r for r in table if r.kind == kind):
+            typer.echo(f"  {row.sentence()}")
 
 
 verdicts_app = typer.Typer(help="Reviewers' verdicts: export them.", no_args_is_help=True)

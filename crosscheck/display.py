@@ -204,8 +204,9 @@ def evidence_sentence(divergence: Divergence, a: Claim, b: Claim, marked: tuple[
         ]
         if said:
             return f"{head}. " + " · ".join(said)
-    if evidence.startswith("omits: "):
-        return "Said to be left out of a readout: " + evidence.removeprefix("omits: ")
+    if evidence.startswith("omits:"):
+        left_out = evidence.removeprefix("omits:").strip()
+        return "A readout is said to leave out " + (left_out or "a topic the other version covers")
     if evidence.startswith("NLI: contradiction"):
         return "A language model reads the two versions as contradicting each other"
     if divergence.kind == "emphasis" and " | " in evidence:

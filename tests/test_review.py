@@ -216,7 +216,7 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     review.record_verdict(pairs_store, pair, "divergent", reviewer="Ana")
     stats = crosscheck("stats", "--db", db)
     assert stats.returncode == 0 and re.search(r"denial|contradiction|emphasis", stats.stdout)
-    assert re.search(r"\b1\s+1\s+1\.00$", stats.stdout, re.M)  # the one reviewed pair, judged divergent
+    assert re.search(r"reviewers judged 1 of 1 divergent \(100%\)", stats.stdout)  # the one reviewed pair
     out = tmp_path / "verdicts.jsonl"
     assert crosscheck("verdicts", "export", "--db", db, "-o", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["pair_id"] == pair
@@ -312,6 +312,19 @@ def test_seeded_calibration_counts_per_kind_and_band(seeded: Store) -> None:
         ("contradiction", "0.5–0.6"): (1, 1, 0),
         ("contradiction", "0.9–1.0"): (1, 1, 1),
     }
+
+
+def test_stats_count_needs_context_apart_and_read_as_sentences(seeded: Store) -> None:
+    review.record_verdict(seeded, "dv-first", "needs-context", reviewer="Ana")
+    review.record_verdict(seeded, "dv-third", "divergent", reviewer="Ana")
+    rows = {(r.kind, r.band_label): r for r in review.calibration(seeded)}
+    unsure = rows["contradiction", "0.9–1.0"]
+    assert (unsure.reviewed, unsure.needs_context, unsure.judged, unsure.precision) == (1, 1, 0, None)
+    assert unsure.sentence() == "1 pair scored 0.9 or more: reviewers needed more context to tell for the 1 reviewed"
+    assert rows["contradiction", "0.5–0.6"].sentence() == (
+        "1 pair scored 0.5–0.6: reviewers judged 1 of 1 divergent (100%)"
+    )
+    assert rows["denial", "0.8–0.9"].sentence() == "1 pair scored 0.8–0.9: none reviewed yet"
 
 
 @pytest.mark.parametrize("name", ["Łukasz", "Олена", "Zoë  Ngô\u00a0Thị"])
