@@ -165,6 +165,7 @@ def export(
 
     if format == "claims" and str(output) == "-":
         output = Path("claims")
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         say(export_store(store, format, output))
 
@@ -209,6 +210,7 @@ def report(
     from crosscheck.report import Filters, write_report
 
     filters = Filters(event=event, side=side.upper() if side else None, since=parse_since(since), min_score=min_score)
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         typer.echo(str(write_report(store, output, format, filters, force=force)))
 
