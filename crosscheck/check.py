@@ -187,6 +187,15 @@ def version(claim: Claim, paths: dict[str, str | None]) -> Version:
     return Version(printable(claim.text), source, claim.side, claim.article_id, paths.get(claim.article_id))
 
 
+def evidence_of(divergence: Divergence, own: Claim, other: Claim) -> str:
+    """The pair's evidence as a sentence, this article's version first."""
+    from crosscheck.display import evidence_sentence
+    from crosscheck.report import slots
+
+    marked = slots(own.text, other.text, divergence), slots(other.text, own.text, divergence)
+    return evidence_sentence(divergence, own, other, marked)
+
+
 def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> list[Finding]:
     out = []
     mine = checked.claims
@@ -205,8 +214,8 @@ def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> li
             Finding(
                 path=path,
                 kind=d.kind,
-                message=f"({d.score:.2f}) against {other.side or '?'} {other.source or ''} "
-                f"[{other.article_id}]: {printable(d.evidence)}",
+                message=f"({d.score:.2f}) against {other.side or 'no country'} {other.source or ''} "
+                f"[{other.article_id}]: {printable(evidence_of(d, own, other))}",
                 line=line,
                 column=column,
                 end_line=end_line,

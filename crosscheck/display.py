@@ -144,8 +144,13 @@ def speaker(claim: Claim) -> str:
 
 
 def short_speaker(claim: Claim) -> str:
-    """The speaker in a few words: the actor's name, else the source as written."""
-    return actor_name(claim.actor) or claim.source or "unnamed source"
+    """The speaker in a few words: the source as written when it names
+    someone ("le Pentagone", "a Pentagon spokesman"), else who the pronoun or
+    description stands for."""
+    source = claim.source or ""
+    if any(ch.isupper() for ch in source[1:]) or (source and claim.actor and names_actor(source, claim.actor)):
+        return source
+    return actor_name(claim.actor) or source or "unnamed source"
 
 
 # --- event titles ---------------------------------------------------------------
@@ -210,5 +215,5 @@ def evidence_sentence(divergence: Divergence, a: Claim, b: Claim, marked: tuple[
     if evidence.startswith("NLI: contradiction"):
         return "A language model reads the two versions as contradicting each other"
     if divergence.kind == "emphasis" and " | " in evidence:
-        return "Each side stresses something else (the words only one version has are marked)"
+        return "Each side stresses something else"
     return re.sub(r"^(.*?) refutes: ", r"\1 rejects what was said: ", evidence)
