@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 
 from crosscheck.actors import country_names, load_registry
 from crosscheck.models import Article, Claim, Divergence, Event
@@ -68,6 +68,8 @@ def resolved_day(text: str | None, published: Iterable[date] = ()) -> date | str
         return text
     year, month, day = match.groups()
     dates = sorted(published)
+    if year == "-" and not dates:
+        return text  # no year to be had: written without one
     if year == "-" and dates:
         year = str(dates[0].year)
         if month and day and (int(month), int(day)) > (dates[0].month, dates[0].day):
@@ -91,10 +93,10 @@ def written_day(text: str | date | None, published: Iterable[date] = (), lang: s
     try:
         if value.startswith("-"):  # "--06-25" with no article date to take a year from
             month, day = int(parts[2]), int(parts[3]) if len(parts) > 3 else None
-            skeleton = "dMMMM" if day else "MMMM"
-            return format_skeleton(skeleton, date(2000, month, day or 1), locale=locale(lang))
+            shown = date(2000, month, day or 1)
+            return format_date(shown, "d MMMM" if day else "LLLL", locale=locale(lang))
         if len(parts) == 2:
-            return format_skeleton("yMMMM", date(int(parts[0]), int(parts[1]), 1), locale=locale(lang))
+            return format_date(date(int(parts[0]), int(parts[1]), 1), "LLLL y", locale=locale(lang))
     except (ValueError, IndexError):
         return value
     return value
@@ -217,3 +219,13 @@ def evidence_sentence(divergence: Divergence, a: Claim, b: Claim, marked: tuple[
     if divergence.kind == "emphasis" and " | " in evidence:
         return "Each side stresses something else"
     return re.sub(r"^(.*?) refutes: ", r"\1 rejects what was said: ", evidence)
+
+
+def agreement_sentence(divergence: Divergence) -> str:
+    """Why two versions were found to agree, without word stems or bare codes."""
+    evidence = divergence.evidence
+    if evidence.startswith("same facts"):
+        return "Both give the same facts"
+    if match := re.fullmatch(r"both say (\w+) asked for it", evidence):
+        return f"Both say {country_name(match.group(1))} asked for it"
+    return evidence[:1].upper() + evidence[1:]

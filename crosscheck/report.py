@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from crosscheck.display import (
+    agreement_sentence,
     NO_COLOUR,
     SPEECH_WORDS,
     country_colours,
@@ -100,7 +101,9 @@ class ClaimView:
 
     @property
     def outlet(self) -> str:
-        return outlet_of(self.article) or title_of(self.article)[0]
+        """What the link to the article reads: its outlet, else its title, else its file name (said to be one)."""
+        title, is_file_name = title_of(self.article)
+        return outlet_of(self.article) or (f"file {title}" if is_file_name else title)
 
     @property
     def anchor(self) -> str:
@@ -123,6 +126,10 @@ class PairView:
     @property
     def evidence(self) -> str:
         return evidence_sentence(self.divergence, self.a.claim, self.b.claim, self.marked)
+
+    @property
+    def agreement(self) -> str:
+        return agreement_sentence(self.divergence)
 
     def ordered(self, order: list[str]) -> PairView:
         """The pair with its versions in the event's left-to-right order."""
@@ -172,7 +179,11 @@ class EventView:
 
     @property
     def outlets(self) -> list[str]:
-        return sorted({c.outlet for c in self.claims})
+        """The outlets named by the event's articles, and how many articles name none."""
+        articles = {c.article.id: c.article for c in self.claims}
+        named = sorted({outlet_of(a) for a in articles.values()} - {""})
+        unnamed = sum(1 for a in articles.values() if not outlet_of(a))
+        return named + ([f"{unnamed} article{'s' if unnamed > 1 else ''} naming no outlet"] if unnamed else [])
 
     @property
     def groups(self) -> list[SideView]:

@@ -382,7 +382,7 @@ def test_outlets_are_shown_apart_from_the_sides(tmp_path: Path) -> None:
     assert all(s.code != "GB" for v in data.events for s in v.sides)
     [view] = [v for v in data.events if any(g.code == "outlets" for g in v.apart)]
     html = (tmp_path / "out" / view.page).read_text(encoding="utf-8")
-    assert "News organisations' own reporting" in html and "United Kingdom" not in html
+    assert "News organisations&#39; own reporting" in html and "United Kingdom" not in html
 
 
 def test_article_pages_link_back_to_their_events_and_tag_each_claim(call_store: Store, tmp_path: Path) -> None:
