@@ -26,9 +26,9 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from crosscheck.display import (
-    agreement_sentence,
     NO_COLOUR,
     SPEECH_WORDS,
+    agreement_sentence,
     country_colours,
     country_name,
     event_title,
