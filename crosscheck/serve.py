@@ -19,7 +19,7 @@ import re
 import secrets
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote, unquote, urlencode
@@ -31,7 +31,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosscheck import review
 from crosscheck.actors import country_names
-from crosscheck.display import SPEECH_WORDS, evidence_sentence, outlet_of, speaker, title_of
+from crosscheck.display import (
+    SPEECH_WORDS,
+    country_colours,
+    evidence_sentence,
+    outlet_of,
+    speaker,
+    title_of,
+    written_day,
+)
 from crosscheck.errors import CrosscheckError, StoreError, UsageError
 from crosscheck.models import DIVERGENCE_KINDS, QueueFilters
 from crosscheck.report import slots
@@ -102,6 +110,7 @@ def templates() -> Environment:
         title_of=title_of,
     )
     env.filters["web_url"] = web_url
+    env.filters["label"] = readable_label
     return env
 
 
@@ -173,7 +182,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             progress = review.progress(store, filters)
             skip = min(max(skip, 0), progress.left)  # past the last pair: nothing left to show
             ids = review.queue(store, filters, limit=1, offset=skip)
-            pair = review.pair_in_context(store, ids[0]) if ids else None
+            pair = in_side_order(review.pair_in_context(store, ids[0])) if ids else None
             last = last_given(store, request.cookies.get(LAST_COOKIE, ""))
             return page(
                 request,
@@ -187,15 +196,25 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
                 events=store.flagged_event_labels(),
                 sides=store.claim_sides(),
                 last=last,
+                colours=country_colours(store.claim_sides()),
             )
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
     def pair_page(request: Request, pair_id: str) -> HTMLResponse:
         with open_store(settings.db, readonly=True) as store:
-            pair = review.pair_in_context(store, pair_id)
+            pair = in_side_order(review.pair_in_context(store, pair_id))
             if pair is None:
                 return page(request, "missing.html.j2", status=404, what=f"flagged pair {pair_id}")
-            return page(request, "pair.html.j2", pair=pair, marked=marked(pair), filters=QueueFilters(), query="")
+            colours = country_colours(store.claim_sides())
+            return page(
+                request,
+                "pair.html.j2",
+                pair=pair,
+                marked=marked(pair),
+                filters=QueueFilters(),
+                query="",
+                colours=colours,
+            )
 
     @app.post("/pairs/{pair_id}/verdict")
     def give_verdict(
@@ -258,6 +277,21 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             )
 
     return app
+
+
+def in_side_order(pair: review.PairInContext | None) -> review.PairInContext | None:
+    """The pair with its versions in country-code order, as the report shows them."""
+    if pair is None or (pair.a.claim.side or "~") <= (pair.b.claim.side or "~"):
+        return pair
+    return replace(pair, a=pair.b, b=pair.a)
+
+
+def readable_label(label: str) -> str:
+    """An event label with its trailing ISO date written as people write it."""
+    head, comma, day = label.rpartition(", ")
+    if comma and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?|--\d{2}(?:-\d{2})?", day):
+        return f"{head}, {written_day(day)}"
+    return label
 
 
 def last_given(store, pair_id: str) -> review.PairSummary | None:
