@@ -454,3 +454,27 @@ def test_verdicts_export_is_utf8_on_stdout_whatever_the_locale(tmp_path: Path) -
     assert exported.returncode == 0, exported.stderr
     [row] = csv.DictReader(io.StringIO(exported.stdout.decode("utf-8")))
     assert row["reviewer"] == "Олена"
+
+
+def test_terminal_pair_names_the_reviewer_and_never_prints_an_empty_omits_line() -> None:
+    from crosscheck.models import Article, Claim, Divergence
+    from crosscheck.review_tui import render_pair
+
+    article = Article(id="east", content_hash="h", text=EAST, outlet="XA wire")
+    claims = [
+        Claim(id=f"east:{i}", article_id="east", start=0, end=10, content_start=0, content_end=10, text=EAST[:10])
+        for i in (0, 1)
+    ]
+    omission = Divergence(
+        id="dv-x", event_id="ev", a="east:0", b="east:1", kind="omission", score=0.7, evidence="omits: "
+    )
+    pair = review.PairInContext(
+        omission, *(review.ClaimInContext(c, article, "", c.text, "") for c in claims), "Talks on prisoners"
+    )
+    console = Console(file=io.StringIO(), width=100)
+    console.print(render_pair(pair, review.ReviewProgress(reviewed=0, left=1), "", "Ana"))
+    lines = [line.strip() for line in console.file.getvalue().splitlines()]
+    assert "reviewing as Ana · 0 reviewed · 1 left" in lines
+    assert not any(line.rstrip(":") in ("omits", "") and "omits" in line for line in lines)
+    assert "A readout is said to leave out a topic the other version covers" in lines
+    assert "no country" in console.file.getvalue()  # a claim of no side, in words
