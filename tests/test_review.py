@@ -478,3 +478,18 @@ def test_terminal_pair_names_the_reviewer_and_never_prints_an_empty_omits_line()
     assert not any(line.rstrip(":") in ("omits", "") and "omits" in line for line in lines)
     assert "A readout is said to leave out a topic the other version covers" in lines
     assert "no country" in console.file.getvalue()  # a claim of no side, in words
+
+
+def test_claimreview_names_who_made_the_claim_not_a_pronoun(pairs_store: Store) -> None:
+    from crosscheck.actors import load_registry
+
+    first = review.queue(pairs_store)[0]
+    review.record_verdict(pairs_store, first, "divergent", reviewer="Ana")
+    by_text = {c.text: c for c in pairs_store.claims()}
+    documents = json.loads(render_verdicts(pairs_store, "claimreview"))
+    assert documents
+    for document in documents:
+        claim = by_text[document["claimReviewed"]]
+        actor = load_registry().get(claim.actor)
+        expected = actor.name if actor else claim.source
+        assert document["itemReviewed"]["author"]["name"] == expected
