@@ -32,8 +32,9 @@ NO_SIDE = "no country"
 
 
 def country_colours(codes: Iterable[str]) -> dict[str, str]:
-    """A colour per country code, given most present first: the same colour
-    for a country on every page of a report."""
+    """A colour per country code, in the order given (the store's countries
+    by code, so the report and the review app agree): the same colour for a
+    country on every page."""
     return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(dict.fromkeys(codes))}
 
 

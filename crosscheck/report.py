@@ -244,9 +244,7 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
         if claim.event_id in views:
             view = claim_view(claim, articles, sentence_of, pages)
             by_event.setdefault(claim.event_id, {}).setdefault(view.group, []).append(view)
-    colours = country_colours(
-        code for code, _ in Counter(c.side for c in claims.values() if c.side and not is_outlet(c)).most_common()
-    )
+    colours = country_colours(sorted({c.side for c in claims.values() if c.side and not is_outlet(c)}))
     for event_id, groups in by_event.items():
         fill_groups(views[event_id], groups, colours)
     for flagged, target in ((store.divergences(), "pairs"), (store.agreements(), "agreements")):

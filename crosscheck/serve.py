@@ -171,6 +171,14 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
     def home() -> RedirectResponse:
         return RedirectResponse("/queue", status_code=303)
 
+    @app.get("/countries.css")
+    def countries_css() -> Response:
+        """One colour per country of the store, as the report gives them (no inline style: the CSP forbids it)."""
+        with open_store(settings.db, readonly=True) as store:
+            colours = country_colours(code for code in store.claim_sides() if re.fullmatch(r"[A-Za-z0-9-]+", code))
+        rules = "".join(f'.version[data-side="{code}"]{{--side:{colour}}}\n' for code, colour in colours.items())
+        return Response(rules, media_type="text/css")
+
     @app.get("/favicon.ico")
     def favicon() -> Response:
         return Response(status_code=204)  # no icon, and no 404 in the browser's console
@@ -196,7 +204,6 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
                 events=store.flagged_event_labels(),
                 sides=store.claim_sides(),
                 last=last,
-                colours=country_colours(store.claim_sides()),
             )
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
@@ -205,16 +212,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             pair = in_side_order(review.pair_in_context(store, pair_id))
             if pair is None:
                 return page(request, "missing.html.j2", status=404, what=f"flagged pair {pair_id}")
-            colours = country_colours(store.claim_sides())
-            return page(
-                request,
-                "pair.html.j2",
-                pair=pair,
-                marked=marked(pair),
-                filters=QueueFilters(),
-                query="",
-                colours=colours,
-            )
+            return page(request, "pair.html.j2", pair=pair, marked=marked(pair), filters=QueueFilters(), query="")
 
     @app.post("/pairs/{pair_id}/verdict")
     def give_verdict(
