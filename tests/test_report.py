@@ -413,3 +413,29 @@ def test_speakers_show_who_a_pronoun_is_and_speech_in_plain_words(examples_db: P
     resolved = [c for c in claims if c.claim.source in ("il", "elle", "he", "she") and c.claim.actor]
     assert resolved and all(" → " in c.chain for c in resolved)
     assert {c.speech for c in claims} <= {"quoted", "reported speech", "“according to”", "written statement"}
+
+
+def test_event_titles_keep_accents_and_leave_out_background_names() -> None:
+    from crosscheck.display import event_title
+    from crosscheck.models import Claim, Event
+
+    def claim(text: str, actor: str | None) -> Claim:
+        span = {"start": 0, "end": len(text), "content_start": 0, "content_end": len(text)}
+        return Claim(id=text[:8], article_id="a", text=text, actor=actor, side="FR", **span)
+
+    event = Event(
+        id="ev-x",
+        label="x",
+        kind="call",
+        day="--05-24",
+        participants=["person.emmanuel-macron", "person.hakan-fidan", "person.recep-tayyip-erdogan"],
+    )
+    claims = [
+        claim("Emmanuel Macron a appelé Recep Tayyip Erdoğan mardi.", "person.emmanuel-macron"),
+        claim("Ankara a salué l'appel.", "person.recep-tayyip-erdogan"),
+    ]
+    title = event_title(event, claims, [c.text for c in claims], [date(2022, 5, 25)])
+    assert title == "Macron–Erdoğan call, 24 May 2022"  # Fidan, named only in a background sentence, left out
+    nameless = Event(id="ev-y", label="y", kind="statement", salient=["crimee", "etats-unis"])
+    texts = ["Le sort de la Crimée inquiète les États-Unis."]
+    assert event_title(nameless, [], texts) == "Statement · Crimée, États-Unis"
