@@ -297,3 +297,12 @@ def test_undo_is_visible_after_a_verdict_and_z_works_on_the_queue(browser, revie
         assert review.current_verdict(store, first) is None and len(review.history(store, first)) == 1
     assert not watched.overflows()
     assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
+
+
+def test_no_page_of_the_report_scrolls_sideways_on_a_phone(browser, fresh_report: Path) -> None:
+    watched = Watched(browser, 390)
+    pages = [fresh_report / "index.html", *event_pages(fresh_report), *sorted((fresh_report / "articles").glob("*"))]
+    for url in pages:
+        watched.page.goto(url.as_uri())
+        assert not watched.overflows(), url.name
+    assert watched.errors == [] and watched.external() == []
