@@ -206,6 +206,8 @@ def test_dates_are_written_out_on_one_line(browser, fresh_report: Path, width: i
         assert dates.count() >= 1
         for i in range(dates.count()):
             date = dates.nth(i)
+            if not date.is_visible():  # the index's date column, hidden on a phone (the date is under the event)
+                continue
             text = date.inner_text()
             assert "--" not in text and not re.search(r"\d{4}-\d{2}", text), text
             lines = date.evaluate(
