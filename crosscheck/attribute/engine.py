@@ -929,5 +929,8 @@ def closes_sentence(folded: str, end: int) -> bool:
         return len(head.split()) <= 6
     word = re.match(r"[\w'-]+", head)  # none after a colon or an apostrophe
     return (
-        len(head.split()) <= 12 and not re.search(r"[«“\"]", head) and word is not None and word.group() in PREPOSITIONS
+        len(head.split()) <= 12
+        and not re.search(r"[«“\"]", head)
+        and word is not None
+        and word.group() in PREPOSITIONS
     )
