@@ -147,8 +147,9 @@ def test_whatever_the_store_holds_is_escaped(client: TestClient, db: Path) -> No
         review.record_verdict(store, pair, "needs-context", reviewer="<img src=x onerror=alert(5)>", note="<script>")
     for path in (f"/pairs/{pair}", "/events", f"/events/{store_event(db, pair)}"):
         html = client.get(path).text
-        assert sorted(live_markup(html)) == ["link", "script"], path  # our stylesheet and script, nothing else
+        assert sorted(live_markup(html)) == ["link", "link", "script"], path  # our stylesheets and script only
         assert '<script src="/static/review.js"' in html and '<link rel="stylesheet" href="/static/review.css">' in html
+        assert '<link rel="stylesheet" href="/countries.css">' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/pairs/{pair}").text
 
 
