@@ -30,6 +30,7 @@ FLAGGED_KINDS = DIVERGENCE_KINDS
 OTHER_KINDS = ("unattributed", "unreadable")
 DEFAULT_FAIL_ON = frozenset({"contradiction", "denial"})
 MIN_UNATTRIBUTED_WORDS = 8
+MIN_CONTESTED_STEMS = 2  # substance words a sourceless sentence shares with a disputed claim
 
 
 @dataclass
@@ -110,7 +111,8 @@ def check_file(
         shown_path = checked.article.path or str(path)
         result.checked[shown_path] = checked.article.id
         result.findings.extend(divergent_claims(checked, shown_path, min_score))
-        result.findings.extend(unattributed_statements(checked, shown_path, registry))
+        with store.errors():
+            result.findings.extend(unattributed_statements(checked, shown_path, registry, store))
 
 
 def unreadable(result: CheckResult, path: str, message: str) -> None:
@@ -185,6 +187,15 @@ def version(claim: Claim, paths: dict[str, str | None]) -> Version:
     return Version(printable(claim.text), source, claim.side, claim.article_id, paths.get(claim.article_id))
 
 
+def evidence_of(divergence: Divergence, own: Claim, other: Claim) -> str:
+    """The pair's evidence as a sentence, this article's version first."""
+    from crosscheck.display import evidence_sentence
+    from crosscheck.report import slots
+
+    marked = slots(own.text, other.text, divergence), slots(other.text, own.text, divergence)
+    return evidence_sentence(divergence, own, other, marked)
+
+
 def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> list[Finding]:
     out = []
     mine = checked.claims
@@ -204,8 +215,8 @@ def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> li
             Finding(
                 path=path,
                 kind=d.kind,
-                message=f"({d.score:.2f}) against {other.side or '?'} {other.source or ''} "
-                f"[{other.article_id}]: {printable(d.evidence)}",
+                message=f"({d.score:.2f}) against {other.side or 'no country'} {other.source or ''} "
+                f"[{other.article_id}]: {printable(evidence_of(d, own, other))}",
                 line=line,
                 column=column,
                 end_line=end_line,
@@ -223,9 +234,35 @@ def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> li
     return sorted(out, key=lambda f: (f.line, f.column, -f.score))
 
 
-def unattributed_statements(checked: CheckedArticle, path: str, registry) -> list[Finding]:
+def contested_stems(store: Store, event: Event, names: set[str]) -> list[set[str]]:
+    """The substance words of each stored claim that a flagged pair of the event holds."""
+    from crosscheck.signature import topic_stems
+
+    pairs = [d for d in store.event_divergences(event.id) if d.kind != AGREEMENT]
+    claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
+    return [topic_stems(c.text, exclude=names) for c in claims.values()]
+
+
+def states_contested(text: str, contested: list[set[str]], names: set[str]) -> bool:
+    """A sentence takes a position the sides dispute: it says who asked for the
+    exchange, denies something, or shares two substance words with a claim
+    of a flagged pair."""
+    from crosscheck.diverge import DENIAL_WORDS, INITIATOR
+    from crosscheck.signature import topic_stems
+    from crosscheck.textnorm import fold
+
+    folded = fold(text)
+    if INITIATOR.search(folded) or DENIAL_WORDS.search(folded):
+        return True
+    stems = topic_stems(text, exclude=names)
+    return any(len(stems & other) >= MIN_CONTESTED_STEMS for other in contested)
+
+
+def unattributed_statements(checked: CheckedArticle, path: str, registry, store: Store) -> list[Finding]:
     """Sentences without a source that speak of an event other articles
-    already cover (they name one of its participants)."""
+    already cover (they name one of its participants) and state something
+    the sides contest; plain narration ("the two presidents spoke on
+    Tuesday") is not a finding."""
     from crosscheck.diverge import participant_names
     from crosscheck.textnorm import fold
 
@@ -234,6 +271,7 @@ def unattributed_statements(checked: CheckedArticle, path: str, registry) -> lis
     if not tracked:
         return []
     names = {name: e for e in tracked for name in participant_names(e, registry)}
+    contested = {e.id: contested_stems(store, e, set(names)) for e in tracked}
     covered = [(c.start, c.end) for c in checked.claims.values()]
     out = []
     for sentence in checked.sentences:
@@ -244,7 +282,7 @@ def unattributed_statements(checked: CheckedArticle, path: str, registry) -> lis
             continue
         words = set(fold(text).replace("'", " ").split())
         event = next((e for name, e in names.items() if name in words), None)
-        if event is None:
+        if event is None or not states_contested(text, contested[event.id], set(names)):
             continue
         line, column, end_line, end_column = position(article, sentence.start, sentence.end)
         out.append(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument, TyperOption
 from typer.exceptions import TyperException
 
 from crosscheck import __version__
@@ -18,7 +19,33 @@ from crosscheck.formats import CheckFormat, ExportFormat, ReportFormat, VerdictF
 from crosscheck.readers import DEFAULT_MAX_BYTES
 from crosscheck.stores import open_store, store_exists, store_location
 
-pass
+# --help names what an option takes in words (N, PATH, TEXT), never Python types
+# ("<list[Path]>", "<bool>", "<int range> [x>=1]"); typer has no setting for it.
+HELP_TYPES = {
+    "int": "N",
+    "int range": "N",
+    "float": "X",
+    "float range": "X",
+    "str": "TEXT",
+    "Path": "PATH",
+    "path": "PATH",
+}
+typer_type = TyperOption.display_type
+
+
+def help_type(option: TyperOption, ctx) -> str | None:
+    if option.metavar:
+        return option.metavar
+    if option.is_flag:
+        return None
+    label = typer_type(option, ctx).strip("<>")
+    label = label.removeprefix("list[").removesuffix("]")
+    return HELP_TYPES.get(label, label)
+
+
+TyperOption.display_type_rich = help_type
+TyperOption._get_number_range_help_str = lambda option: ""  # the bounds are in the option's help
+TyperArgument.display_type_rich = lambda argument, ctx: None  # its name and help say it
 
 app = typer.Typer(
     help="Find attributed claims in news articles, group them by event, and flag divergent versions.",
@@ -41,12 +68,14 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
+        metavar="MODEL",
         help="A bundled encoder (use, e5) or a sentence-transformers model (local folder or cache) instead of "
         "the default.",
     ),
 ]
 NliOption = Annotated[
-    str | None, typer.Option("--nli", help="A local NLI cross-encoder, as an extra contradiction signal.")
+    str | None,
+    typer.Option("--nli", metavar="PATH", help="A local NLI cross-encoder, as an extra contradiction signal."),
 ]
 
 
@@ -73,22 +102,32 @@ def main_options(
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."),
+        typer.Argument(
+            metavar="PATH", help="Article files or folders (.txt .md .html .json .jsonl), or a claim-record folder."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
     model: ModelOption = None,
     nli: NliOption = None,
     engine: Annotated[
-        str, typer.Option(help="local: one process. ray: segmentation, attribution and embedding on Ray Data.")
+        str,
+        typer.Option(
+            metavar="local|ray", help="local: one process. ray: segmentation, attribution and embedding on Ray Data."
+        ),
     ] = "local",
     ray_address: Annotated[
-        str | None, typer.Option(help="An existing Ray cluster (ray://host:10001, or auto); default: a local one.")
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="An existing Ray cluster (ray://host:10001, or auto); default: a local one."
+        ),
     ] = None,
     ray_workers: Annotated[
-        int | None, typer.Option(min=1, help="Ray workers analysing articles (default: one per CPU).")
+        int | None, typer.Option(min=1, help="Ray workers analysing articles, at least 1 (default: one per CPU).")
     ] = None,
 ) -> None:
     """Read articles into the store: text, metadata, sentences, attributed claims, events and divergences."""
@@ -127,6 +166,7 @@ def export(
 
     if format == "claims" and str(output) == "-":
         output = Path("claims")
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         say(export_store(store, format, output))
 
@@ -151,12 +191,18 @@ def report(
         ReportFormat,
         typer.Option("--format", "-f", help="html (index, event and article pages, plus report.md), md or json."),
     ] = ReportFormat.HTML,
-    event: Annotated[str | None, typer.Option("--event", help="Only this event (its id, or the start of it).")] = None,
+    event: Annotated[
+        str | None, typer.Option("--event", metavar="ID", help="Only this event (its id, or the start of it).")
+    ] = None,
     side: Annotated[
-        str | None, typer.Option("--side", help="Only events where this country (code: RU, US…) speaks.")
+        str | None,
+        typer.Option("--side", metavar="CODE", help="Only events where this country (code: RU, US…) speaks."),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only events dated (or covered) on or after this day (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Only events dated (or covered) on or after this day (YYYY-MM-DD)."
+        ),
     ] = None,
     min_score: Annotated[float, typer.Option("--min-score", help="Leave out flagged pairs scored below this.")] = 0.0,
     force: ForceOption = False,
@@ -165,6 +211,7 @@ def report(
     from crosscheck.report import Filters, write_report
 
     filters = Filters(event=event, side=side.upper() if side else None, since=parse_since(since), min_score=min_score)
+    require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         typer.echo(str(write_report(store, output, format, filters, force=force)))
 
@@ -182,7 +229,9 @@ def parse_since(text: str | None):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="New article files or folders to check against the store.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="New article files or folders to check against the store.")
+    ],
     db: DbOption = DEFAULT_DB,
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text, json, github (workflow annotations), junit or sarif.")
@@ -191,6 +240,7 @@ def check(
         str,
         typer.Option(
             "--fail-on",
+            metavar="KINDS",
             help="Comma-separated kinds that fail the run (denial, contradiction, omission, framing, "
             "unattributed), or none.",
         ),
@@ -211,7 +261,9 @@ def check(
         ),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor registry file (JSON).")] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
@@ -256,7 +308,9 @@ def parse_save(value: str, formats: tuple[str, ...]) -> tuple[str, Path]:
 
 @app.command()
 def run(
-    folder: Annotated[Path | None, typer.Argument(help="Folder of articles; the bundled examples if omitted.")] = None,
+    folder: Annotated[
+        Path | None, typer.Argument(metavar="FOLDER", help="Folder of articles; the bundled examples if omitted.")
+    ] = None,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -288,7 +342,11 @@ def default_reviewer() -> str:
 
 ReviewerOption = Annotated[
     str | None,
-    typer.Option("--reviewer", help="Name recorded with each verdict (default: $CROSSCHECK_REVIEWER or your login)."),
+    typer.Option(
+        "--reviewer",
+        metavar="NAME",
+        help="Name recorded with each verdict (default: $CROSSCHECK_REVIEWER or your login).",
+    ),
 ]
 
 
@@ -306,13 +364,20 @@ def require_store(db: Path | str, *, writable: bool = True) -> None:
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[
-        str, typer.Option(help="Address to listen on; anything but loopback (127.0.0.0/8, ::1) needs --token.")
+        str,
+        typer.Option(
+            metavar="ADDRESS", help="Address to listen on; anything but loopback (127.0.0.0/8, ::1) needs --token."
+        ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free one).")] = 8765,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on, 0 to 65535 (0: any free one).")
+    ] = 8765,
     token: Annotated[
         str | None,
         typer.Option(
-            help="Secret every request must present (Bearer header, or ?token= once).", envvar="CROSSCHECK_TOKEN"
+            metavar="TOKEN",
+            help="Secret every request must present (Bearer header, or ?token= once).",
+            envvar="CROSSCHECK_TOKEN",
         ),
     ] = None,
     reviewer: ReviewerOption = None,
@@ -334,9 +399,14 @@ def serve(
 def review(
     db: DbOption = DEFAULT_DB,
     reviewer: ReviewerOption = None,
-    event: Annotated[str | None, typer.Option(help="Only this event's pairs.")] = None,
-    side: Annotated[str | None, typer.Option(help="Only pairs with a claim of this side (country code).")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only this kind of divergence.")] = None,
+    event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's pairs.")] = None,
+    side: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Only pairs with a claim of this side (country code).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(metavar="KIND", help="Only this kind of divergence (denial, contradiction, omission, emphasis)."),
+    ] = None,
 ) -> None:
     """The review queue in the terminal: d c u m n give a verdict, e note, s skip, z undo, q quit."""
     from rich.console import Console
@@ -357,20 +427,23 @@ def review(
 
 @app.command()
 def stats(db: DbOption = DEFAULT_DB) -> None:
-    """Observed precision from reviewers' verdicts, per divergence kind and score band."""
+    """How often flagged pairs were really divergent, by reviewers' verdicts, per kind and score."""
     from crosscheck.review import calibration
 
     require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         table = calibration(store)
-    typer.echo(f"{'kind':<14}{'score':<10}{'flagged':>8}{'reviewed':>10}{'divergent':>11}{'precision':>11}")
-    for row in table:
-        precision = f"{row.precision:.2f}" if row.precision is not None else "—"
-        typer.echo(
-            f"{row.kind:<14}{row.band_label:<10}{row.flagged:>8}{row.reviewed:>10}{row.divergent:>11}{precision:>11}"
-        )
     if not table:
         typer.echo("no flagged pair in this store")
+        return
+    typer.echo(
+        "How often the flagged pairs were really divergent, by reviewers' verdicts. "
+        "Pairs judged needs-context are counted apart: reviewers could not tell."
+    )
+    for kind in dict.fromkeys(row.kind for row in table):
+        typer.echo(f"\n{kind}")
+        for row in (r for r in table if r.kind == kind):
+            typer.echo(f"  {row.sentence()}")
 
 
 verdicts_app = typer.Typer(help="Reviewers' verdicts: export them.", no_args_is_help=True)
@@ -386,7 +459,7 @@ def verdicts_export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout).")] = Path("-"),
     history: Annotated[bool, typer.Option(help="Every verdict ever given, undone ones included.")] = False,
     url: Annotated[
-        str, typer.Option(help="ClaimReview page address; {pair_id} is replaced.")
+        str, typer.Option(metavar="TEMPLATE", help="ClaimReview page address; {pair_id} is replaced.")
     ] = "urn:crosscheck:pair:{pair_id}",
 ) -> None:
     """Write the verdicts as JSON Lines, CSV, or schema.org ClaimReview for the pairs judged divergent."""

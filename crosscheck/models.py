@@ -255,6 +255,7 @@ class BandCount(Record):
     flagged: int
     reviewed: int
     divergent: int
+    needs_context: int = 0  # reviewed, but reviewers could not tell without more context
 
 
 class JudgedVerdict(Record):

@@ -25,20 +25,40 @@ from datetime import date
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from crosscheck.actors import country_names
+from crosscheck.display import (
+    NO_COLOUR,
+    SPEECH_WORDS,
+    agreement_sentence,
+    country_colours,
+    country_name,
+    event_title,
+    evidence_sentence,
+    is_outlet,
+    outlet_of,
+    speaker,
+    title_of,
+    written_date,
+    written_day,
+)
 from crosscheck.diverge import DENIAL_WORDS, INITIATOR, NEGATED, NUMBER, OMISSION
 from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.export import contract_claim, writing
 from crosscheck.filenames import unique_names
 from crosscheck.formats import ReportFormat
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Point, Sentence
-from crosscheck.review import chain_text
 from crosscheck.signature import STEM, topic_stems
 from crosscheck.store import Store
 from crosscheck.textnorm import fold
 
 REPORT_FORMATS = tuple(ReportFormat)
-UNKNOWN_SIDE = "—"
+OUTLETS = "outlets"  # the group of a news organisation's own assertions, shown apart from the sides
+NO_SIDE = "none"  # claims of no country: international bodies, unresolved sources
+LEGEND = (
+    ("quoted", "the speaker's own words, in quotation marks"),
+    ("reported speech", "what the speaker said, in the article's words"),
+    ("“according to”", "a claim attributed with “according to” or “selon”"),
+    ("written statement", "a communiqué or readout"),
+)
 
 
 @dataclass(frozen=True)
@@ -58,15 +78,32 @@ class ClaimView:
 
     @property
     def side(self) -> str:
-        return self.claim.side or UNKNOWN_SIDE
+        return self.claim.side or ""
+
+    @property
+    def group(self) -> str:
+        """The column the claim goes in: its country, the outlets', or no country's."""
+        if is_outlet(self.claim):
+            return OUTLETS
+        return self.claim.side or NO_SIDE
 
     @property
     def chain(self) -> str:
-        return chain_text(self.claim)
+        return speaker(self.claim)
+
+    @property
+    def speech(self) -> str:
+        return SPEECH_WORDS.get(str(self.claim.speech), str(self.claim.speech))
 
     @property
     def day(self) -> str:
-        return self.article.published.isoformat() if self.article.published else ""
+        return written_date(self.article.published)
+
+    @property
+    def outlet(self) -> str:
+        """What the link to the article reads: its outlet, else its title, else its file name (said to be one)."""
+        title, is_file_name = title_of(self.article)
+        return outlet_of(self.article) or (f"file {title}" if is_file_name else title)
 
     @property
     def anchor(self) -> str:
@@ -85,6 +122,21 @@ class PairView:
         """Each version's text with the slots where the versions part marked."""
         a, b = self.a.claim.text, self.b.claim.text
         return slots(a, b, self.divergence), slots(b, a, self.divergence)
+
+    @property
+    def evidence(self) -> str:
+        return evidence_sentence(self.divergence, self.a.claim, self.b.claim, self.marked)
+
+    @property
+    def agreement(self) -> str:
+        return agreement_sentence(self.divergence)
+
+    def ordered(self, order: list[str]) -> PairView:
+        """The pair with its versions in the event's left-to-right order."""
+        rank = {code: i for i, code in enumerate(order)}
+        if rank.get(self.b.group, len(rank)) < rank.get(self.a.group, len(rank)):
+            return PairView(self.divergence, self.b, self.a, self.verdict)
+        return self
 
 
 KIND_WORDS = {
@@ -118,7 +170,7 @@ def readout_row(point: Point, claims: dict[str, ClaimView]) -> ReadoutRow:
                 spans = [
                     (s.start - view.claim.start, s.end - view.claim.start) for s in point.slots if s.claim == claim_id
                 ]
-                versions.setdefault(side or UNKNOWN_SIDE, []).append((view, pieces(view.claim.text, spans)))
+                versions.setdefault(side or NO_SIDE, []).append((view, pieces(view.claim.text, spans)))
     return ReadoutRow(point, versions)
 
 
@@ -126,20 +178,31 @@ def readout_row(point: Point, claims: dict[str, ClaimView]) -> ReadoutRow:
 class SideView:
     code: str
     claims: list[ClaimView]
+    colour: str = NO_COLOUR
 
     @property
     def name(self) -> str:
-        return country_names().get(self.code, "unattributed" if self.code == UNKNOWN_SIDE else self.code)
+        if self.code == OUTLETS:
+            return "News organisations' own reporting"
+        if self.code == NO_SIDE:
+            return "No country (international bodies, unresolved sources)"
+        return country_name(self.code)
+
+    @property
+    def label(self) -> str:
+        return {OUTLETS: "media", NO_SIDE: "none"}.get(self.code, self.code)
 
 
 @dataclass
 class EventView:
     event: Event
     name: str  # of its page's file, unique in the report
-    sides: list[SideView] = field(default_factory=list)
+    sides: list[SideView] = field(default_factory=list)  # the countries, by code
+    apart: list[SideView] = field(default_factory=list)  # outlets' own claims, then claims of no country
     pairs: list[PairView] = field(default_factory=list)
     agreements: list[PairView] = field(default_factory=list)
     readout: list[ReadoutRow] = field(default_factory=list)  # one row per point, agreements last
+    title: str = ""
 
     @property
     def kinds(self) -> list[tuple[str, int]]:
@@ -152,12 +215,31 @@ class EventView:
 
     @property
     def outlets(self) -> list[str]:
-        names = {c.article.outlet or c.article.agency or c.article.id for s in self.sides for c in s.claims}
-        return sorted(names)
+        """The outlets named by the event's articles, and how many articles name none."""
+        articles = {c.article.id: c.article for c in self.claims}
+        named = sorted({outlet_of(a) for a in articles.values()} - {""})
+        unnamed = sum(1 for a in articles.values() if not outlet_of(a))
+        return named + ([f"{unnamed} article{'s' if unnamed > 1 else ''} naming no outlet"] if unnamed else [])
+
+    @property
+    def groups(self) -> list[SideView]:
+        return self.sides + self.apart
 
     @property
     def claims(self) -> list[ClaimView]:
-        return [c for s in self.sides for c in s.claims]
+        return [c for s in self.groups for c in s.claims]
+
+    @property
+    def published(self) -> list[date]:
+        return [c.article.published for c in self.claims if c.article.published]
+
+    @property
+    def day(self) -> str:
+        return written_day(self.event.day, self.published)
+
+    @property
+    def group_of(self) -> dict[str, SideView]:
+        return {s.code: s for s in self.groups}
 
     @property
     def page(self) -> str:
@@ -197,9 +279,10 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     for claim in claims.values():
         if claim.event_id in views:
             view = claim_view(claim, articles, sentence_of, pages)
-            by_event.setdefault(claim.event_id, {}).setdefault(view.side, []).append(view)
-    for event_id, sides in by_event.items():
-        views[event_id].sides = [SideView(code, sorted(cs, key=claim_order)) for code, cs in sorted(sides.items())]
+            by_event.setdefault(claim.event_id, {}).setdefault(view.group, []).append(view)
+    colours = country_colours(sorted({c.side for c in claims.values() if c.side and not is_outlet(c)}))
+    for event_id, groups in by_event.items():
+        fill_groups(views[event_id], groups, colours)
     for flagged, target in ((store.divergences(), "pairs"), (store.agreements(), "agreements")):
         for d in flagged:
             if d.event_id not in views or d.a not in claims or d.b not in claims or d.score < filters.min_score:
@@ -208,13 +291,17 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
             pair.verdict = verdicts.get(d.id)
             if filters.side and filters.side not in {pair.a.claim.side, pair.b.claim.side}:
                 continue
-            getattr(views[d.event_id], target).append(pair)
+            view = views[d.event_id]
+            getattr(view, target).append(pair.ordered([g.code for g in view.groups]))
     add_readouts(views, store.points(), {c.claim.id: c for v in views.values() for c in v.claims}, filters.min_score)
-    chosen = [v for v in views.values() if v.sides and (not filters.side or side_speaks(v, filters.side))]
+    chosen = [v for v in views.values() if v.groups and (not filters.side or side_speaks(v, filters.side))]
     if filters.since:
         chosen = [v for v in chosen if recent_enough(v, filters.since)]
     for view in chosen:
         view.pairs.sort(key=lambda p: (-p.divergence.score, DIVERGENCE_KINDS.index(p.divergence.kind)))
+        view.title = event_title(
+            view.event, [c.claim for c in view.claims], [c.claim.text for c in view.claims], view.published
+        )
     chosen.sort(key=lambda v: (-v.weight, -len(v.claims), v.event.label))
     if filters.event and not chosen:
         raise CrosscheckError(f"no event {filters.event!r} in the store (see the report index for ids)")
@@ -232,6 +319,16 @@ def add_readouts(
         row = readout_row(point, claims)
         if len(row.versions) >= 2 or point.kind == "omission" and row.versions:
             views[point.event_id].readout.append(row)
+
+
+def fill_groups(view: EventView, groups: dict[str, list[ClaimView]], colours: dict[str, str]) -> None:
+    """The event's columns: its countries by code, then outlets' own claims, then claims of no country."""
+
+    def column(code: str) -> SideView:
+        return SideView(code, sorted(groups[code], key=claim_order), colours.get(code, NO_COLOUR))
+
+    view.sides = [column(code) for code in sorted(set(groups) - {OUTLETS, NO_SIDE})]
+    view.apart = [column(code) for code in (OUTLETS, NO_SIDE) if code in groups]
 
 
 def wanted_event(event: Event, filters: Filters) -> bool:
@@ -311,53 +408,42 @@ def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     return out
 
 
-# --- timeline ----------------------------------------------------------------
+# --- coverage ------------------------------------------------------------------
 
 
 @dataclass
 class Dot:
-    x: float
-    y: float
-    side: str
-    title: str
     href: str
+    title: str
 
 
 @dataclass
-class Timeline:
-    """Who said what, when: one lane per side, one column per article in
-    publication order, one dot per claim."""
+class CoverageRow:
+    """One article of the event, in publication order, with a dot per claim and side."""
 
-    width: int
-    height: int
-    lanes: list[tuple[str, float]]
-    columns: list[tuple[str, str, float]]  # date, outlet, x
-    dots: list[Dot]
+    day: str
+    outlet: str
+    page: str
+    claims: list[tuple[SideView, list[Dot]]]
 
 
-LANE = 34
-LEFT = 70
-COLUMN = 90
-
-
-def timeline(view: EventView) -> Timeline:
-    articles = sorted({(c.article.published or date.min, c.article.id) for c in view.claims})
-    column_of = {article_id: LEFT + COLUMN * (i + 0.5) for i, (_, article_id) in enumerate(articles)}
-    lane_of = {side.code: 24 + LANE * i for i, side in enumerate(view.sides)}
-    dots = []
-    for side in view.sides:
-        seen: Counter = Counter()
-        for c in side.claims:
-            offset = (seen[c.article.id] % 5 - 2) * 7
-            seen[c.article.id] += 1
-            title = f"{side.code} · {c.chain} · {c.day or c.article.id}: {c.claim.text[:160]}"
-            dots.append(Dot(column_of[c.article.id] + offset, lane_of[side.code], side.code, title, article_href(c)))
-    outlets = {c.article.id: c.article.outlet or c.article.agency or c.article.id for c in view.claims}
-    columns = [
-        (day.isoformat() if day != date.min else "undated", outlets[a][:14], column_of[a]) for day, a in articles
-    ]
-    width = LEFT + COLUMN * max(1, len(articles)) + 10
-    return Timeline(width, 24 + LANE * len(view.sides) + 28, list(lane_of.items()), columns, dots)
+def coverage(view: EventView) -> list[CoverageRow]:
+    """Who said what, when: one row per article in publication order, its
+    claims as dots grouped by side (colour and code), each linking to the claim."""
+    articles = sorted({(c.article.published or date.min, c.article.id): c for c in view.claims}.items())
+    rows = []
+    for _, first in articles:
+        claims = []
+        for group in view.groups:
+            dots = [
+                Dot(article_href(c), f"{group.label} · {c.chain}: {c.claim.text[:160]}")
+                for c in group.claims
+                if c.article.id == first.article.id
+            ]
+            if dots:
+                claims.append((group, dots))
+        rows.append(CoverageRow(first.day or "undated", first.outlet, article_href(first).split("#")[0], claims))
+    return rows
 
 
 def article_href(view: ClaimView, prefix: str = "../") -> str:
@@ -379,7 +465,7 @@ def environment():
     )
     env.filters["md"] = md
     env.filters["filename"] = lambda path: Path(path).name  # never the reader's own folders
-    env.globals.update(article_href=article_href, timeline=timeline)
+    env.globals.update(article_href=article_href, coverage=coverage, LEGEND=LEGEND)
     return env
 
 
@@ -391,15 +477,31 @@ def render_event(view: EventView) -> str:
     return environment().get_template("event.html.j2").render(view=view)
 
 
-def render_article(article: Article, sentences: list[Sentence], claimed: set[int]) -> str:
+@dataclass
+class ArticlePage:
+    article: Article
+    sentences: list[Sentence]
+    claimed: dict[int, list[SideView]] = field(default_factory=dict)  # sentence index -> the sides speaking in it
+    events: list[EventView] = field(default_factory=list)  # the events its claims belong to
+
+    @property
+    def title(self) -> tuple[str, bool]:
+        return title_of(self.article)
+
+    @property
+    def outlet(self) -> str:
+        return outlet_of(self.article)
+
+    @property
+    def day(self) -> str:
+        return written_date(self.article.published)
+
+
+def render_article(page: ArticlePage) -> str:
     paragraphs: dict[int, list[tuple[Sentence, str]]] = {}
-    for s in sentences:
-        paragraphs.setdefault(s.paragraph, []).append((s, article.text[s.start : s.end]))
-    return (
-        environment()
-        .get_template("article.html.j2")
-        .render(article=article, paragraphs=list(paragraphs.values()), claimed=claimed)
-    )
+    for s in page.sentences:
+        paragraphs.setdefault(s.paragraph, []).append((s, page.article.text[s.start : s.end]))
+    return environment().get_template("article.html.j2").render(page=page, paragraphs=list(paragraphs.values()))
 
 
 def render_markdown(data: ReportData) -> str:
@@ -454,13 +556,18 @@ def report_files(data: ReportData, fmt: str) -> dict[str, Callable[[], str]]:
     if fmt == "json":
         return {"report.json": partial(render_json, data)}
     files: dict[str, Callable[[], str]] = {view.page: partial(render_event, view) for view in data.events}
-    shown: dict[str, set[int]] = {}
-    for c in (c for v in data.events for c in v.claims):
-        shown.setdefault(c.article.id, set()).update({c.sentence} - {None})
     articles = {a.id: a for a in data.articles}
-    for article_id, claimed in shown.items():
-        page = partial(render_article, articles[article_id], data.sentences[article_id], claimed)
-        files[data.article_pages[article_id]] = page
+    shown: dict[str, ArticlePage] = {}
+    for view in data.events:
+        for group in view.groups:
+            for c in group.claims:
+                page = shown.setdefault(c.article.id, ArticlePage(articles[c.article.id], data.sentences[c.article.id]))
+                if view not in page.events:
+                    page.events.append(view)
+                if c.sentence is not None and group not in page.claimed.setdefault(c.sentence, []):
+                    page.claimed[c.sentence].append(group)
+    for article_id, page in shown.items():
+        files[data.article_pages[article_id]] = partial(render_article, page)
     files["report.md"] = partial(render_markdown, data)
     files["index.html"] = partial(render_index, data)  # last: the entry point links to the pages above
     return files

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from crosscheck.display import speaker, written_date
 from crosscheck.errors import CrosscheckError
 from crosscheck.models import (
     DIVERGENCE_KINDS,
@@ -125,11 +126,11 @@ class ClaimInContext:
 
     @property
     def chain(self) -> str:
-        return chain_text(self.claim)
+        return speaker(self.claim)
 
     @property
     def day(self) -> str:
-        return self.article.published.isoformat() if self.article.published else ""
+        return written_date(self.article.published)
 
 
 @dataclass
@@ -224,25 +225,54 @@ class Calibration:
     flagged: int
     reviewed: int
     divergent: int
+    needs_context: int = 0  # reviewed, but reviewers could not tell: neither divergent nor not
+
+    @property
+    def judged(self) -> int:
+        """Reviewed pairs that reviewers could tell about."""
+        return self.reviewed - self.needs_context
 
     @property
     def precision(self) -> float | None:
-        """Share of the reviewed pairs that reviewers judged divergent."""
-        return self.divergent / self.reviewed if self.reviewed else None
+        """Share of the judged pairs that reviewers found divergent."""
+        return self.divergent / self.judged if self.judged else None
 
     @property
     def band_label(self) -> str:
         low, high = self.band
         return f"{low:.1f}–{min(high, 1.0):.1f}"
 
+    @property
+    def band_words(self) -> str:
+        low, high = self.band
+        if low == 0:
+            return f"below {high:.1f}"
+        return f"{low:.1f} or more" if high == float("inf") else f"{low:.1f}–{high:.1f}"
+
+    def sentence(self) -> str:
+        """The row as a desk editor reads it: "of the 5 pairs scored 0.6–0.7,
+        reviewers judged 4 of 5 divergent"."""
+        flagged = f"{self.flagged} pair{'s' if self.flagged != 1 else ''} scored {self.band_words}"
+        if not self.reviewed:
+            return f"{flagged}: none reviewed yet"
+        if self.judged:
+            found = f"reviewers judged {self.divergent} of {self.judged} divergent ({self.precision:.0%})"
+            unsure = f"; {self.needs_context} more needed context to tell" if self.needs_context else ""
+        else:
+            found, unsure = f"reviewers needed more context to tell for the {self.reviewed} reviewed", ""
+        waiting = f"; {self.flagged - self.reviewed} not reviewed yet" if self.flagged > self.reviewed else ""
+        return f"{flagged}: {found}{unsure}{waiting}"
+
 
 def calibration(store: Store) -> list[Calibration]:
-    """Per divergence kind and score band: flagged pairs, reviewed ones, and
-    those judged divergent (the observed precision)."""
+    """Per divergence kind and score band: flagged pairs, reviewed ones, those
+    judged divergent, and those reviewers could not tell about."""
     counts = store.calibration_counts([high for _, high in SCORE_BANDS[:-1]])
     found = {(c.kind, c.band): c for c in counts}
     return [
-        Calibration(kind, band, found[kind, i].flagged, found[kind, i].reviewed, found[kind, i].divergent)
+        Calibration(
+            kind, band, *(getattr(found[kind, i], f) for f in ("flagged", "reviewed", "divergent", "needs_context"))
+        )
         for kind in DIVERGENCE_KINDS
         for i, band in enumerate(SCORE_BANDS)
         if (kind, i) in found

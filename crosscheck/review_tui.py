@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosscheck import review
+from crosscheck.display import evidence_sentence, outlet_of, title_of
 from crosscheck.errors import CrosscheckError
 from crosscheck.report import slots
 from crosscheck.store import Store
@@ -84,9 +85,13 @@ def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, not
     table.add_column(ratio=1)
     table.add_column(ratio=1)
     a, b = pair.a.claim.text, pair.b.claim.text
-    table.add_row(version(pair.a, slots(a, b, d)), version(pair.b, slots(b, a, d)))
-    footer = Text(f"{printable(reviewer)} · {progress.reviewed} reviewed · {progress.left} left   ", style="dim")
-    footer.append(printable(d.evidence), style="dim")
+    marked = slots(a, b, d), slots(b, a, d)
+    table.add_row(version(pair.a, marked[0]), version(pair.b, marked[1]))
+    counts = f"{progress.reviewed} reviewed · {progress.left} left"
+    footer = Text(f"reviewing as {printable(reviewer)} · {counts}", style="dim")
+    evidence = evidence_sentence(d, pair.a.claim, pair.b.claim, marked)
+    if evidence:
+        footer.append(f"\n{printable(evidence)}", style="dim")
     if note:
         footer.append(f"\nnote: {printable(note)}", style="italic")
     return Group(Panel(table, title=title, title_align="left"), footer, Text(HELP, style="bold"))
@@ -95,7 +100,7 @@ def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, not
 def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]]) -> Text:
     """Article text enters as plain Text (never markup) without control characters."""
     text = Text()
-    text.append(f"{claim.claim.side or '—'} ", style="bold")
+    text.append(f"{claim.claim.side or 'no country'} ", style="bold")
     text.append(printable(claim.chain) + "\n", style="bold")
     if claim.before:
         text.append(printable(claim.before) + " ", style="dim")
@@ -105,7 +110,7 @@ def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]]) -> Tex
     text.append(printable(claim.tail))
     if claim.after:
         text.append(" " + printable(claim.after), style="dim")
-    where = claim.article.outlet or claim.article.agency or claim.article.id
+    where = outlet_of(claim.article) or title_of(claim.article)[0]
     text.append(f"\n{printable(where)} {claim.day}", style="dim")
     return text
 

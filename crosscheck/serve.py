@@ -19,7 +19,7 @@ import re
 import secrets
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote, unquote, urlencode
@@ -31,6 +31,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosscheck import review
 from crosscheck.actors import country_names
+from crosscheck.display import (
+    SPEECH_WORDS,
+    country_colours,
+    evidence_sentence,
+    outlet_of,
+    speaker,
+    title_of,
+    written_day,
+)
 from crosscheck.errors import CrosscheckError, StoreError, UsageError
 from crosscheck.models import DIVERGENCE_KINDS, QueueFilters
 from crosscheck.report import slots
@@ -40,6 +49,7 @@ from crosscheck.stores import open_store, store_exists
 CSRF_COOKIE = "crosscheck_csrf"
 TOKEN_COOKIE = "crosscheck_token"
 REVIEWER_COOKIE = "crosscheck_reviewer"
+LAST_COOKIE = "crosscheck_last"  # the pair this browser gave its last verdict on, for the undo bar
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -93,8 +103,14 @@ def templates() -> Environment:
         KINDS=DIVERGENCE_KINDS,
         country=lambda code: country_names().get(code or "", code or "no side"),
         chain=review.chain_text,
+        speaker=speaker,
+        evidence_sentence=evidence_sentence,
+        SPEECH_WORDS=SPEECH_WORDS,
+        outlet_of=outlet_of,
+        title_of=title_of,
     )
     env.filters["web_url"] = web_url
+    env.filters["label"] = readable_label
     return env
 
 
@@ -155,6 +171,14 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
     def home() -> RedirectResponse:
         return RedirectResponse("/queue", status_code=303)
 
+    @app.get("/countries.css")
+    def countries_css() -> Response:
+        """One colour per country of the store, as the report gives them (no inline style: the CSP forbids it)."""
+        with open_store(settings.db, readonly=True) as store:
+            colours = country_colours(code for code in store.claim_sides() if re.fullmatch(r"[A-Za-z0-9-]+", code))
+        rules = "".join(f'.version[data-side="{code}"]{{--side:{colour}}}\n' for code, colour in colours.items())
+        return Response(rules, media_type="text/css")
+
     @app.get("/favicon.ico")
     def favicon() -> Response:
         return Response(status_code=204)  # no icon, and no 404 in the browser's console
@@ -166,7 +190,8 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             progress = review.progress(store, filters)
             skip = min(max(skip, 0), progress.left)  # past the last pair: nothing left to show
             ids = review.queue(store, filters, limit=1, offset=skip)
-            pair = review.pair_in_context(store, ids[0]) if ids else None
+            pair = in_side_order(review.pair_in_context(store, ids[0])) if ids else None
+            last = last_given(store, request.cookies.get(LAST_COOKIE, ""))
             return page(
                 request,
                 "queue.html.j2",
@@ -178,12 +203,13 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
                 skip=skip,
                 events=store.flagged_event_labels(),
                 sides=store.claim_sides(),
+                last=last,
             )
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
     def pair_page(request: Request, pair_id: str) -> HTMLResponse:
         with open_store(settings.db, readonly=True) as store:
-            pair = review.pair_in_context(store, pair_id)
+            pair = in_side_order(review.pair_in_context(store, pair_id))
             if pair is None:
                 return page(request, "missing.html.j2", status=404, what=f"flagged pair {pair_id}")
             return page(request, "pair.html.j2", pair=pair, marked=marked(pair), filters=QueueFilters(), query="")
@@ -204,6 +230,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             given = review.record_verdict(store, pair_id, verdict, reviewer=reviewer, note=note)
         response = RedirectResponse(safe_back(back), status_code=303)
         response.set_cookie(REVIEWER_COOKIE, quote(given.reviewer, safe=""), httponly=True, samesite="strict")
+        response.set_cookie(LAST_COOKIE, quote(pair_id, safe=""), httponly=True, samesite="strict")
         return response
 
     @app.post("/pairs/{pair_id}/undo")
@@ -213,6 +240,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
         csrf: str = Form(""),
         reviewer: str = Form(""),
         verdict_id: Annotated[int | None, Form(alias="verdict", ge=1, le=MAX_ROWS)] = None,
+        back: str = Form(""),
     ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
@@ -220,7 +248,9 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             review.undo_verdict(
                 store, pair_id, reviewer=reviewer or settings.reviewer or "unknown", verdict_id=verdict_id
             )
-        return RedirectResponse(f"/pairs/{quote(pair_id, safe='')}", status_code=303)
+        response = RedirectResponse(safe_back(back or f"/pairs/{quote(pair_id, safe='')}"), status_code=303)
+        response.delete_cookie(LAST_COOKIE)
+        return response
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request) -> HTMLResponse:
@@ -245,6 +275,32 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
             )
 
     return app
+
+
+def in_side_order(pair: review.PairInContext | None) -> review.PairInContext | None:
+    """The pair with its versions in country-code order, as the report shows them."""
+    if pair is None or (pair.a.claim.side or "~") <= (pair.b.claim.side or "~"):
+        return pair
+    return replace(pair, a=pair.b, b=pair.a)
+
+
+def readable_label(label: str) -> str:
+    """An event label with its trailing ISO date written as people write it."""
+    head, comma, day = label.rpartition(", ")
+    if comma and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?|--\d{2}(?:-\d{2})?", day):
+        return f"{head}, {written_day(day)}"
+    return label
+
+
+def last_given(store, pair_id: str) -> review.PairSummary | None:
+    """The verdict this browser gave last, while it is still the pair's current one (the undo bar)."""
+    pair_id = unquote(pair_id)
+    current = review.current_verdict(store, pair_id) if pair_id else None
+    if current is None:
+        return None
+    divergence = store.divergence(pair_id)
+    claims = store.claims_with_ids([divergence.a, divergence.b])
+    return review.PairSummary(divergence, claims[divergence.a], claims[divergence.b], current)
 
 
 def presents_token(request: Request, token: str) -> bool:

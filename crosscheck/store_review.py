@@ -24,6 +24,7 @@ from crosscheck.models import (
 
 MAX_ROWS = 2**62  # bounds LIMIT and OFFSET: both backends take 64-bit integers only
 DIVERGENT = "divergent"
+NEEDS_CONTEXT = "needs-context"
 
 VERDICT_COLUMNS = ", ".join(Verdict.model_fields)
 # A flagged pair with both claims and its current verdict, if any.
@@ -191,9 +192,10 @@ class ReviewStore:
         with self.errors():
             rows = self._query(
                 f"SELECT d.kind AS kind, {band} AS band, count(*) AS flagged, {REVIEWED_COUNT} AS reviewed, "
-                f"coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS divergent "
+                f"coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS divergent, "
+                f"coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS needs_context "
                 f"{PAIRS} WHERE d.kind != ? GROUP BY 1, 2 ORDER BY 1, 2",
-                [*upper_bounds, DIVERGENT, AGREEMENT],
+                [*upper_bounds, DIVERGENT, NEEDS_CONTEXT, AGREEMENT],
             )
             return [BandCount.model_validate(r) for r in rows]
 

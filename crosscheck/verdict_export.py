@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from crosscheck.display import actor_name
 from crosscheck.formats import VerdictFormat
 from crosscheck.models import Article, Claim, Verdict
 from crosscheck.store import Store
@@ -113,9 +114,15 @@ def as_claimreview(pairs: list[JudgedPair], url_template: str = DEFAULT_URL) -> 
     return json.dumps(reviews, ensure_ascii=False, indent=1)
 
 
+def author_name(version: dict) -> str:
+    """Who made the claim: the resolved actor's name ("Rustem Umerov", not the
+    article's "ses services" or "il"), else the source as written."""
+    return actor_name(version["actor"]) or version["source"] or "an unnamed source"
+
+
 def claim_review(p: JudgedPair, this: dict, other: dict, url: str, suffix: str) -> dict:
     body = f"{p.verdict.note} " if p.verdict.note else ""
-    body += f"Another version ({other['side'] or 'unknown side'}, {other['source'] or 'unattributed'}"
+    body += f"Another version ({other['side'] or 'no country'}, {author_name(other)}"
     body += f", {other['outlet']}" if other["outlet"] else ""
     body += f"): «{other['text']}»"
     appearance = {"@type": "CreativeWork", "headline": this["title"] or this["article"]}
@@ -127,7 +134,7 @@ def claim_review(p: JudgedPair, this: dict, other: dict, url: str, suffix: str) 
         "@type": "Claim",
         "author": {
             "@type": "Person" if (this["actor"] or "").startswith("person.") else "Organization",
-            "name": this["source"] or "unattributed",
+            "name": author_name(this),
         },
         "appearance": [appearance],
     }

@@ -7,6 +7,7 @@ it the tests skip, unless CROSSCHECK_REQUIRE_BROWSER is set (CI), where they fai
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -175,3 +176,135 @@ def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -
     ]
     assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
     page.close()
+
+
+# --- what a journalist reads: the report as the code writes it now ----------------
+
+
+@pytest.fixture(scope="module")
+def fresh_report(examples_db: Path, tmp_path_factory) -> Path:
+    """The examples' report written by this code (reports/ is regenerated on merge)."""
+    from crosscheck.report import write_report
+
+    out = tmp_path_factory.mktemp("report") / "out"
+    with open_store(examples_db, readonly=True) as store:
+        write_report(store, out)
+    return out
+
+
+def event_pages(report: Path) -> list[Path]:
+    return sorted((report / "events").glob("*.html"))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_dates_are_written_out_on_one_line(browser, fresh_report: Path, width: int) -> None:
+    watched = Watched(browser, width)
+    page = watched.page
+    for url in [fresh_report / "index.html", *event_pages(fresh_report)[:2]]:
+        page.goto(url.as_uri())
+        dates = page.locator(".date")
+        assert dates.count() >= 1
+        for i in range(dates.count()):
+            date = dates.nth(i)
+            if not date.is_visible():  # the index's date column, hidden on a phone (the date is under the event)
+                continue
+            text = date.inner_text()
+            assert "--" not in text and not re.search(r"\d{4}-\d{2}", text), text
+            lines = date.evaluate(
+                "node => { const r = document.createRange(); r.selectNodeContents(node);"
+                " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"
+            )
+            assert lines == 1, f"{text!r} wraps at {width}px"
+        assert not watched.overflows()
+    assert watched.errors == [] and watched.external() == []
+
+
+def test_a_country_has_one_colour_on_every_page_beside_its_code(browser, fresh_report: Path) -> None:
+    watched = Watched(browser, 1280)
+    colours: dict[str, set[str]] = {}
+    for url in event_pages(fresh_report):
+        watched.page.goto(url.as_uri())
+        for badge in watched.page.locator(".badge.side").all():
+            code = badge.locator(".side-code").inner_text()
+            colour = badge.evaluate("node => getComputedStyle(node).borderLeftColor")
+            colours.setdefault(code, set()).add(colour)
+        versions = watched.page.locator("section.pair").all()
+        order = [b.inner_text() for b in watched.page.locator(".badge.side .side-code").all()]
+        for pair in versions:  # one left/right order in the event
+            left, right = (pair.locator(".version").nth(i).locator(".side-tag").inner_text() for i in (0, 1))
+            assert order.index(left) <= order.index(right)
+    countries = {code: c for code, c in colours.items() if re.fullmatch(r"[A-Z]{2}", code)}
+    assert len(countries) >= 3 and all(len(c) == 1 for c in countries.values()), colours
+    assert len({next(iter(c)) for c in countries.values()}) == len(countries)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_event_page_has_a_legend_and_a_coverage_table_that_fits(browser, fresh_report: Path, width: int) -> None:
+    watched = Watched(browser, width)
+    page = watched.page
+    page.goto(event_pages(fresh_report)[0].as_uri())
+    legend = page.locator("#legend")
+    assert legend.is_visible() and "reported speech" in legend.inner_text()
+    body = page.locator("body").inner_text()
+    assert "according_to" not in body and "indirect ·" not in body and "communique ·" not in body
+    rows = page.locator("table.coverage tbody tr")
+    assert rows.count() >= 1
+    for cell in page.locator("table.coverage td.outlet").all():  # outlet names whole, never cut or overlapping
+        assert cell.evaluate("node => node.scrollWidth <= node.clientWidth + 1"), cell.inner_text()
+    dot = page.locator("table.coverage a.dot").first
+    assert dot.is_visible() and dot.bounding_box()["width"] >= 8
+    assert not watched.overflows()
+    assert watched.errors == [] and watched.external() == []
+
+
+def test_article_page_leads_back_to_its_event_and_shows_each_claims_side(browser, fresh_report: Path) -> None:
+    watched = Watched(browser, 390)
+    page = watched.page
+    event = event_pages(fresh_report)[0]
+    page.goto(event.as_uri())
+    title = page.locator("h1").inner_text()
+    page.locator(".column li a").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".sentence:target").count() == 1
+    tags = page.locator(".side-tag")
+    assert tags.count() >= 1 and tags.first.is_visible()
+    back = page.locator("nav a", has_text=title)
+    assert back.count() == 1
+    back.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title
+    assert not watched.overflows() and watched.errors == [] and watched.external() == []
+
+
+def test_undo_is_visible_after_a_verdict_and_z_works_on_the_queue(browser, review_server) -> None:
+    from crosscheck import review
+
+    url, db = review_server
+    watched = Watched(browser, 390)
+    page = watched.page
+    page.goto(f"{url}/queue")
+    assert "reviewing as Ana" in page.locator("nav").inner_text()
+    first = page.locator("section.pair").get_attribute("data-pair")
+    with page.expect_navigation():
+        page.keyboard.press("d")
+    bar = page.locator("#last-given")
+    assert bar.is_visible() and "divergent" in bar.inner_text() and "undo" in bar.inner_text()
+    assert page.locator("section.pair").get_attribute("data-pair") != first
+    with page.expect_navigation():
+        page.keyboard.press("z")
+    assert page.url.startswith(f"{url}/queue") and page.locator("#last-given").count() == 0
+    assert page.locator("section.pair").get_attribute("data-pair") == first
+    with open_store(db, readonly=True) as store:
+        assert review.current_verdict(store, first) is None and len(review.history(store, first)) == 1
+    assert not watched.overflows()
+    assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
+
+
+def test_no_page_of_the_report_scrolls_sideways_on_a_phone(browser, fresh_report: Path) -> None:
+    watched = Watched(browser, 390)
+    pages = [fresh_report / "index.html", *event_pages(fresh_report), *sorted((fresh_report / "articles").glob("*"))]
+    for url in pages:
+        watched.page.goto(url.as_uri())
+        assert not watched.overflows(), url.name
+    assert watched.errors == [] and watched.external() == []

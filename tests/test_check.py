@@ -238,8 +238,15 @@ def hostile_result():
     from crosscheck.check import CheckResult, Finding, Version
 
     claim = Version("« Nous refusons »\x1b]0;title\x07 a dit\nil", "le\x1b[31m ministère", "RU", "a\nb", HOSTILE)
-    finding = Finding(HOSTILE, "contradiction", "against\nUS: \x1b[0m300 vs 250", claim=claim, other=claim,
-                      event="Call\r\n::warning::x", pair_id="p1")
+    finding = Finding(
+        HOSTILE,
+        "contradiction",
+        "against\nUS: \x1b[0m300 vs 250",
+        claim=claim,
+        other=claim,
+        event="Call\r\n::warning::x",
+        pair_id="p1",
+    )
     return CheckResult(findings=[finding], checked={HOSTILE: "a\nb"})
 
 
@@ -259,3 +266,17 @@ def test_no_control_character_reaches_any_output(fmt: str) -> None:
     if fmt == "text":  # the finding, the two versions, the summary: nothing forged in between
         lines = out.splitlines()
         assert len(lines) == 4 and not any(line.startswith("::") for line in lines)
+
+
+def test_plain_narration_is_not_unattributed_but_a_sourceless_disputed_point_is(known: Path, tmp_path: Path) -> None:
+    article = tmp_path / "narration.txt"
+    article.write_text(
+        "Dong Jun et Pete Hegseth ont eu un entretien téléphonique le 17 avril 2025.\n\n"
+        "« La Chine défendra sa souveraineté », a déclaré Dong Jun lors de son entretien avec Pete Hegseth.\n\n"
+        "Dong Jun et Pete Hegseth se sont parlé pendant une heure jeudi, leur premier échange depuis janvier.\n\n"
+        "L'entretien entre Dong Jun et Pete Hegseth a eu lieu à la demande de la partie chinoise.\n",
+        encoding="utf-8",
+    )
+    result = run_check(known, article)
+    flagged = [f for f in result.findings if f.kind == "unattributed"]
+    assert [f.line for f in flagged] == [7], [(f.line, f.claim.text) for f in flagged]

@@ -93,3 +93,25 @@ def test_report_command_formats_and_errors(tmp_path: Path, examples_db: Path) ->
     assert bad_format.returncode == 2 and "--format" in bad_format.stderr
     missing = crosscheck("report", "--db", str(tmp_path / "none.db"), "-o", str(out))
     assert missing.returncode in (2, 3) and "none.db" in missing.stderr
+
+
+@pytest.mark.parametrize("command", [["report"], ["export"], ["stats"], ["verdicts", "export"]])
+def test_reading_a_missing_store_is_a_usage_error_naming_it(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "nope.db"
+    output = [] if command == ["stats"] else ["-o", str(tmp_path / "out")]
+    result = crosscheck(*command, "--db", str(missing), *output)
+    assert result.returncode == 2, result.stderr
+    expected = (
+        f"crosscheck: error: {missing}: no such store; ingest articles first (crosscheck ingest … --db {missing})"
+    )
+    assert result.stderr.strip().splitlines() == [expected]
+    assert not missing.exists() and not (tmp_path / "out").exists()
+
+
+def test_help_names_values_in_words_not_python_types() -> None:
+    for command in ("ingest", "check", "report", "serve", "review", "run", "stats"):
+        shown = crosscheck(command, "--help").stdout
+        assert not re.search(r"<(bool|list\[|int|str|Path|float)", shown), command
+        assert "[x>=" not in shown and "<=x<=" not in shown, command
+    assert re.search(r"--ray-workers\s+N\b", crosscheck("ingest", "--help").stdout)
+    assert re.search(r"--side\s+CODE\b", crosscheck("report", "--help").stdout)

@@ -216,7 +216,7 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     review.record_verdict(pairs_store, pair, "divergent", reviewer="Ana")
     stats = crosscheck("stats", "--db", db)
     assert stats.returncode == 0 and re.search(r"denial|contradiction|framing", stats.stdout)
-    assert re.search(r"\b1\s+1\s+1\.00$", stats.stdout, re.M)  # the one reviewed pair, judged divergent
+    assert re.search(r"reviewers judged 1 of 1 divergent \(100%\)", stats.stdout)  # the one reviewed pair
     out = tmp_path / "verdicts.jsonl"
     assert crosscheck("verdicts", "export", "--db", db, "-o", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["pair_id"] == pair
@@ -312,6 +312,19 @@ def test_seeded_calibration_counts_per_kind_and_band(seeded: Store) -> None:
         ("contradiction", "0.5–0.6"): (1, 1, 0),
         ("contradiction", "0.9–1.0"): (1, 1, 1),
     }
+
+
+def test_stats_count_needs_context_apart_and_read_as_sentences(seeded: Store) -> None:
+    review.record_verdict(seeded, "dv-first", "needs-context", reviewer="Ana")
+    review.record_verdict(seeded, "dv-third", "divergent", reviewer="Ana")
+    rows = {(r.kind, r.band_label): r for r in review.calibration(seeded)}
+    unsure = rows["contradiction", "0.9–1.0"]
+    assert (unsure.reviewed, unsure.needs_context, unsure.judged, unsure.precision) == (1, 1, 0, None)
+    assert unsure.sentence() == "1 pair scored 0.9 or more: reviewers needed more context to tell for the 1 reviewed"
+    assert rows["contradiction", "0.5–0.6"].sentence() == (
+        "1 pair scored 0.5–0.6: reviewers judged 1 of 1 divergent (100%)"
+    )
+    assert rows["denial", "0.8–0.9"].sentence() == "1 pair scored 0.8–0.9: none reviewed yet"
 
 
 @pytest.mark.parametrize("name", ["Łukasz", "Олена", "Zoë  Ngô\u00a0Thị"])
@@ -441,3 +454,42 @@ def test_verdicts_export_is_utf8_on_stdout_whatever_the_locale(tmp_path: Path) -
     assert exported.returncode == 0, exported.stderr
     [row] = csv.DictReader(io.StringIO(exported.stdout.decode("utf-8")))
     assert row["reviewer"] == "Олена"
+
+
+def test_terminal_pair_names_the_reviewer_and_never_prints_an_empty_omits_line() -> None:
+    from crosscheck.models import Article, Claim, Divergence
+    from crosscheck.review_tui import render_pair
+
+    article = Article(id="east", content_hash="h", text=EAST, outlet="XA wire")
+    claims = [
+        Claim(id=f"east:{i}", article_id="east", start=0, end=10, content_start=0, content_end=10, text=EAST[:10])
+        for i in (0, 1)
+    ]
+    omission = Divergence(
+        id="dv-x", event_id="ev", a="east:0", b="east:1", kind="omission", score=0.7, evidence="omits: "
+    )
+    pair = review.PairInContext(
+        omission, *(review.ClaimInContext(c, article, "", c.text, "") for c in claims), "Talks on prisoners"
+    )
+    console = Console(file=io.StringIO(), width=100)
+    console.print(render_pair(pair, review.ReviewProgress(reviewed=0, left=1), "", "Ana"))
+    lines = [line.strip() for line in console.file.getvalue().splitlines()]
+    assert "reviewing as Ana · 0 reviewed · 1 left" in lines
+    assert not any(line.rstrip(":") in ("omits", "") and "omits" in line for line in lines)
+    assert "A readout is said to leave out a topic the other version covers" in lines
+    assert "no country" in console.file.getvalue()  # a claim of no side, in words
+
+
+def test_claimreview_names_who_made_the_claim_not_a_pronoun(pairs_store: Store) -> None:
+    from crosscheck.actors import load_registry
+
+    first = review.queue(pairs_store)[0]
+    review.record_verdict(pairs_store, first, "divergent", reviewer="Ana")
+    by_text = {c.text: c for c in pairs_store.claims()}
+    documents = json.loads(render_verdicts(pairs_store, "claimreview"))
+    assert documents
+    for document in documents:
+        claim = by_text[document["claimReviewed"]]
+        actor = load_registry().get(claim.actor)
+        expected = actor.name if actor else claim.source
+        assert document["itemReviewed"]["author"]["name"] == expected

@@ -147,8 +147,9 @@ def test_whatever_the_store_holds_is_escaped(client: TestClient, db: Path) -> No
         review.record_verdict(store, pair, "needs-context", reviewer="<img src=x onerror=alert(5)>", note="<script>")
     for path in (f"/pairs/{pair}", "/events", f"/events/{store_event(db, pair)}"):
         html = client.get(path).text
-        assert sorted(live_markup(html)) == ["link", "script"], path  # our stylesheet and script, nothing else
+        assert sorted(live_markup(html)) == ["link", "link", "script"], path  # our stylesheets and script only
         assert '<script src="/static/review.js"' in html and '<link rel="stylesheet" href="/static/review.css">' in html
+        assert '<link rel="stylesheet" href="/countries.css">' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/pairs/{pair}").text
 
 
@@ -374,3 +375,17 @@ def test_the_app_on_both_backends(seeded_location) -> None:
     assert 'id="reviewed">1<' in browser.get("/queue").text and "Talks on prisoners" in browser.get("/events").text
     with open_store(seeded_location, readonly=True) as store:
         assert [v.reviewer for v in review.history(store, "dv-first")] == ["Олена"]
+
+
+def test_each_country_has_one_colour_from_the_apps_own_stylesheet(client: TestClient, db: Path) -> None:
+    from crosscheck.display import PALETTE
+
+    css = client.get("/countries.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    rules = dict(re.findall(r'\.version\[data-side="([A-Z]{2})"\]\{--side:(#[0-9A-F]{6})\}', css.text))
+    with open_store(db, readonly=True) as store:
+        assert sorted(rules) == store.claim_sides()
+    assert len(set(rules.values())) == min(len(rules), len(PALETTE))
+    page = client.get("/queue").text
+    assert 'href="/countries.css"' in page and "style=" not in page  # no inline style: the CSP forbids it
+    assert re.search(r'class="version" data-side="[A-Z]{2}"', page)
