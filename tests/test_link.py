@@ -53,7 +53,7 @@ def test_an_earlier_meeting_of_the_same_ministers_stays_apart(linked: Store) -> 
 
 
 def test_incremental_linking_gives_the_events_of_a_full_run(tmp_path: Path) -> None:
-    files = sorted(FIXTURES.glob("*.txt"))
+    files = sorted(FIXTURES.rglob("*.txt"))
     with open_store(tmp_path / "full.db") as full:
         ingest_paths([FIXTURES], full, stages=linked_stages())
         grouping_full = grouping(full)
