@@ -134,7 +134,21 @@ def segment_events(
                 target.absorb(sig)
             current = target
             add_claims(target, None, piece_claims, article.text, registry, names)
+    headline_claims = [c for s in sentences if s.kind is not SentenceKind.BODY for c in by_sentence.get(s.index, [])]
+    attach_headline_claims(events, headline_claims, article.text, registry, names)
     return [e for e in events if e.claims]
+
+
+def attach_headline_claims(events: list[LocalEvent], claims: list[Claim], text: str, registry, names) -> None:
+    """A headline or caption that attributes speaks of the article's main
+    story: the event holding most of its claims (a new one if it has none)."""
+    if not claims:
+        return
+    main = max((e for e in events if e.claims), key=lambda e: len(e.claims), default=None)
+    if main is None:
+        main = LocalEvent()
+        events.append(main)
+    add_claims(main, None, claims, text, registry, names)
 
 
 def piece_signature(piece: str, claims: list[Claim], registry: Registry, published, surnames) -> Signature:
