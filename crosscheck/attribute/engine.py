@@ -111,6 +111,9 @@ ENDS_WITH_AND = re.compile(rf"\b(?:{'|'.join(sorted(union('and_words')))})$")
 CLAUSE_START = re.compile(rf"(?:^|\b(?:{alternation('clause_subordinators')})\s+|,\s+)")
 CONJUNCTIONS = union("and_words") | union("but_words")
 INVERTED_PRONOUN = re.compile(rf"(?:-t-|-)({alternation('inverted_pronouns')})\b")  # "a-t-il dit"
+# Branches in the order the rules tried them; each matches a different word, so at most one at a place.
+CLAUSE_BOUNDARY = re.compile(rf"[;:«»“”\"]|\b(?:{alternation('clause_boundary_words')})(?!\w)\s*")
+SOURCE_PHRASE_STOP = re.compile(rf"\s(?:{alternation('source_phrase_stops')})")
 OBJECT_CLITIC = re.compile(rf"\s(?:{alternation('object_clitics')})$")
 
 
@@ -876,7 +879,7 @@ def skip_space(text: str, position: int) -> int:
 def clause_start(left: str, *, commas: bool = True) -> int:
     """Start of the clause that ends at the end of `left`."""
     best = 0
-    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|car|because|although|whereas)(?!\w)\s*", left):
+    for match in CLAUSE_BOUNDARY.finditer(left):
         best = match.end()
     if not commas:
         return best
@@ -903,7 +906,7 @@ def extend_over_insertions(left: str, start: int) -> int:
     before = left[:start].rstrip()[:-1]
     opener = clause_start(before, commas=False)
     segment = before[opener:]
-    if len(segment.split()) > 16 or re.search(r"[«»“”\"]|\b(?:que|qu'|that)\b", segment):
+    if len(segment.split()) > 16 or re.search(rf"[«»“”\"]|\b(?:{CLAUSAL_COMPLEMENTIZER})\b", segment):
         return start
     return opener
 
@@ -950,7 +953,7 @@ def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
     match = SOURCE_END.search(folded, start + 1) if start < len(folded) else None
     end = match.start() if match else len(folded)
     if stop_at_de:
-        inner = re.search(r"\s(?:d'avoir|de\s+\w+er\b|d'\w+er\b|of\s|as\s|comme\s)", folded[start:end])
+        inner = SOURCE_PHRASE_STOP.search(folded[start:end])
         if inner:
             end = start + inner.start()
     return end

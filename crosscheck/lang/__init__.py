@@ -157,6 +157,8 @@ class Language:
     evaluating_verbs: frozenset[str]  # lemmas whose agent judges, not speaks ("jugé par un tribunal")
     wh_words: str  # "comment", "why": a question, not a speaker
     participle_suffixes: str  # a participle opening a sentence ("Speaking in Beijing, …")
+    clause_boundary_words: str  # words that open a new clause ("lorsque", "because")
+    source_phrase_stops: str  # inside a source phrase, where a complement begins ("d'avoir", "of ")
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
