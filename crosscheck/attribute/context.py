@@ -13,54 +13,60 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from crosscheck.actors import ROLE_WORDS, Registry, Resolution, unknown_id
+from crosscheck.actors import INSTITUTION_KINDS, ROLE_WORDS, Registry, Resolution, unknown_id
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
-from crosscheck.lang import union
+from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
 from crosscheck.textnorm import fold, fold_words
 
-SAME_SOURCE = re.compile(r"^(?:la|cette|the|this|that)?\s*(?:meme|même)?\s*(?:source|sources)$|^(?:the same source)$")
-PRONOUN = re.compile(r"^(?:il|elle|ils|elles|he|she|they|celui-ci|celle-ci|ce dernier|cette derniere)$")
-FEMININE_PRONOUN = re.compile(r"^(?:elle|elles|she|celle-ci|cette derniere)$")
-PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|they)$")
-THING_PRONOUN = re.compile(r"^(?:it|celui-ci|celle-ci)$")
-SURNAME = re.compile(r"^(?:(?:m|mme|mr|mrs|ms|dr)\.?\s+)?([a-z][\w'-]+)$")
-OFFICE_BACK = re.compile(r"^(?:le|la|l'|the)\s*(?:bureau|office|cabinet|entourage|equipe|team|staff|services)$")
-OWN_STAFF = re.compile(
-    r"^(?:ses|son|sa|leurs?|his|her|its|their)\s+(?:services|cabinet|entourage|ministere|bureau|"
-    r"equipe|porte-parole|proches|collaborateurs|office|spokes\w+|aides|team|ministry|staff)$"
+SAME_SOURCE = re.compile(rf"^(?:{alternation('same_source')})$")
+
+
+def one_of(words: frozenset[str]) -> str:
+    """Words as a regex alternation; callers anchor or bound it, so the order cannot change a match."""
+    return "|".join(re.escape(w) for w in sorted(words))
+
+
+def whole(words: frozenset[str]) -> re.Pattern:
+    return re.compile(rf"^(?:{one_of(words)})$")
+
+
+PRONOUN = whole(union("person_pronouns"))
+FEMININE_PRONOUN = whole(union("feminine_pronouns"))
+PLURAL_PRONOUN = whole(union("plural_pronouns"))
+THING_PRONOUN = whole(union("thing_pronouns"))
+TITLE_WORDS = union("name_titles")
+SURNAME = re.compile(rf"^(?:(?:{one_of(TITLE_WORDS)})\.?\s+)?([a-z][\w'-]+)$")
+BACK_DETERMINERS, BACK_NOUNS = alternations("back_reference_determiners"), alternations("back_reference_nouns")
+
+
+def back_reference(kind: str, gap: str = r"\s+", before: str = "", after: str = "") -> re.Pattern:
+    """ "ses services", "le ministère": a phrase that points back to an actor of this kind."""
+    return re.compile(rf"^(?:{BACK_DETERMINERS[kind]}){gap}{before}(?:{BACK_NOUNS[kind]}){after}$")
+
+
+OFFICE_BACK = back_reference("office", r"\s*")
+OWN_STAFF = back_reference("staff")
+DOCUMENT = back_reference("document")
+OUTLET_BACK = back_reference(
+    "outlet",
+    r"\s*",
+    before=rf"(?:(?:{alternation('outlet_words_before')})\s+)?",
+    after=rf"(?:\s+(?:{alternation('outlet_words_after')}))?",
 )
-DOCUMENT = re.compile(
-    r"^(?:le|ce|la|cette|the|this)\s+(?:communique|texte|declaration|compte[- ]rendu|note|"
-    r"document|statement|readout|release|transcript|summary)$"
-)
-OUTLET_BACK = re.compile(
-    r"^(?:la|le|l'|cette|ce|the|this)\s*(?:state\s+|official\s+|news\s+|state news\s+)?(?:publication|journal|"
-    r"quotidien|media|agence|site|hebdomadaire|newspaper|agency|paper|outlet|magazine|chaine|broadcaster)"
-    r"(?:\s+(?:d'etat|officielle|de presse|publique|d'information|etatique))?$"
-)
-INSTITUTION_BACK = re.compile(
-    r"^(?:le|la|l'|the)\s*(?:ministere|ministry|department|gouvernement|"
-    r"government|presidence|presidency|armee|army|military|etat-major)$"
-)
-PERSON_BACK = re.compile(
-    r"^(?:le|la|the)\s+(?:ministre|minister|porte-parole|spokes\w+|president|presidente|"
-    r"chef de la diplomatie|chef|cheffe|secretaire|secretary|premier ministre|"
-    r"chancelier|chanceliere|diplomate|responsable|official|general|premier|chef d'etat|chef de l'etat|"
-    r"cheffe du gouvernement|chef du gouvernement|head of state|dirigeant|leader)$"
-)
+INSTITUTION_BACK = back_reference("institution", r"\s*")
+PERSON_BACK = back_reference("person")
 NAME_RUN = re.compile(
-    r"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:de|da|do|dos|van|von|bin|ben|al|el|di|del)\s+)?"
+    rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
     r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
 )
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
-TITLE_BOUNDARY = re.compile(
-    r"[;:(«»“”\"]|,\s(?!$)|\b(?:avec|with|et|and|que|qu'|that|qui|who|said|a|to|par|by|dont|whose|entre|between)\s"
-)
-FEMININE_DETERMINERS = {"la", "une", "cette"}
-CAPITALISED_TITLES = {"foreign", "defence", "defense", "prime", "deputy", "vice", "finance", "interior", "treasury"}
+TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"]|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
+FEMININE_DETERMINERS = union("feminine_determiners")
+CAPITALISED_TITLES = union("capitalised_title_words")
+TITLE_OPEN_ENDS = union("title_open_ends")
 FEMALE_WORDS = union("female_words")
-INSTITUTIONAL_SOURCE_KINDS = {"ministry", "presidency", "government", "army", "intelligence", "parliament", "statement"}
+INSTITUTIONAL_SOURCE_KINDS = INSTITUTION_KINDS | {"parliament", "statement"}
 OUTLET_KINDS = {"agency", "outlet"}
 
 
@@ -170,7 +176,7 @@ class Discourse:
         words = fold_words(phrase)
         if not words or len(words) > 10 or not any(w in SPEAKER_NOUNS for w in words):
             return None
-        if words[-1] in {"de", "des", "du", "d", "of", "the", "le", "la"}:
+        if words[-1] in TITLE_OPEN_ENDS:
             return None  # "the Ministry of Foreign Affairs": the name of an office, not of a person
         folded = " ".join(words)
         role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
@@ -357,12 +363,10 @@ class Discourse:
         return person
 
 
-TITLE_WORDS = {"m", "mme", "mr", "mrs", "ms", "dr"}
-SINGULAR_ENDING_S = {"his", "its", "this", "sa", "ses", "mes", "tes", "nos", "vos", "leurs", "press", "process"}
+SINGULAR_ENDING_S = union("singular_ending_s")
 # The opening noun phrase of a sentence, up to its verb group.
 OPENING_SUBJECT = re.compile(
-    r"(?:le|la|l'|les|un|une|des|deux|trois|plusieurs|the|a|an|two|three|several)\s[^,;:«»\"]{3,80}?"
-    r"(?=\s(?:a|ont|avait|avaient|s'est|se sont|est|sont|has|have|had|was|were|met|spoke|visited)\s)"
+    rf"(?:{alternation('subject_determiners')})\s[^,;:«»\"]{{3,80}}?(?=\s(?:{alternation('subject_verbs')})\s)"
 )
 
 

@@ -37,64 +37,84 @@ from crosscheck.lang import alternation, union
 from crosscheck.models import SpeechType
 from crosscheck.textnorm import Token, fold, fold_words, tokens
 
+CITING = union("citing_words")
+# Each alternation below is followed by a space, a word boundary or a fixed suffix, so at most one
+# of its branches can match at a place and the languages' order cannot change a match.
 ACCORDING = re.compile(
-    r"(?:^|(?<=[\s,(—–-]))(selon|d'apres|de source|de sources|according to|citing|cite par|"
-    r"citant|per)\s+(?!lesquel|laquelle|lequel|toute|tous|all\b|plan\b|usual\b)"
+    rf"(?:^|(?<=[\s,(—–-]))({alternation('according_words')}|{'|'.join(sorted(CITING))})\s+"
+    rf"(?!{alternation('according_not_before')})"
 )
 EMBEDDED = re.compile(
-    r"\b(?:les|des|ces|ses|leurs|the|its|their)\s+(?:affirmations|accusations|allegations|declarations|propos|"
-    r"assertions|informations|affirmation|accusation|allegation|claims?|assertions?)\s+(?:de|d'|du|des|by|from)\s*"
-    r"(?P<src>[^,;]{2,80}?)\s+(?:selon lesquel(?:le)?s|selon lequel|selon laquelle|that)\s+"
+    rf"\b(?:{alternation('embedded_determiners')})\s+(?:{alternation('embedded_nouns')})\s+"
+    rf"(?:{alternation('embedded_links')})\s*"
+    rf"(?P<src>[^,;]{{2,80}}?)\s+(?:{alternation('embedded_complementizers')})\s+"
 )
 EMBEDDED_POSSESSIVE = re.compile(
     r"\b(?P<src>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s\s+(?:claims?|allegations?|assertions?|accusations?)\s+that\s+"
 )
 COLON_STATEMENT = re.compile(
-    r"^(?:[^,:]{0,60},\s*)?(?P<subj>[^,:]{2,80}?)\s+(?:a ete|est|etait|s'est montree?|se montre|was|is|has been)\s+"
-    r"(?:tres |tout a fait )?(?:clair|claire|ferme|categorique|explicite|formel|formelle|clear|firm|"
-    r"categorical|explicit|unequivocal|blunt)\s*:\s*"
+    rf"^(?:[^,:]{{0,60}},\s*)?(?P<subj>[^,:]{{2,80}}?)\s+(?:{alternation('statement_copulas')})\s+"
+    rf"(?:(?:{alternation('statement_intensifiers')}))?(?:{alternation('firmness_adjectives')})\s*:\s*"
 )
-NOT_SPEECH_AFTER = re.compile(
-    r"\s*(?:war\b|la guerre\b|to be\b|to have\b|forfait\b|l'etat d'urgence\b|adieu\b|au revoir\b|goodbye\b)"
-)
+NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
-PREPOSITIONAL_OBJECT = re.compile(r"\s*(?:(?:le|la|les|l'|un|une|des|du|the|a|an|son|sa|ses)\s*)?[\w-]+")
-NEXT_DETERMINER = re.compile(r"\s((?:le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme|the|a|an)(?:\s|(?<=')))")
-AS_COMPLEMENT = re.compile(r"\s*(?:[\w'-]+\s+){1,8}(?:comme|as)\s")  # "a décrit sa conversation comme…"
-QUOTED_OBJECT = re.compile(r"\s*(?:de|d'|of|with)\s*[«“\"]")  # "menace de « conséquences »"
+# Branches that share a first letter keep their order within each language.
+PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
+NEXT_DETERMINER = re.compile(rf"\s((?:{alternation('phrase_determiners')})(?:\s|(?<=')))")
+AS_COMPLEMENT = re.compile(rf"\s*(?:[\w'-]+\s+){{1,8}}(?:{alternation('complement_as_words')})\s")
+QUOTED_OBJECT = re.compile(rf"\s*(?:{alternation('quoted_object_links')})\s*[«“\"]")  # "menace de « conséquences »"
 APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s*){1,4},\s*")
-QUALIFYING = {"qualifier", "décrire", "describe", "call", "dub", "label", "term"}
+QUALIFYING = union("qualifying_verbs")
 SUBORDINATE = re.compile(
-    r"\b(?:apres que|alors que|tandis que|pendant que|while|after|whereas)\s+"
+    rf"\b(?:{alternation('subordinators')})\s+"
     r"(?P<subj>[^,;«»“”\"]{2,60}?)\s*$"
 )
-COMPLEMENTIZERS = {"that", "que", "qu", "qu'", "whether", "which", "lesquels", "lesquelles", "laquelle", "lequel"}
-COMPLEMENTIZERS |= {"neither", "none", "aucun", "aucune", "ni"}  # "Neither side's readout mentioned…": nobody spoke
+COMPLEMENTIZERS = union("complementizers")
+COMPLEMENTIZERS |= union("no_speaker_words")  # "Neither side's readout mentioned…": nobody spoke
 RELATIVE_APPOSITION = re.compile(
-    r"(?:(?:a|an|one|un|une)\s+(?:point|claim|view|position|assertion|figure|account|version|detail|fact|"
-    r"affirmation|information|chiffre|point de vue)|ce qu'|ce que|something|what)\b"
+    rf"(?:(?:{alternation('indefinite_articles')})\s+(?:{alternation('statement_heads')})"
+    rf"|{alternation('relative_openers')})\b"
 )
 # "made no mention", "two disputed features": a noun or an adjective follows, not a verb.
-NOUN_MARKERS = {"no", "any", "every", "aucune", "aucun", "nouvelle", "nouveau", "two", "three", "four", "several"}
-NOUN_MARKERS |= {"deux", "trois", "quatre", "plusieurs", "many", "both"}
-BARE_CLAUSE_VERBS = {"say", "add", "warn", "insist", "argue", "claim"}  # "saying the deal covered…" (no "that")
+NOUN_MARKERS = union("noun_markers")
+BARE_CLAUSE_VERBS = union("bare_clause_verbs")  # "saying the deal covered…" (no "that")
 TITLE_BETWEEN = re.compile(r"['’]s(?: [\w-]+){1,4} |,? |, [^,]{0,60}, ")
 DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
 CAPS_DATELINE = re.compile(
     r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?|[A-ZÀ-Þ][\w' .-]{2,30}\s*\([^)]{2,30}\))\s*[-–—]\s+"
 )
-PARTICIPLE_INTRO = re.compile(r"^[a-z'-]{3,}(?:ing|ant)\b[^,]{0,50},\s*")  # "Speaking in Beijing, …"
-NEGATION = re.compile(r"\b(?:n'|ne\s|not\b|never\b|did not|didn't|does not|doesn't)")
-PASSIVE_AUXILIARIES = {"est", "sont", "etait", "etaient", "ete", "is", "are", "was", "were", "been"}
-EVALUATING = {"juger", "judge", "considerer", "consider", "estimer"}  # "jugé par un tribunal": a trial
+PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffixes')})\b[^,]{{0,50}},\s*")
+NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
+PASSIVE_AUXILIARIES = union("passive_auxiliaries")
+EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
 STATE_SOURCE_WORDS = union("state_source_words")
 NO_COMMENT_VERBS = union("no_comment_verbs")
 # "« … »: Elysée", "…, says Beijing": a heading that names its source at its end.
 HEADING_SOURCE = re.compile(r"(?:\s*:\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
-WH_WORDS = re.compile(r"\b(?:comment|pourquoi|combien|how|why|whether)\b")
-STATEMENT = re.compile(r"\b(?:communique|declaration|statement|readout|compte[- ]rendu|press release|note)\b")
+WH_WORDS = re.compile(rf"\b(?:{alternation('wh_words')})\b")
+STATEMENT = re.compile(rf"\b(?:{alternation('statement_words')})\b")
+SUBJECT_TRIM_WORDS = union("subject_trim_words")
+MESSAGE_OWNER = re.compile(alternation("message_owner"))
+CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
+INFINITIVE_MARKER = alternation("infinitive_markers")
+APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
+AGENT_PREPOSITIONS = union("agent_prepositions")
+OPINION_PREPOSITION = re.compile(rf"(?:{alternation('opinion_prepositions')})\s+")
+PASSIVE_MARKERS = union("passive_markers")
+BEFORE_INFINITIVE = union("before_infinitive")
+REFLEXIVE_PRONOUNS = union("reflexive_pronouns")
+SPEECH_AUXILIARIES = AUXILIARIES - union("being_auxiliaries")
+NEGATION_CLITICS = union("negation_clitics")
+ENDS_WITH_AND = re.compile(rf"\b(?:{'|'.join(sorted(union('and_words')))})$")
+CLAUSE_START = re.compile(rf"(?:^|\b(?:{alternation('clause_subordinators')})\s+|,\s+)")
+CONJUNCTIONS = union("and_words") | union("but_words")
+INVERTED_PRONOUN = re.compile(rf"(?:-t-|-)({alternation('inverted_pronouns')})\b")  # "a-t-il dit"
+# Branches in the order the rules tried them; each matches a different word, so at most one at a place.
+CLAUSE_BOUNDARY = re.compile(rf"[;:«»“”\"]|\b(?:{alternation('clause_boundary_words')})(?!\w)\s*")
+SOURCE_PHRASE_STOP = re.compile(rf"\s(?:{alternation('source_phrase_stops')})")
+OBJECT_CLITIC = re.compile(rf"\s(?:{alternation('object_clitics')})$")
 
 
 @dataclass
@@ -262,28 +282,20 @@ class SentenceAttributor:
             return toks[i].start
         if self.lexicon.lang == "fr" and form.tense == "finite" and self.has_participle_reading(toks[i].word):
             return None  # "abordé" alone is a participle: it needs its auxiliary
-        if previous in {"ete", "been", "being"}:
+        if previous in PASSIVE_MARKERS:
             return None  # passive: "a été abordé"
         if form.tense in ("finite", "compound", "inverted"):
-            if (
-                previous in DETERMINERS | NOUN_MARKERS
-                or previous in {"en", "pour", "sans", "to"}
-                and form.tense == "finite"
-            ):
+            if previous in DETERMINERS | NOUN_MARKERS or previous in BEFORE_INFINITIVE and form.tense == "finite":
                 return None  # "le communiqué", "une note": a noun, not a verb
-            if (
-                previous in {"se", "s", "me", "te"}
-                and form.tense == "finite"
-                and not form.lemma.startswith(("se ", "s'"))
-            ):
+            if previous in REFLEXIVE_PRONOUNS and form.tense == "finite" and not form.lemma.startswith(("se ", "s'")):
                 return None
             return toks[i].start
         if form.tense == "participle":
             j = i - 1
             while j >= 0 and i - j <= 4 and toks[j].text in BETWEEN_AUX_AND_VERB:
                 j -= 1
-            if j >= 0 and toks[j].text in AUXILIARIES - {"est", "sont", "etait", "etaient", "s"}:
-                while j > 0 and toks[j - 1].text in {"n", "ne"}:
+            if j >= 0 and toks[j].text in SPEECH_AUXILIARIES:
+                while j > 0 and toks[j - 1].text in NEGATION_CLITICS:
                     j -= 1
                 return toks[j].start
         return None
@@ -324,7 +336,7 @@ class SentenceAttributor:
             return None
         content_end = len(before) - 1 if before.endswith(",") else len(before)
         if hit.form.tense == "inverted":
-            pronoun = re.search(r"(?:-t-|-)(il|elle|ils|elles|on)\b", folded[hit.group_start : hit.group_end])
+            pronoun = INVERTED_PRONOUN.search(folded[hit.group_start : hit.group_end])
             if not pronoun:
                 return None
             source = (hit.group_start + pronoun.start(1), hit.group_start + pronoun.end(1))
@@ -420,13 +432,11 @@ class SentenceAttributor:
     def coordinated_subject(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """ "La Russie fait face à … et dénonce …": the subject of the first verb."""
         left = folded[:position].rstrip()
-        clitic = re.search(r"\s(?:l'|lui|leur|les|la|le)$", left)  # "…et l'a exhorté à…": "et", then the object
+        clitic = OBJECT_CLITIC.search(left)  # "…et l'a exhorté à…": "et", then the object
         left = left[: clitic.start()] if clitic else left
-        if not re.search(r"\b(?:et|and)$", left):
+        if not ENDS_WITH_AND.search(left):
             return None
-        for match in reversed(
-            list(re.finditer(r"(?:^|\b(?:que|qu'|alors que|tandis que|while|as)\s+|,\s+)", left[:-3]))
-        ):
+        for match in reversed(list(CLAUSE_START.finditer(left[:-3]))):
             begin = match.end()
             if APPOSED_NAME.fullmatch(text[begin : len(left) - 3]):
                 continue  # "…son homologue, Sergey V. Lavrov, et l'a…": an apposition, not the subject
@@ -465,7 +475,7 @@ class SentenceAttributor:
         if not match:
             return None
         prefix = folded[: match.start()].strip()
-        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in {"et", "mais", "and", "but"}:
+        if prefix and not INTRO_ADVERBIAL.match(prefix + " , x") and prefix not in CONJUNCTIONS:
             return None
         if match.group(1) in ("citing", "citant", "cite par", "per"):
             return None
@@ -542,7 +552,7 @@ class SentenceAttributor:
         attribute ("est jugée par un tribunal" is a trial, not a statement)."""
         quotes = quote_spans(folded)
         for j in range(after, min(after + 6, len(toks))):
-            if toks[j].text in {"par", "by"}:
+            if toks[j].text in AGENT_PREPOSITIONS:
                 if j == after and fold(form.lemma) in EVALUATING:
                     return None
                 return toks[j]
@@ -556,7 +566,7 @@ class SentenceAttributor:
         if not match:
             return None
         start, end = match.span("subj")
-        owner = re.match(r"(?:le|la|l')\s*(?:message|position|reponse|ligne)\s+(?:de|du|des|d')\s*", folded[start:end])
+        owner = MESSAGE_OWNER.match(folded[start:end])
         if owner:
             start += owner.end()
         if not self.looks_like_speaker(text[start:end]):
@@ -569,7 +579,7 @@ class SentenceAttributor:
 
     def leading_pour(self, text: str, folded: str, offset: int) -> Found | None:
         """ "Pour le Kremlin, c'est « inacceptable »"."""
-        match = re.match(r"(?:pour|for)\s+", folded)
+        match = OPINION_PREPOSITION.match(folded)
         if not match:
             return None
         end = phrase_end(folded, match.end())
@@ -869,7 +879,7 @@ def skip_space(text: str, position: int) -> int:
 def clause_start(left: str, *, commas: bool = True) -> int:
     """Start of the clause that ends at the end of `left`."""
     best = 0
-    for match in re.finditer(r"[;:«»“”\"]|\b(?:que|qu'|lorsque|puisque|car|because|although|whereas)(?!\w)\s*", left):
+    for match in CLAUSE_BOUNDARY.finditer(left):
         best = match.end()
     if not commas:
         return best
@@ -896,7 +906,7 @@ def extend_over_insertions(left: str, start: int) -> int:
     before = left[:start].rstrip()[:-1]
     opener = clause_start(before, commas=False)
     segment = before[opener:]
-    if len(segment.split()) > 16 or re.search(r"[«»“”\"]|\b(?:que|qu'|that)\b", segment):
+    if len(segment.split()) > 16 or re.search(rf"[«»“”\"]|\b(?:{CLAUSAL_COMPLEMENTIZER})\b", segment):
         return start
     return opener
 
@@ -904,53 +914,7 @@ def extend_over_insertions(left: str, start: int) -> int:
 def trim_subject(phrase: str) -> str:
     """The subject phrase without trailing negation, clitics and adverbs."""
     words = phrase.rstrip().split(" ")
-    while (
-        words
-        and re.sub(r"\W", "", words[-1])
-        in {
-            "ne",
-            "n",
-            "lui",
-            "elle",
-            "eux",
-            "pour",
-            "part",
-            "sa",
-            "son",
-            "de",
-            "cote",
-            "egalement",
-            "aussi",
-            "also",
-            "meme",
-            "quant",
-            "a",
-            "se",
-            "s",
-            "ensuite",
-            "deja",
-            "encore",
-            "then",
-            "recently",
-            "had",
-            "has",
-            "have",
-            "earlier",
-            "did",
-            "does",
-            "do",
-            "not",
-            "would",
-            "will",
-            "could",
-            "may",
-            "might",
-            "didn",
-            "doesn",
-            "ainsi",
-        }
-        | TIME_WORDS
-    ):
+    while words and re.sub(r"\W", "", words[-1]) in SUBJECT_TRIM_WORDS | TIME_WORDS:
         words.pop()
     text = " ".join(words).rstrip(" ,")
     if text.endswith(("n'", "s'")):
@@ -989,7 +953,7 @@ def phrase_end(folded: str, start: int, *, stop_at_de: bool = False) -> int:
     match = SOURCE_END.search(folded, start + 1) if start < len(folded) else None
     end = match.start() if match else len(folded)
     if stop_at_de:
-        inner = re.search(r"\s(?:d'avoir|de\s+\w+er\b|d'\w+er\b|of\s|as\s|comme\s)", folded[start:end])
+        inner = SOURCE_PHRASE_STOP.search(folded[start:end])
         if inner:
             end = start + inner.start()
     return end
@@ -1030,9 +994,9 @@ def clausal_complement(folded: str, position: int, words: int = 0) -> bool:
     window = folded[position : position + 80]
     return bool(
         re.match(
-            r"\W*(?:(?:[\w'-]+\s+){0,4}(?:que|qu'|that)\b|(?:[\w'-]+\s*){0,6}:|(?:[\w'-]+\s*){0,"
+            rf"\W*(?:(?:[\w'-]+\s+){{0,4}}(?:{CLAUSAL_COMPLEMENTIZER})\b|(?:[\w'-]+\s*){{0,6}}:|(?:[\w'-]+\s*){{0,"
             + str(words)
-            + r"}[«“\"]|\s*(?:avoir|etre|to\b(?!\s+(?:a|an|the|all|its|his|her|their|this|that|an?)\b)))",
+            + rf"}}[«“\"]|\s*(?:{INFINITIVE_MARKER}))",
             window,
         )
     )
@@ -1046,13 +1010,7 @@ def ends_with_apposition(before: str) -> bool:
         return False
     last = parts[-1].strip()
     names = re.fullmatch(r"(?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-ZÀ-Þ][\w'’-]+\s*){1,4}", last)
-    adverbial = re.fullmatch(
-        r"(?:en particulier|notamment|quant à lui|quant à elle|de son côté|pour sa part|"
-        r"lui aussi|elle aussi|également|toutefois|cependant|pourtant|however|meanwhile|"
-        r"for (?:his|her|its) part|in turn)",
-        last,
-        re.IGNORECASE,
-    )
+    adverbial = APPOSITION_ADVERBIAL.fullmatch(last)
     return bool(names and len(parts[0].split()) <= 8 or adverbial and len(parts[0].split()) <= 6)
 
 
@@ -1074,8 +1032,5 @@ def closes_sentence(folded: str, end: int) -> bool:
         return len(head.split()) <= 6
     word = re.match(r"[\w'-]+", head)  # none after a colon or an apostrophe
     return (
-        len(head.split()) <= 12
-        and not re.search(r"[«“\"]", head)
-        and word is not None
-        and word.group() in PREPOSITIONS
+        len(head.split()) <= 12 and not re.search(r"[«“\"]", head) and word is not None and word.group() in PREPOSITIONS
     )

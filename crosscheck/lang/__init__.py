@@ -100,6 +100,14 @@ class Language:
     thing_pronouns: frozenset[str]  # pronouns that stand for an institution ("it")
     back_reference_determiners: dict[str, str]  # kind (staff, document, outlet, institution, person) -> words
     back_reference_nouns: dict[str, str]  # kind -> nouns that point back to an actor of that kind
+    feminine_pronouns: frozenset[str]  # "elle", "she": the antecedent is a woman
+    plural_pronouns: frozenset[str]  # "ils", "they": the antecedent is a group
+    name_particles: frozenset[str]  # lower-case words inside a person's name ("de", "van", "bin")
+    title_boundary_words: frozenset[str]  # words that end the title before or after a name ("avec", "said")
+    title_open_ends: frozenset[str]  # a title ending so names an office, not a person ("de", "of")
+    singular_ending_s: frozenset[str]  # words ending in s that are no plural ("ses", "press")
+    subject_determiners: str  # what opens a sentence's subject noun phrase ("le", "two")
+    subject_verbs: str  # the verb group that ends an opening subject ("a", "has", "met")
     # Attribution constructions (attribute/engine.py), on folded text.
     according_words: str  # "selon", "according to"
     citing_words: frozenset[str]  # "citant", "citing": an according-to that names a relay
@@ -144,6 +152,13 @@ class Language:
     state_source_words: frozenset[str]  # unnamed sources that speak for a state ("officials"); attribute.engine
     place_intro: str  # regex: the preposition of an opening "In Taipei," ; attribute.engine
     no_comment_verbs: frozenset[str]  # lemmas that, negated and bare, report silence ("did not respond")
+    complement_as_words: str  # "a décrit sa conversation comme…", "described it as…"
+    quoted_object_links: str  # before a quoted object: "menace de « … »", "warned of “…”"
+    evaluating_verbs: frozenset[str]  # lemmas whose agent judges, not speaks ("jugé par un tribunal")
+    wh_words: str  # "comment", "why": a question, not a speaker
+    participle_suffixes: str  # a participle opening a sentence ("Speaking in Beijing, …")
+    clause_boundary_words: str  # words that open a new clause ("lorsque", "because")
+    source_phrase_stops: str  # inside a source phrase, where a complement begins ("d'avoir", "of ")
     byline_staff_words: str = ""  # trailing words of a byline that name no one ("staff")
     ordinals_before_month: str = ""  # "1er mars"
     ordinals_after_month: str = ""  # "March 1st"
@@ -159,6 +174,12 @@ class Language:
     reflexive_pronouns: frozenset[str] = frozenset()  # "se declare": not the plain reporting verb
     being_auxiliaries: frozenset[str] = frozenset()  # "est", "s'est": no compound past of speech
     negation_clitics: frozenset[str] = frozenset()  # "n'a", "ne l'a" before an auxiliary
+    outlet_words_before: str = ""  # before an outlet noun: "state", "news"
+    outlet_words_after: str = ""  # after an outlet noun: "d'etat", "de presse"
+    feminine_determiners: frozenset[str] = frozenset()  # before a title: the person is a woman ("la", "une")
+    capitalised_title_words: frozenset[str] = frozenset()  # capitalised words of a title before a name ("Foreign")
+    inverted_pronouns: str = ""  # subject pronouns joined to an inverted verb ("a-t-il dit")
+    object_clitics: str = ""  # object pronouns before a verb ("et l'a exhorté")
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
 
 

@@ -109,7 +109,7 @@ NAME_TITLE_WORDS = "mr mrs ms dr gen general president"
 AUXILIARIES = "has have had"
 BETWEEN_AUX_AND_VERB = (
     "not also already previously earlier since repeatedly publicly then never again immediately quickly to t "
-    "explicitly"
+    "explicitly only just simply finally"
 )
 SPEAKER_NOUNS = (
     "official officials spokesman spokeswoman spokesperson minister ministry government statement readout "
@@ -140,17 +140,29 @@ THING_PRONOUNS = "it"
 BACK_REFERENCE_DETERMINERS = {
     "staff": "his|her|its|their",
     "document": "the|this",
-    "outlet": "the",
+    "outlet": "the|this",
     "institution": "the",
     "person": "the",
+    "office": "the",
 }
 BACK_REFERENCE_NOUNS = {
     "staff": r"office|spokes\w+|aides|team|ministry|staff",
     "document": "document|statement|readout|release|transcript|summary",
     "outlet": "newspaper|agency|paper|outlet|magazine|broadcaster",
     "institution": "ministry|department|government|presidency|army|military",
-    "person": r"minister|spokes\w+|president|secretary|official|general",
+    "person": r"minister|spokes\w+|president|secretary|official|general|head of state|leader",
+    "office": "office|team|staff",
 }
+FEMININE_PRONOUNS = "she"
+PLURAL_PRONOUNS = "they"
+NAME_PARTICLES = "de da do dos van von bin ben al el di del"
+TITLE_BOUNDARY_WORDS = "with and that who said to by whose between"
+TITLE_OPEN_ENDS = "of the"
+SINGULAR_ENDING_S = "his its this press process"
+SUBJECT_DETERMINERS = "the|a|an|two|three|several"
+SUBJECT_VERBS = "has|have|had|was|were|met|spoke|visited"
+OUTLET_WORDS_BEFORE = "state|official|news|state news"
+CAPITALISED_TITLE_WORDS = "foreign defence defense prime deputy vice finance interior treasury"
 
 # Attribution constructions (attribute/engine.py); folded text.
 ACCORDING_WORDS = "according to|per"
@@ -162,7 +174,7 @@ EMBEDDED_LINKS = "by|from"
 EMBEDDED_COMPLEMENTIZERS = "that"
 STATEMENT_COPULAS = "was|is|has been"
 FIRMNESS_ADJECTIVES = "clear|firm|categorical|explicit|unequivocal|blunt"
-NOT_SPEECH_AFTER = r"war\b|to be\b|to have\b"
+NOT_SPEECH_AFTER = r"war\b|to be\b|to have\b|goodbye\b"
 OBJECT_DETERMINERS = "the|a|an"
 PHRASE_DETERMINERS = "the|a|an"
 QUALIFYING_VERBS = "describe call dub label term"
@@ -179,14 +191,14 @@ SUBJECT_TRIM_WORDS = (
     "also then recently had has have earlier did does do not would will could may might didn doesn"
 )
 BARE_CLAUSE_VERBS = "say add warn insist argue claim"
-PASSIVE_AUXILIARIES = "is are was were"
+PASSIVE_AUXILIARIES = "is are was were been"
 AGENT_PREPOSITIONS = "by"
 OPINION_PREPOSITIONS = "for"
 APPOSITION_ADVERBIALS = "however|meanwhile|for (?:his|her|its) part|in turn"
 TIME_PHRASES = r"last|this|earlier|later|the \d|on \w+day"
 CLAUSE_OPENERS = "according|said|which|while"
 CLAUSE_COMPLEMENTIZERS = "that"
-INFINITIVE_MARKERS = "to"
+INFINITIVE_MARKERS = r"to\b(?!\s+(?:a|an|the|all|its|his|her|their|this|that|an?)\b)"  # not "to the press"
 PASSIVE_MARKERS = "been being"
 BEFORE_INFINITIVE = "to"
 AND_WORDS = "and"
@@ -229,3 +241,12 @@ PLACE_INTRO = r"in|from|at"
 
 # Reporting verbs that, negated with nothing after, report silence ("did not respond"; attribute.engine).
 NO_COMMENT_VERBS = "respond comment react reply"
+
+# Verb complements that are no reported speech (attribute/engine.py); lower case.
+COMPLEMENT_AS_WORDS = "as"
+QUOTED_OBJECT_LINKS = "of|with"
+EVALUATING_VERBS = "judge consider"
+WH_WORDS = "how|why|whether"
+PARTICIPLE_SUFFIXES = "ing"
+CLAUSE_BOUNDARY_WORDS = "because|although|whereas"
+SOURCE_PHRASE_STOPS = r"of\s|as\s"

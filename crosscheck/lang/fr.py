@@ -128,7 +128,8 @@ NAME_TITLE_WORDS = "m mm mme mmes dr pr gen general president"
 AUXILIARIES = "a ont avait avaient aurait auraient eut eurent aura auront est sont etait etaient s"
 BETWEEN_AUX_AND_VERB = (
     "pas plus jamais guere point egalement aussi notamment deja encore bien toutefois cependant pourtant "
-    "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s"
+    "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s seulement simplement uniquement pour "
+    "sa son part de cote nouveau"
 )
 SPEAKER_NOUNS = (
     "source sources responsable responsables porte-parole porte parole diplomate diplomates ministre "
@@ -173,6 +174,7 @@ BACK_REFERENCE_DETERMINERS = {
     "outlet": "la|le|l'|cette|ce",
     "institution": "le|la|l'",
     "person": "le|la",
+    "office": "le|la|l'",
 }
 BACK_REFERENCE_NOUNS = {
     "staff": "services|cabinet|entourage|ministere|bureau|equipe|porte-parole|proches|collaborateurs",
@@ -181,9 +183,21 @@ BACK_REFERENCE_NOUNS = {
     "institution": "ministere|gouvernement|presidence|armee|etat-major",
     "person": (
         r"ministre|porte-parole|president|presidente|chef de la diplomatie|chef|cheffe|secretaire|premier ministre|"
-        r"chancelier|diplomate|responsable|general"
+        r"chancelier|chanceliere|diplomate|responsable|general|premier|chef d'etat|chef de l'etat|"
+        r"cheffe du gouvernement|chef du gouvernement|dirigeant"
     ),
+    "office": "bureau|cabinet|entourage|equipe|services",
 }
+FEMININE_PRONOUNS = ("elle", "elles", "celle-ci", "cette derniere")
+PLURAL_PRONOUNS = "ils elles"
+NAME_PARTICLES = "de da do dos van von bin ben al el di del"
+TITLE_BOUNDARY_WORDS = "avec et que qu' qui a par dont entre"
+TITLE_OPEN_ENDS = "de des du d le la"
+SINGULAR_ENDING_S = "sa ses mes tes nos vos leurs"
+SUBJECT_DETERMINERS = "le|la|l'|les|un|une|des|deux|trois|plusieurs"
+SUBJECT_VERBS = "a|ont|avait|avaient|s'est|se sont|est|sont"
+OUTLET_WORDS_AFTER = "d'etat|officielle|de presse|publique|d'information|etatique"
+FEMININE_DETERMINERS = "la une cette"
 
 # Attribution constructions (attribute/engine.py); folded text.
 ACCORDING_WORDS = "selon|d'apres|de source|de sources"
@@ -199,7 +213,7 @@ EMBEDDED_COMPLEMENTIZERS = "selon lesquel(?:le)?s|selon lequel|selon laquelle"
 STATEMENT_COPULAS = "a ete|est|etait|s'est montree?|se montre"
 STATEMENT_INTENSIFIERS = "tres |tout a fait "
 FIRMNESS_ADJECTIVES = "clair|claire|ferme|categorique|explicite|formel|formelle"
-NOT_SPEECH_AFTER = r"la guerre\b|forfait\b|l'etat d'urgence\b"
+NOT_SPEECH_AFTER = r"la guerre\b|forfait\b|l'etat d'urgence\b|adieu\b|au revoir\b"
 OBJECT_DETERMINERS = "le|la|les|l'|un|une|des|du|son|sa|ses"
 PHRASE_DETERMINERS = r"le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme"
 QUALIFYING_VERBS = "qualifier décrire"
@@ -215,7 +229,7 @@ STATEMENT_WORDS = "communique|declaration|compte[- ]rendu|note"
 SUBJECT_TRIM_WORDS = (
     "ne n lui elle eux pour part sa son de cote egalement aussi meme quant a se s ensuite deja encore ainsi"
 )
-PASSIVE_AUXILIARIES = "est sont etait etaient"
+PASSIVE_AUXILIARIES = "est sont etait etaient ete"
 AGENT_PREPOSITIONS = "par"
 OPINION_PREPOSITIONS = "pour"
 MESSAGE_OWNER = r"(?:le|la|l')\s*(?:message|position|reponse|ligne)\s+(?:de|du|des|d')\s*"
@@ -276,3 +290,14 @@ PLACE_INTRO = r"a|depuis|cote"
 
 # Reporting verbs that, negated with nothing after, report silence ("n'a pas répondu"; attribute.engine).
 NO_COMMENT_VERBS = "repondre commenter reagir"
+
+# Verb complements that are no reported speech (attribute/engine.py); folded text.
+COMPLEMENT_AS_WORDS = "comme"
+QUOTED_OBJECT_LINKS = "de|d'"
+EVALUATING_VERBS = "juger considerer estimer"
+WH_WORDS = "comment|pourquoi|combien"
+PARTICIPLE_SUFFIXES = "ant"
+INVERTED_PRONOUNS = "il|elle|ils|elles|on"
+OBJECT_CLITICS = "l'|lui|leur|les|la|le"
+CLAUSE_BOUNDARY_WORDS = "que|qu'|lorsque|puisque|car"
+SOURCE_PHRASE_STOPS = r"d'avoir|de\s+\w+er\b|d'\w+er\b|comme\s"
