@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
+from typing import Any, Protocol, TypeVar, get_args, get_origin
 
 import sqlite_utils
 from pydantic import BaseModel
@@ -28,12 +28,23 @@ from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from crosscheck.errors import StoreError
 from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Point, Sentence
-
-if TYPE_CHECKING:
-    from crosscheck.draft import Draft
 from crosscheck.store_review import ReviewStore
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class DraftToSave(Protocol):
+    """What `save_draft` writes (a `crosscheck.draft.Draft`, named here by its
+    shape so the store does not import the stage above it)."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    events: dict[str, tuple[Event, list[str]]]
+    divergences: list[Divergence]
+    points: list[Point]
+    cached: list
+    event_vectors: dict
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -408,7 +419,7 @@ class Store(ReviewStore):
     def has_article(self, article_id: str) -> bool:
         return self._value("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
-    def save_draft(self, draft: Draft) -> None:
+    def save_draft(self, draft: DraftToSave) -> None:
         """Write what an article adds (its sentences, claims, events, flagged
         pairs and the vectors computed for them) in one transaction, replacing
         any earlier version stored under the same id."""
