@@ -181,8 +181,10 @@ class Discourse:
         folded = " ".join(words)
         role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
         # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
-        tails = (" ".join(words[i:]) for i in range(len(words) - 1, -1, -1))
-        side = next((c for tail in tails if (c := self.registry.country_of(tail))), None)
+        side = self.registry.country_of(phrase)
+        if side is not None:
+            tails = (" ".join(words[i:]) for i in range(len(words) - 1, 0, -1))
+            side = next((c for tail in tails if (c := self.registry.country_of(tail))), side)
         if side is None:
             orgs = [m.actor for m in self.registry.find(phrase) if m.actor.kind != "person"]
             side = orgs[0].side if orgs else None
