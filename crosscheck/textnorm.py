@@ -42,8 +42,7 @@ SPECIAL = {
 UNIFIED = "’‘ʼ`‐‑–—\u00a0\u202f\u2009"  # apostrophes, dashes and spaces `lower` unifies
 
 
-@lru_cache(maxsize=8192)
-def fold_char(ch: str) -> str:
+def fold_char(ch: str) -> str:  # called once per distinct character: FOLD_TABLE keeps the result
     if ch in SPECIAL:
         return SPECIAL[ch]
     base = unicodedata.normalize("NFKD", ch)[:1].lower()
