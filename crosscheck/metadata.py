@@ -33,6 +33,15 @@ NAME = rf"(?!(?:{alternation('name_articles')})\b)[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ
 PEOPLE = re.compile(rf"{NAME}(?:(?:,| (?:{alternation('list_joiners')})| &) {NAME})*")
 BYLINE_STAFF = re.compile(rf"\s+(?:{alternation('byline_staff_words')})$", re.IGNORECASE)
 OUTLET_WORDS = re.compile(rf"\b(?:{alternation('outlet_name_words')})\b")
+# "Par Selin Kaya, à Ankara — Anadolu" / "By Selin Kaya in Ankara | Harbour Post": authors, then the outlet.
+BYLINE_THEN_OUTLET = re.compile(
+    rf"^(?:{alternation('byline_words')})\s+[^—–|]{{2,80}}?\s+[—–|]\s+(?P<outlet>[^,;:.!?—–|()]{{2,60}}?)"
+    rf"\s*(?:\((?P<agency>{AGENCIES})\))?\s*$",
+    re.IGNORECASE,
+)
+# A lede opening on a dateline without an agency: "ANKARA, 3 décembre 2026 — Le ministre…".
+DATELINE_DATE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},\s*(?P<date>[^—–()]{4,40}?)\s+[—–-]\s")
+MARKDOWN_MARKS = re.compile(r"^#+\s*|\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<value>\S.{0,150}?)\s*$", re.IGNORECASE)
 DATELINE_AGENCY = re.compile(rf"\((?P<agency>{AGENCIES})\)\s*[-–—]")
 ABSOLUTE_DATE = re.compile(
@@ -74,11 +83,15 @@ def read_header(paragraphs: list[str], skip: set[int] = frozenset()) -> HeaderIn
 
 def read_line(line: str, info: HeaderInfo, *, in_header: bool) -> bool:
     """Fill `info` from one line; True when the line is pure metadata."""
+    line = MARKDOWN_MARKS.sub("", line).strip()
     if len(line) > SHORT_LINE:
-        if in_header and info.agency is None and (m := DATELINE_AGENCY.search(line[:150])):
-            info.agency = canonical_agency(m.group("agency"))
-            info.published = info.published or first_date(line[: m.start()])
+        if in_header:
+            read_lede_dateline(line, info)
         return False
+    if m := BYLINE_THEN_OUTLET.match(line):
+        info.outlet = info.outlet or m.group("outlet").strip()
+        info.agency = info.agency or canonical_agency(m.group("agency"))
+        return True
     if m := BYLINE.match(line):
         name = BYLINE_STAFF.sub("", m.group("outlet").strip())
         if not PEOPLE.fullmatch(name) or OUTLET_WORDS.search(name):  # "By Daniel Harper and Lin Qiao": authors
@@ -97,6 +110,15 @@ def read_line(line: str, info: HeaderInfo, *, in_header: bool) -> bool:
         info.url = info.url or line
         return True
     return in_header and read_date_line(line, info)
+
+
+def read_lede_dateline(line: str, info: HeaderInfo) -> None:
+    """The agency and date of a lede's dateline ("MOSCOU, 25 juin 2024 (AFP) - …")."""
+    if info.agency is None and (m := DATELINE_AGENCY.search(line[:150])):
+        info.agency = canonical_agency(m.group("agency"))
+        info.published = info.published or first_date(line[: m.start()])
+    elif m := DATELINE_DATE.match(line[:120]):
+        info.published = info.published or first_date(m.group("date"))
 
 
 def read_date_line(line: str, info: HeaderInfo) -> bool:

@@ -214,3 +214,35 @@ def test_the_language_is_french_or_english_and_none_for_too_little_text() -> Non
     assert detect_language(BODY_FR) == "fr"
     assert detect_language(BODY_EN) == "en"
     assert detect_language("Merci.") is None
+
+
+# --- bylines that name authors, then the outlet; ledes that open on a dateline ---------
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "agency"),
+    [
+        ("**Par Selin Kaya, à Ankara** — Le Courrier du Bosphore", "Le Courrier du Bosphore", None),
+        ("By Selin Kaya in Ankara — Harbour City Monitor", "Harbour City Monitor", None),
+        ("By Daniel Harper | The Evening Ledger (Reuters)", "The Evening Ledger", "Reuters"),
+    ],
+)
+def test_a_byline_of_authors_then_an_outlet_names_the_outlet(line: str, outlet: str, agency: str | None) -> None:
+    info = header(TITLE, line, BODY_FR)
+    assert (info.outlet, info.agency) == (outlet, agency)
+    assert info.meta_paragraphs == {1}
+
+
+@pytest.mark.parametrize(
+    ("lede", "published"),
+    [
+        (f"ANKARA, 3 décembre 2026 — {BODY_FR}", date(2026, 12, 3)),
+        (f"NEW DELHI, December 3, 2026 - {BODY_EN}", date(2026, 12, 3)),
+        (f"Le Caire — {BODY_FR}", None),
+        (f"Washington, which spoke first on Tuesday — {BODY_EN}", None),
+    ],
+)
+def test_a_lede_s_dateline_gives_the_date_without_an_agency(lede: str, published: date | None) -> None:
+    info = header(TITLE, lede, BODY_FR)
+    assert info.published == published
+    assert info.meta_paragraphs == set()
