@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from crosscheck.lang import LANGUAGES, alternation
-from crosscheck.lang.names import AGENCIES
+from crosscheck.lang.names import AGENCIES, AGENCY_SHORT_NAMES
 
 HEADER_LINES = 8  # paragraphs looked at for header metadata
 FOOTER_LINES = 4
@@ -152,7 +152,7 @@ def parse_date(text: str) -> date | None:
 def canonical_agency(name: str | None) -> str | None:
     if not name:
         return None
-    return {"associated press": "AP", "tass": "TASS"}.get(name.lower(), name)
+    return AGENCY_SHORT_NAMES.get(name.lower(), name)
 
 
 def outlet_from_url(url: str) -> str | None:

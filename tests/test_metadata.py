@@ -246,3 +246,10 @@ def test_a_lede_s_dateline_gives_the_date_without_an_agency(lede: str, published
     info = header(TITLE, lede, BODY_FR)
     assert info.published == published
     assert info.meta_paragraphs == set()
+
+
+def test_a_national_agency_s_short_name_in_a_dateline() -> None:
+    info = header(TITLE, f"ANKARA, 3 décembre 2026 (AA) — {BODY_FR}", BODY_FR)
+    assert (info.agency, info.published) == ("Anadolu", date(2026, 12, 3))
+    info = header(TITLE, f"ISLAMABAD, December 3, 2026 (APP) - {BODY_EN}", BODY_EN)
+    assert (info.agency, info.published) == ("APP", date(2026, 12, 3))
