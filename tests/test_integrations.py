@@ -226,3 +226,9 @@ def test_example_workflow_is_the_one_in_the_readme() -> None:
     steps = yaml.safe_load(workflow)["jobs"]["check"]["steps"]
     ours = next(step for step in steps if step.get("uses", "").split("@")[0].endswith("/crosscheck"))
     assert set(ours["with"]) <= set(action()["inputs"])
+
+
+def test_the_action_installs_the_locked_versions() -> None:
+    install = next(s for s in action()["runs"]["steps"] if s.get("id") == "install")["run"]
+    assert '-c "$CROSSCHECK_SOURCE/requirements/lock.txt"' in install
+    assert (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8").count("torch==2.13.0+cpu") == 1
