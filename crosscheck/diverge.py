@@ -199,7 +199,8 @@ def find_divergences(
             )
     if exchange and len(sides) == 2:
         for pair in silent_omissions(event, views, sides, settings, focus):
-            found.setdefault(pair.id, pair)
+            if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
+                found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
 
 
