@@ -276,7 +276,7 @@ def silent_omissions(
     """A third country one side's account raises (Taiwan, Iran) that no claim of
     the other side names, when the event holds that side's readout: paired with
     the other side's leading account, which leaves it out."""
-    leading = central(views, 1, settings.min_account)
+    leading = central(views, 1, settings.min_account, joint=True)  # a joint outcome is still that side's readout
     out = []
     for view in views:
         if view.claim.side not in sides or view.relay or view.meta or view.joint:
@@ -343,8 +343,8 @@ def account_score(view: View, names: set[str]) -> float:
 MIN_CENTRAL_STEMS = 3
 
 
-def central(views: list[View], limit: int, minimum: float) -> set[int]:
-    """The `limit` best accounts of each side."""
+def central(views: list[View], limit: int, minimum: float, joint: bool = False) -> set[int]:
+    """The `limit` best accounts of each side (with `joint`, joint outcomes count)."""
     chosen: set[int] = set()
     for side in {v.claim.side for v in views}:
         ranked = sorted(
@@ -353,7 +353,7 @@ def central(views: list[View], limit: int, minimum: float) -> set[int]:
                 for v in views
                 if v.claim.side == side
                 and v.account >= minimum
-                and not (v.relay or v.meta or v.joint)
+                and not (v.relay or v.meta or v.joint and not joint)
                 and len(v.stems) >= MIN_CENTRAL_STEMS
             ),
             key=lambda v: (-v.account, v.claim.start),
