@@ -20,17 +20,17 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from crosscheck.lang import all_languages, alternation
+from crosscheck.lang import all_languages, alternation, union
 from crosscheck.models import AGREEMENT, Claim, Divergence, DivergenceKind, Event, Polarity
 from crosscheck.settings import DivergenceSettings
-from crosscheck.signature import topic_stems
-from crosscheck.textnorm import fold
+from crosscheck.signature import STEM, topic_stems
+from crosscheck.textnorm import fold, tokens
 
 if TYPE_CHECKING:
     from crosscheck.draft import Draft
@@ -49,6 +49,13 @@ INITIATOR = re.compile(
     r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|" + "|".join(POSSESSIVE_REQUESTS)
 )
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+META_STEMS = frozenset(
+    word[:STEM]
+    for word in union("meta_words")
+    | {w for lang in all_languages() for w in (*lang.weekdays, *lang.month_names, *lang.number_words, *lang.time_units)}
+)
+BOTH_PARTICIPANTS = rf"\b(?:{alternation('both_words')}) (?:{alternation('participant_nouns')})"
+JOINT_OUTCOME = re.compile(rf"{BOTH_PARTICIPANTS} (?:{alternation('joint_outcome_verbs')})\b")
 RELAY_ID_PREFIXES = ("outlet.",)
 
 
@@ -70,6 +77,9 @@ class View:
     vector: np.ndarray | None = None
     initiator: str | None = None  # the country said to have asked for the exchange
     account: float = 0.0  # how much the claim reports the exchange's substance
+    meta: bool = False  # it only reports the exchange itself (that it took place, its length, its tone)
+    joint: bool = False  # it reports what both participants agreed or decided: no one side's stress
+    places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
 
     @property
     def relay(self) -> bool:
@@ -79,6 +89,7 @@ class View:
 def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:
     view = plain_view(claim, text, names, settings, registry)
     view.initiator = initiator(claim.text, registry)
+    view.places = countries_named(claim.text, registry)
     view.account = account_score(view, names)
     return view
 
@@ -86,13 +97,16 @@ def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettin
 def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
+    stems = topic_stems(content, registry, names)
     return View(
         claim=claim,
         content=content,
-        stems=topic_stems(content, registry, names),
+        stems=stems,
         negated=bool(NEGATED.search(folded)),
         denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
         numbers=set(NUMBER.findall(content)),
+        meta=len(stems - META_STEMS) < settings.min_salient,
+        joint=bool(JOINT_OUTCOME.search(fold(claim.text))),
     )
 
 
@@ -183,6 +197,10 @@ def find_divergences(
                 score=round(score, 3),
                 evidence=evidence,
             )
+    if exchange and len(sides) == 2:
+        for pair in silent_omissions(event, views, sides, settings, focus):
+            if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
+                found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
 
 
@@ -237,6 +255,60 @@ def agree(a: View, b: View, settings: DivergenceSettings) -> bool:
     return False
 
 
+def countries_named(text: str, registry) -> dict[str, str]:
+    """The countries a claim names (by name, demonym or capital), each with the words that name it."""
+    if registry is None:
+        return {}
+    found: dict[str, str] = {}
+    toks = tokens(text)
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            key = tuple(t.text for t in toks[i : i + n])
+            code = registry.country_words.get(key)
+            if code and code not in found and (key not in registry.case_sensitive or toks[i].upper):
+                found[code] = text[toks[i].start : toks[i + n - 1].end]
+    return found
+
+
+def silent_omissions(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> list[Divergence]:
+    """A third country one side's account raises (Taiwan, Iran) that no claim of
+    the other side names, when the event holds that side's readout: paired with
+    the other side's leading account, which leaves it out."""
+    leading = central(views, 1, settings.min_account, joint=True)  # a joint outcome is still that side's readout
+    out = []
+    for view in views:
+        if view.claim.side not in sides or view.relay or view.meta or view.joint:
+            continue
+        raised = {code: name for code, name in view.places.items() if code not in sides}
+        for other in sides - {view.claim.side}:
+            theirs = [v for v in views if v.claim.side == other]
+            named = set().union(*(v.places for v in theirs))
+            missing = [name for code, name in raised.items() if code not in named]
+            readout = next((v for v in theirs if id(v) in leading), None)
+            if not missing or readout is None:
+                continue
+            if focus is not None and not {view.claim.id, readout.claim.id} & focus:
+                continue
+            first, second = sorted((view.claim.id, readout.claim.id))
+            out.append(
+                Divergence(
+                    id=pair_id(first, second),
+                    event_id=event.id,
+                    a=first,
+                    b=second,
+                    kind=DivergenceKind.OMISSION.value,
+                    score=settings.silent_omission_score,
+                    evidence=f"{SILENT_OMISSION}{', '.join(missing)}",
+                )
+            )
+    return out
+
+
+SILENT_OMISSION = "not in the other side's readout: "
+
+
 def initiator(text: str, registry) -> str | None:
     """The country that asked for or initiated the exchange, when the claim says."""
     match = INITIATOR.search(fold(text))
@@ -271,15 +343,18 @@ def account_score(view: View, names: set[str]) -> float:
 MIN_CENTRAL_STEMS = 3
 
 
-def central(views: list[View], limit: int, minimum: float) -> set[int]:
-    """The `limit` best accounts of each side."""
+def central(views: list[View], limit: int, minimum: float, joint: bool = False) -> set[int]:
+    """The `limit` best accounts of each side (with `joint`, joint outcomes count)."""
     chosen: set[int] = set()
     for side in {v.claim.side for v in views}:
         ranked = sorted(
             (
                 v
                 for v in views
-                if v.claim.side == side and v.account >= minimum and not v.relay and len(v.stems) >= MIN_CENTRAL_STEMS
+                if v.claim.side == side
+                and v.account >= minimum
+                and not (v.relay or v.meta or v.joint and not joint)
+                and len(v.stems) >= MIN_CENTRAL_STEMS
             ),
             key=lambda v: (-v.account, v.claim.start),
         )

@@ -30,9 +30,11 @@ from crosscheck.diverge import (
     DEFAULTS,
     DENIAL_WORDS,
     INITIATOR,
+    META_STEMS,
     NEGATED,
     NUMBER,
     OMISSION,
+    SILENT_OMISSION,
     View,
     article_omissions,
     event_comparisons,
@@ -159,9 +161,15 @@ def build_points(
         points.append(continued(point, stored, by_id, settings))
     points = merge_same(points)
     for point in points:
-        point.topic = topic_of(point, by_id)
+        point.topic = silent_topic(point) or topic_of(point, by_id)
         point.slots = slots_of(point, by_id)
     return points
+
+
+def silent_topic(point: Point) -> str:
+    """What a silent omission leaves out, as the claim that raises it names it ("Taïwan")."""
+    names = [r.removeprefix(SILENT_OMISSION) for r in point.reasons if r.startswith(SILENT_OMISSION)]
+    return ", ".join(dict.fromkeys(n for r in names for n in r.split(", ")))
 
 
 def point_id(event_id: str, kind: DivergenceKind, group: list[Divergence]) -> str:
@@ -230,8 +238,9 @@ def topic_of(point: Point, views: dict[str, View]) -> str:
     present = [views[c] for c in sorted(point.claim_ids()) if c in views]
     if not present:
         return ""
-    counts = Counter(stem for v in present for stem in v.stems)
-    sides = Counter(stem for side in {v.claim.side for v in present} for stem in side_stems(present, side))
+    shared_places = set.intersection(*(set(side_places(present, side)) for side in {v.claim.side for v in present}))
+    counts = Counter(stem for v in present for stem in v.stems - META_STEMS)
+    sides = Counter(stem for side in {v.claim.side for v in present} for stem in side_stems(present, side) - META_STEMS)
     anchor = max(present, key=lambda v: sum(sides[s] * 10 + counts[s] for s in v.stems))
     folded = fold(anchor.content)
     words: dict[str, str] = {}
@@ -239,8 +248,16 @@ def topic_of(point: Point, views: dict[str, View]) -> str:
         stem = match.group()[:STEM]
         if stem in anchor.stems and stem not in words:
             words[stem] = anchor.content[match.start() : match.end()]
-    ranked = sorted(words, key=lambda s: (-sides[s], -counts[s], list(words).index(s)))[:TOPIC_WORDS]
-    return " ".join(words[s] for s in sorted(ranked, key=list(words).index))
+    places = [anchor.places[code] for code in sorted(shared_places) if code in anchor.places]
+    words = {stem: word for stem, word in words.items() if stem not in META_STEMS}
+    ranked = sorted(words, key=lambda s: (-sides[s], -counts[s], list(words).index(s)))[: TOPIC_WORDS - len(places)]
+    return " ".join([*places, *(words[s] for s in sorted(ranked, key=list(words).index))])
+
+
+def side_places(views: list[View], side: str | None) -> set[str]:
+    """The third countries one side's claims name (not the speakers' own)."""
+    speakers = {v.claim.side for v in views}
+    return {code for v in views if v.claim.side == side for code in v.places if code not in speakers}
 
 
 def side_stems(views: list[View], side: str | None) -> set[str]:
@@ -263,6 +280,9 @@ def slots_of(point: Point, views: dict[str, View]) -> list[Slot]:
         patterns.append(("denial", DENIAL_WORDS))
     elif point.kind is DivergenceKind.OMISSION:
         patterns.append(("omission", OMISSION))
+        if left_out := silent_topic(point):  # the place one side raises, where it raises it
+            names = "|".join(re.escape(fold(n)) for n in left_out.split(", "))
+            patterns.append(("omission", re.compile(rf"\b(?:{names})\b")))
     out = []
     for claim_id in sorted(point.claim_ids()):
         view = views.get(claim_id)

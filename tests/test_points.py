@@ -125,3 +125,44 @@ def test_the_readout_row_marks_the_slot_and_nothing_else() -> None:
     row = readout_row(point, shown)
     marked = {side: [text for text, hit in pieces if hit] for side, [(_, pieces)] in row.versions.items()}
     assert marked == {"CN": ["partie américaine"], "US": ["Beijing"]} and row.kind_words == "the facts conflict"
+
+
+def test_a_third_country_one_readout_raises_and_the_other_never_names_is_a_silent_omission() -> None:
+    raised = claim("Dendias a averti que la Libye ne devait pas servir de base à des forages illégaux.", "GR", n=1)
+    readout = claim("Fidan a souligné l'importance du commerce bilatéral et de la coopération énergétique.", "TR", n=2)
+    found_views = views(raised, readout)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    [omission] = [p for p in pairs if p.kind == "omission"]
+    assert {omission.a, omission.b} == {"art:1000", "art:2000"} and "Libye" in omission.evidence
+    [point] = [p for p in build_points("ev-1", pairs, found_views, SETTINGS) if p.kind is DivergenceKind.OMISSION]
+    assert point.topic == "Libye"
+    [slot] = point.slots
+    assert slot.claim == "art:1000" and raised[1][slot.start - 1000 : slot.end - 1000] == "Libye"
+
+
+def test_no_silent_omission_when_the_other_side_names_the_country_too() -> None:
+    raised = claim("Dendias a averti que la Libye ne devait pas servir de base à des forages illégaux.", "GR", n=1)
+    readout = claim("Fidan a souligné l'importance du commerce bilatéral et de la coopération énergétique.", "TR", n=2)
+    named = claim("Fidan said Turkey's accord with Libya respected international law.", "TR", n=3, article="b")
+    pairs = find_divergences(EVENT, views(raised, readout, named), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.kind == "omission"]
+
+
+def test_a_joint_outcome_and_a_claim_about_the_call_itself_are_never_framing() -> None:
+    joint = claim("Les deux ministres ont convenu de se reparler prochainement sur la question migratoire.", "GR", n=1)
+    meta = claim("Dendias a indiqué que l'entretien téléphonique avait duré deux heures et avait été franc.", "GR", n=2)
+    stress = claim("Fidan a insisté sur les droits de la minorité turque en Thrace occidentale.", "TR", n=3)
+    found_views = views(joint, meta, stress)
+    assert found_views[0].joint and found_views[1].meta and not found_views[2].meta
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.kind == "framing"]
+
+
+def test_a_framing_point_across_languages_is_topped_by_the_country_both_sides_name() -> None:
+    french = claim("Dendias a averti que toute prospection autour de Chypre serait une provocation.", "GR", n=1)
+    english = claim("Fidan said Turkish Cypriots must share the gas found off Cyprus, he stressed.", "TR", n=2)
+    found_views = views(french, english)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert [p.kind for p in pairs] == ["framing"]
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert point.topic.split()[0] == "Chypre" and "Cyprus" not in point.topic  # one name, as the anchor claim writes it

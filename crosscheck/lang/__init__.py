@@ -181,6 +181,11 @@ class Language:
     inverted_pronouns: str = ""  # subject pronouns joined to an inverted verb ("a-t-il dit")
     object_clitics: str = ""  # object pronouns before a verb ("et l'a exhorté")
     possessive_request: str = ""  # "at {who}'s request"; {who} marks who asked
+    # Points (points.py, diverge.py): words that only report the exchange itself (that it took place, its
+    # length, its tone), so a claim made of them is context, not a topic; and the verbs of a joint outcome
+    # ("les deux présidents ont convenu", "both leaders agreed"), which no one side stresses.
+    meta_words: frozenset[str] = frozenset()
+    joint_outcome_verbs: str = ""
 
 
 @cache

@@ -250,3 +250,14 @@ WH_WORDS = "how|why|whether"
 PARTICIPLE_SUFFIXES = "ing"
 CLAUSE_BOUNDARY_WORDS = "because|although|whereas"
 SOURCE_PHRASE_STOPS = r"of\s|as\s"
+
+# Points of divergence (points.py, diverge.py): words that only report the exchange (its taking place, length, tone).
+META_WORDS = """
+president presidents leader leaders having between
+held took place lasted last hour hours minute minutes first time times since year years month months week weeks days
+frank candid sincere detailed substantive constructive cordial direct long lengthy phone telephone conversation call
+exchange views almost known
+"""
+JOINT_OUTCOME_VERBS = (
+    r"(?:have |had )?(?:\w+ )?(?:agreed|decided|accepted|concluded|welcomed|expressed|stressed|underlined)"
+)

@@ -301,3 +301,16 @@ INVERTED_PRONOUNS = "il|elle|ils|elles|on"
 OBJECT_CLITICS = "l'|lui|leur|les|la|le"
 CLAUSE_BOUNDARY_WORDS = "que|qu'|lorsque|puisque|car"
 SOURCE_PHRASE_STOPS = r"d'avoir|de\s+\w+er\b|d'\w+er\b|comme\s"
+
+# Points of divergence (points.py, diverge.py): words that only report the exchange (its taking place, length, tone).
+META_WORDS = """
+president presidente presidents dirigeant dirigeants leader leaders avoir
+eu lieu tenu tenue dure duree heure heures minute minutes premier premiere premiers fois depuis annee annees an ans
+mois semaine semaines jours sincere approfondi approfondie franc franche direct directe constructif constructive
+cordial cordiale detaille detaillee substantiel substantielle long longue telephone telephonique conversation
+entretien appel echange echanges vues presque dernier derniere connu
+"""
+JOINT_OUTCOME_VERBS = (
+    r"ont (?:\w+ )?(?:convenu|decide|accepte|conclu|estime|salue|exprime|souligne)|sont convenus"
+    r"|se sont (?:\w+ )?(?:accordes|entendus|engages)"
+)
