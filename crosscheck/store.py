@@ -547,10 +547,29 @@ class Store(ReviewStore):
         self._execute(
             f"DELETE FROM divergences WHERE a IN ({claim_ids}) OR b IN ({claim_ids})", [article_id, article_id]
         )
+        touched = [r[0] for r in self._execute(
+            f"SELECT DISTINCT point_id FROM point_claims WHERE claim_id IN ({claim_ids})", [article_id]
+        ).fetchall()]
         self._execute(f"DELETE FROM point_claims WHERE claim_id IN ({claim_ids})", [article_id])
+        self._delete_one_sided_points(touched)
         for table in ("claims", "sentences", "articles"):
             column = "id" if table == "articles" else "article_id"
             self._execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+
+    def _delete_one_sided_points(self, point_ids: list[str]) -> None:
+        """A point that lost every claim of one side with a replaced article no
+        longer says how two sides part: it goes, and the next comparison of the
+        event finds what still differs."""
+        if not point_ids:
+            return
+        one_sided = (
+            f"SELECT p.id FROM points p WHERE p.id IN ({marks(point_ids)}) AND "
+            "(SELECT COUNT(DISTINCT pc.side) FROM point_claims pc WHERE pc.point_id = p.id) < 2"
+        )
+        gone = [r[0] for r in self._execute(one_sided, point_ids).fetchall()]
+        if gone:
+            self._execute(f"DELETE FROM point_claims WHERE point_id IN ({marks(gone)})", gone)
+            self._execute(f"DELETE FROM points WHERE id IN ({marks(gone)})", gone)
 
     def articles(self) -> list[Article]:
         with self.errors():

@@ -108,7 +108,13 @@ def test_points_are_stored_with_their_claims_and_continued(any_store: Store) -> 
 
 
 def test_reingesting_an_article_takes_its_claims_out_of_points(any_store: Store) -> None:
-    any_store.save_points([a_point({"RU": ["gone:5"], "US": ["kept:1"]}), a_point({"RU": ["gone:9"]}, "pt-2")])
+    any_store.save_points(
+        [
+            a_point({"RU": ["gone:5", "other:2"], "US": ["kept:1"]}),
+            a_point({"RU": ["gone:9"], "US": ["kept:3"]}, "pt-2"),
+            a_point({"US": ["kept:7"]}, "pt-3"),
+        ]
+    )
     gone = [
         Claim(id=f"gone:{n}", article_id="gone", start=n, end=n + 1, text="x", content_start=n, content_end=n + 1)
         for n in (5, 9)
@@ -116,7 +122,11 @@ def test_reingesting_an_article_takes_its_claims_out_of_points(any_store: Store)
     any_store.insert_rows("claims", (to_row(c) for c in gone))
     with any_store.transaction():
         any_store._delete_article_rows("gone")
-    assert [(p.id, p.claims) for p in any_store.points()] == [("pt-1", {"US": ["kept:1"]})]
+    # pt-2 lost its only Russian claim, so it no longer says how two sides part; pt-3 was untouched.
+    assert [(p.id, p.claims) for p in any_store.points()] == [
+        ("pt-1", {"RU": ["other:2"], "US": ["kept:1"]}),
+        ("pt-3", {"US": ["kept:7"]}),
+    ]
 
 
 def test_a_store_made_before_points_opens_with_its_pairs_kept(tmp_path: Path) -> None:
