@@ -163,7 +163,8 @@ class Registry:
             # "UE", "US": an acronym only in capitals; "Xi", "Li", "Kim": a name, capitalised as one ("XI" is a numeral)
             return original.isupper() if key in self.acronyms else original[:1].isupper() and original[1:].islower()
         if key in self.capitalised:
-            return all(t.upper for t in toks if len(t.text) > 3)
+            # "Lee Jae-myung": the syllable after a hyphen of a given name keeps its small letter
+            return all(t.upper or text[t.start - 1 : t.start] == "-" for t in toks if len(t.text) > 3)
         if len(key) == 1:
             return toks[0].upper  # a lone name must be capitalised ("Price", not "price")
         return True

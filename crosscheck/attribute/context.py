@@ -388,13 +388,16 @@ def is_plural(name: str) -> bool:
 DATELINE_CITY = re.compile(
     r"\s*(?:(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?)\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\))?"
     r"|(?P<town>[A-ZÀ-Þ][\w' .-]{2,30}?)\s*\([^)\n]{1,30}\))\s*[-–—]\s"
+    r"|\s*(?P<colon>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?):\s"  # "ISLAMABAD: …", as South Asian papers write it
 )
 
 
 def dateline_side(opening: str, registry: Registry) -> str | None:
     """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -")."""
     match = DATELINE_CITY.match(opening)
-    return registry.country_of((match.group("city") or match.group("town")).title()) if match else None
+    if not match:
+        return None
+    return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
 
 
 def skip_space(text: str, position: int) -> int:

@@ -656,13 +656,30 @@ class SentenceAttributor:
             return person
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
-            return named
+            return self.localised(named, phrase)
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
         folded = fold(phrase).strip()
         if folded in PRONOUNS or re.fullmatch(r"(?:la |cette |the )?(?:meme |same )?sources?", folded):
             return None  # an anaphor with nothing to point at
+        return named
+
+    def localised(self, named: Resolution, phrase: str) -> Resolution:
+        """ "The Foreign Office said" is Britain's in London and Pakistan's in an
+        Islamabad-datelined story: an office name with no country word is the
+        dateline country's own office when that country's office goes by the
+        same name too ("Pakistan Foreign Office")."""
+        home = self.discourse.dateline_side
+        if not home or named.side in (None, home) or named.kind == "person":
+            return named
+        own = self.registry.get(f"{home.lower()}.{(named.actor or '').partition('.')[2]}")
+        match = next((m for m in self.registry.find(phrase) if m.actor.id == named.actor), None)
+        if own is None or match is None or self.registry.country_of(phrase[: match.start] + phrase[match.end :]):
+            return named
+        bare = fold_words(phrase[match.start : match.end])
+        if any(fold_words(alias)[-len(bare) :] == bare for alias in own.aliases):
+            return Resolution(own.id, own.side, own.kind, own.name, True)
         return named
 
     def speech_type(self, text, folded, content, phrase, construction) -> SpeechType:
