@@ -83,7 +83,7 @@ DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
 CAPS_DATELINE = re.compile(
     r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?|[A-ZÀ-Þ][\w' .-]{2,30}\s*\([^)]{2,30}\))\s*[-–—]\s+"
 )
-PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffixes')})\b[^,]{{0,50}},\s*")
+PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffixes')})\b[^,]{{0,70}},\s*")
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
@@ -101,6 +101,7 @@ CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
 INFINITIVE_MARKER = alternation("infinitive_markers")
 APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
 AGENT_PREPOSITIONS = union("agent_prepositions")
+AGENT_TAIL = re.compile(rf"\s(?:{'|'.join(sorted(AGENT_PREPOSITIONS))})\s+(?P<inner>[^,;]{{2,60}})$")
 OPINION_PREPOSITION = re.compile(rf"(?:{alternation('opinion_prepositions')})\s+")
 PASSIVE_MARKERS = union("passive_markers")
 BEFORE_INFINITIVE = union("before_infinitive")
@@ -416,7 +417,13 @@ class SentenceAttributor:
 
     def has_verb(self, phrase: str) -> bool:
         """A subject phrase holding a reporting verb ("it said Dong") is a clause, not a subject."""
-        return any(f.tense in ("finite", "compound") for t in tokens(phrase) for f in self.lexicon.lookup((t.word,)))
+        # a capitalised word is part of a name ("State House spokesperson"), not a verb
+        return any(
+            f.tense in ("finite", "compound")
+            for t in tokens(phrase)
+            if not t.upper
+            for f in self.lexicon.lookup((t.word,))
+        )
 
     def parsed_subject(self, text: str, position: int) -> tuple[int, int] | None:
         """The dependency parse's subject, when the rules found none (French)."""
@@ -614,7 +621,7 @@ class SentenceAttributor:
         resolution = self.resolve(phrase, offset + start)
         if resolution is None:
             return None
-        resolution = self.situate(resolution, text, folded, phrase)
+        resolution = self.situate(resolution, text, folded, phrase, offset + start)
         content = (skip_space(text, content[0]), max(content[0], content[1]))
         negated = verb is not None and bool(
             NEGATION.search(folded[max(0, content[0] - 30) : content[0]] if construction == "subject" else "")
@@ -632,16 +639,22 @@ class SentenceAttributor:
         )
         return found
 
-    def situate(self, resolution: Resolution, text: str, folded: str, phrase: str) -> Resolution:
+    def situate(self, resolution: Resolution, text: str, folded: str, phrase: str, position: int) -> Resolution:
         """A source with no country of its own takes the place the sentence
-        opens with ("In Taipei, the ministry said"), or, for a state's unnamed
-        officials, the story's dateline ("JAKARTA (Reuters) - Officials said")."""
+        opens with ("In Taipei, the ministry said"); an unnamed office or
+        official reporting what a leader did, that leader's country ("Ruto
+        held a call with Abiy, State House said"); otherwise, for a state's
+        unnamed officials, the story's dateline ("JAKARTA (Reuters) - Officials said")."""
         if resolution.side is not None or resolution.known or resolution.kind == "outlet":
             return resolution
         side = None
         if (place := PLACE_INTRO.match(folded)) and place.end() <= text.find(phrase):
             side = self.registry.country_of(text[place.start("place") : place.end("place")])
-        if side is None and STATE_SOURCE_WORDS & set(fold_words(phrase)):
+        words = set(fold_words(phrase))
+        office = STATE_SOURCE_WORDS & words or self.registry.institution_vocabulary() & words
+        if side is None and office and (subject := self.discourse.sentence_subject(position)):
+            side = subject.side
+        if side is None and STATE_SOURCE_WORDS & words:
             side = self.discourse.dateline_side
         if side is None:
             return resolution
@@ -660,6 +673,10 @@ class SentenceAttributor:
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
+        agent = AGENT_TAIL.search(phrase)  # "a readout issued by the ministry": the ministry's
+        inner = self.resolve(agent.group("inner"), position + agent.start("inner")) if agent else None
+        if inner and inner.side:
+            return inner
         folded = fold(phrase).strip()
         if folded in PRONOUNS or re.fullmatch(r"(?:la |cette |the )?(?:meme |same )?sources?", folded):
             return None  # an anaphor with nothing to point at
@@ -906,7 +923,7 @@ def clause_start(left: str, *, commas: bool = True) -> int:
         if (
             match.end() > best
             and not re.match(r"^[^,]{0,60},\s*$", after)
-            and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$", left[: match.end()])
+            and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$|\b\d+,\s*$", left[: match.end()])
             and len(left[: match.start()].split()) >= 5
             and not INTRO_ADVERBIAL.match(left[best : match.end()])
         ):
