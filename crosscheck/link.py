@@ -45,7 +45,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
 INCIDENT = {"attack", "military"}
-BACKGROUND_DATE = re.compile(r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$")
+BACKGROUND_DATE = re.compile(
+    r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$"
+    r"|\b(?:from|a partir d[ue]|a compter d[ue]|des)(?: le)?\s+$"  # "from March 1": when a plan starts
+)
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 
@@ -81,7 +84,12 @@ class LocalEvent:
         return frozenset(keep[:6])
 
     def kind(self) -> str:
-        for kind in ("call", "meeting", "attack", "military"):
+        """The exchange the article speaks of most (one "calls" in "which Seoul
+        calls Dokdo" does not make a summit a call), else an incident."""
+        exchange = max(("call", "meeting"), key=lambda k: self.kinds.get(k, 0))
+        if self.kinds.get(exchange):
+            return exchange
+        for kind in ("attack", "military"):
             if self.kinds.get(kind):
                 return kind
         return "statement"
@@ -377,8 +385,6 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     if local.day is not None and not local.day.compatible(stored_day):
         return 0.0
     kind = local.kind()
-    if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
-        return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
     shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
@@ -387,9 +393,16 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
     same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
+    # The same two leaders the same day: one exchange, whether an outlet calls it talks, a call or a meeting.
+    same_pair_same_day = same_day and len(mine & theirs) >= 2
+    if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind and not same_pair_same_day:
+        return 0.0
     score = 0.0
     if mine and theirs:
-        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
+        # a third person (a spokesman, a president quoted on the side) does not make another exchange
+        both = len(mine & theirs) >= 2 and (same_day or shared_topic >= SETTINGS.min_shared_topic)
+        nested = mine <= theirs or theirs <= mine
+        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both):
             return 0.0
         score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
         if not same_day and shared_topic < SETTINGS.min_shared_topic and not same_undated_exchange(local, stored):
@@ -448,6 +461,8 @@ def short_name(actor) -> str:
     for word in (words[-1], words[0]):
         if word in single:
             return word
+    if len(words) > 1 and re.fullmatch(r"\w+-[a-z]\w*", words[-1]):
+        return words[0]  # "Lee Jae-myung": a given name in two syllables after the family name
     return words[-1]
 
 
