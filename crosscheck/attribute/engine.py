@@ -34,7 +34,7 @@ from crosscheck.attribute.phrases import (
     strip_determiners,
 )
 from crosscheck.lang import alternation, union
-from crosscheck.models import SpeechType
+from crosscheck.models import Polarity, SpeechType
 from crosscheck.textnorm import Token, fold, fold_words, tokens
 
 CITING = union("citing_words")
@@ -92,6 +92,7 @@ PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{
 STATE_SOURCE_WORDS = union("state_source_words")
 NO_COMMENT_VERBS = union("no_comment_verbs")
 # "« … »: Elysée", "…, says Beijing": a heading that names its source at its end.
+HEADING_COLON_QUOTE = re.compile(r"(?P<who>[^:«»“”\"]{2,60}?)\s*:\s*(?=[«“\"])")
 HEADING_SOURCE = re.compile(r"(?:\s*:\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
 WH_WORDS = re.compile(rf"\b(?:{alternation('wh_words')})\b")
 STATEMENT = re.compile(rf"\b(?:{alternation('statement_words')})\b")
@@ -167,11 +168,14 @@ class SentenceAttributor:
     def attribute_heading(self, text: str, offset: int) -> list[Found]:
         """A headline or caption: a claim only when its source has a side
         ("Moscou appelle Paris à…", "…, says Beijing", "« … » : Elysée")."""
+        found = [self.sided_by_subject(text, f) for f in self.attribute(text, offset)]
         found = [
             f
-            for f in self.attribute(text, offset)
+            for f in found
             if f.resolution and f.resolution.side and reports(text, f) and f.content[1] - f.content[0] >= 20
         ]
+        if not found and (speaker := self.colon_quote_speaker(text)):
+            return [speaker]
         if found or not (match := HEADING_SOURCE.search(text.rstrip())):
             return found
         source = match.span("src")
@@ -190,6 +194,40 @@ class SentenceAttributor:
                 construction="heading",
             )
         ]
+
+    def sided_by_subject(self, text: str, found: Found) -> Found:
+        """ "Ruto, Abiy discuss Lamu port use, State House says": an office the
+        registry does not place speaks for the headline's first person."""
+        if found.resolution is None or found.resolution.side or found.resolution.kind == "person":
+            return found
+        people = [m for m in self.registry.find(text[: found.source[0]]) if m.actor.kind == "person" and m.actor.side]
+        if people:
+            side = people[0].actor.side
+            phrase = text[found.source[0] : found.source[1]]
+            found.resolution = Resolution(unknown_id(phrase, side), side, found.resolution.kind, phrase, False)
+        return found
+
+    def colon_quote_speaker(self, text: str) -> Found | None:
+        """ "Friedrich Merz à Varsovie : « … »": a headline that gives one
+        person, then a colon and a quotation, quotes that person."""
+        match = HEADING_COLON_QUOTE.match(text)
+        if not match:
+            return None
+        people = [m for m in self.registry.find(match.group("who")) if m.actor.kind == "person" and m.actor.side]
+        if len(people) != 1:
+            return None
+        who = people[0]
+        resolution = Resolution(who.actor.id, who.actor.side, who.actor.kind, who.actor.name, True)
+        end = len(text.rstrip())
+        return Found(
+            (who.start, who.end),
+            (match.end(), end),
+            (0, end),
+            SpeechType.DIRECT,
+            resolution=resolution,
+            confidence=0.6,
+            construction="heading",
+        )
 
     def main_attribution(self, text, folded, toks, quotes, offset) -> Found | None:
         leading = self.leading_according(text, folded, offset)
@@ -1008,6 +1046,8 @@ def reports(text: str, found: Found) -> bool:
     plain object ("la Russie rappelle ses conditions")."""
     if found.construction not in ("subject", "participial") or found.verb is None or found.verb.request:
         return True
+    if found.verb.polarity is Polarity.DENIAL or found.verb.lemma in BARE_CLAUSE_VERBS:
+        return True  # "Brasília dément toute concession", "X says Brazil open to…": a headline's ellipsis
     return clausal_complement(fold(text), found.content[0], words=4)
 
 
