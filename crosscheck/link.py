@@ -18,6 +18,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,6 +68,7 @@ class LocalEvent:
     topic: Counter = field(default_factory=Counter)  # word stems of the claims' contents
     person_sides: set[str] = field(default_factory=set)
     background: bool = False  # a statement beside the article's exchange: never the one the text is about
+    published: date | None = None  # the article's date, for an account that dates nothing itself
 
     @property
     def multi(self) -> bool:
@@ -394,13 +396,13 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
     same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
     # The same two leaders the same day: one exchange, whether an outlet calls it talks, a call or a meeting.
-    same_pair_same_day = same_day and len(mine & theirs) >= 2
+    same_pair_same_day = (same_day or reported_that_day(local, stored_day)) and len(mine & theirs) >= 2
     if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind and not same_pair_same_day:
         return 0.0
     score = 0.0
     if mine and theirs:
         # a third person (a spokesman, a president quoted on the side) does not make another exchange
-        both = len(mine & theirs) >= 2 and (same_day or shared_topic >= SETTINGS.min_shared_topic)
+        both = len(mine & theirs) >= 2 and (same_day or reported_that_day(local, stored_day))
         nested = mine <= theirs or theirs <= mine
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both):
             return 0.0
@@ -411,6 +413,13 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def reported_that_day(local: LocalEvent, stored_day: Day | None) -> bool:
+    """An undated account published the day of the stored exchange or the day after."""
+    if local.day is not None or local.published is None or stored_day is None or stored_day.iso() is None:
+        return False
+    return 0 <= (local.published - date(stored_day.year, stored_day.month, stored_day.day)).days <= 1
 
 
 def same_undated_exchange(local: LocalEvent, stored) -> bool:
@@ -511,6 +520,7 @@ def link_article(draft: Draft, registry: Registry, encoder=None) -> None:
     vectors = ClaimVectors(draft, encoder, article, claims)
     merged: dict[str, Event] = {}  # events this article already updated, newer than the store's copy
     for index, local in enumerate(segment_events(article, draft.sentences, claims, registry)):
+        local.published = article.published
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
         candidates = [merged.get(c.id, c) for c in draft.candidate_events(event_keys(core, salient), centroid)]
