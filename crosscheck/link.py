@@ -48,7 +48,7 @@ EXCHANGE = {"call", "meeting"}
 INCIDENT = {"attack", "military"}
 BACKGROUND_DATE = re.compile(
     r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$"
-    r"|\b(?:from|a partir d[ue]|a compter d[ue]|des)(?: le)?\s+$"  # "from March 1": when a plan starts
+    r"|\b(?:from|a partir d[ue]|a compter d[ue])(?: le)?\s+$"  # "from March 1": when a plan starts
 )
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
