@@ -218,7 +218,8 @@ BACKGROUND_CUES = (
     r"\b(?:previous (?:calls?|talks|conversations?|meetings?|contacts?|visits?)|last (?:spoke|met|talked)|"
     r"for the last time|"
     r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
-    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions)\b"
+    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions|"
+    r"(?:has|have) (?:called|described|accused)|last (?:month|year))\b"
 )
 
 # Words that make a person a woman (lower case; attribute.context).

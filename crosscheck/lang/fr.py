@@ -264,7 +264,8 @@ BACKGROUND_CUES = (
     r"pour la derniere fois|"
     r"depuis (?:plusieurs|des|quelques|de nombreux|de nombreuses) (?:jours|semaines|mois|annees)|depuis longtemps|"
     r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
-    r"considere (?:depuis|toujours|de longue date))\b"
+    r"considere (?:depuis|toujours|de longue date)|reclame depuis|"
+    r"avait (?:deja )?qualifie|le mois dernier|l'an dernier|l'annee derniere)\b"
 )
 
 # Words that make a person a woman (accent-folded lower case; attribute.context).
