@@ -385,6 +385,19 @@ def test_an_earlier_dated_warning_after_the_call_is_another_event(registry) -> N
     assert background.claims == ["c3"] and background.day == Day(2023, 3, None)
 
 
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Le mois dernier, Moscou avait dénoncé les livraisons d'armes américaines à Kiev, selon le Kremlin.",
+        "Moscou réclame depuis des années la fin des livraisons d'armes américaines à Kiev, selon le Kremlin.",
+        "Moscou avait qualifié en mars les livraisons d'armes américaines de « provocation », selon le Kremlin.",
+    ],
+)
+def test_a_standing_or_earlier_statement_is_not_part_of_the_call(background: str, registry) -> None:
+    call, earlier = events_of([*CALL, (background, "RU")], registry)
+    assert call.claims == ["c0", "c1", "c2"] and earlier.claims == ["c3"]
+
+
 def test_an_undated_warning_about_strikes_is_not_part_of_the_call(registry) -> None:
     warning = ("Moscou avait déjà averti Washington contre les frappes de drones en Crimée, selon le Kremlin.", "RU")
     call, background = events_of([*CALL, warning], registry)
