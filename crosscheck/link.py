@@ -395,14 +395,16 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
     same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
+    # An account that dates nothing, published the day of the stored exchange or the next, is of that day.
+    same_day = same_day or reported_that_day(local, stored_day)
     # The same two leaders the same day: one exchange, whether an outlet calls it talks, a call or a meeting.
-    same_pair_same_day = (same_day or reported_that_day(local, stored_day)) and len(mine & theirs) >= 2
+    same_pair_same_day = same_day and len(mine & theirs) >= 2
     if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind and not same_pair_same_day:
         return 0.0
     score = 0.0
     if mine and theirs:
         # a third person (a spokesman, a president quoted on the side) does not make another exchange
-        both = len(mine & theirs) >= 2 and (same_day or reported_that_day(local, stored_day))
+        both = len(mine & theirs) >= 2 and same_day
         nested = mine <= theirs or theirs <= mine
         if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both):
             return 0.0

@@ -167,6 +167,9 @@ def test_an_undated_account_published_the_day_of_the_exchange_is_that_exchange()
     assert match_score(meeting, event) >= SETTINGS.merge_score
     meeting.published = date(2024, 7, 10)
     assert match_score(meeting, event) == 0.0
+    french = local(AUSTIN, BELOUSOV, kind="meeting", topic=("entret", "frontie"))  # no word in common
+    french.published = date(2024, 6, 25)
+    assert match_score(french, event) >= SETTINGS.merge_score
 
 
 def test_a_third_person_does_not_split_a_same_day_account() -> None:
