@@ -88,6 +88,7 @@ NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
+PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
 STATE_SOURCE_WORDS = union("state_source_words")
 NO_COMMENT_VERBS = union("no_comment_verbs")
@@ -526,6 +527,9 @@ class SentenceAttributor:
             return None
         start = match.end()
         end = phrase_end(folded, start)
+        place = PLACE_AFTER_SOURCE.match(folded, end)
+        if folded[end : end + 1] != "," and place and self.registry.country_of(text[place.start(1) : place.end(1)]):
+            end = place.end(1)  # "According to the Foreign Ministry in Buenos Aires, …": the place belongs to it
         if folded[end : end + 1] != "," or not self.looks_like_speaker(text[start:end]):
             return None
         body = skip_space(folded, end + 1)

@@ -228,7 +228,7 @@ FEMALE_WORDS = "she her mrs ms madam spokeswoman chairwoman congresswoman busine
 # A source that is both parties at once, so no side's claim (lower case; attribute.engine).
 JOINT_SOURCE = (
     r"(?:the|both) (?:two )?(?:leaders|sides|men|women|presidents|ministers|countries|parties|delegations|"
-    r"heads of state)|both"
+    r"heads of state|statements|readouts|governments|capitals)|both"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (lower case; attribute.engine).

@@ -277,7 +277,8 @@ FEMALE_WORDS = (
 # A source that is both parties at once, so no side's claim (on accent-folded text; attribute.engine).
 JOINT_SOURCE = (
     r"(?:les|ces) (?:deux|trois) (?:hommes|femmes|dirigeants|presidents|ministres|chefs d'etat|parties|"
-    r"puissances(?: \w+)?|pays|camps|delegations|responsables)|les dirigeants|tous deux"
+    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales)"
+    r"|les dirigeants|tous deux"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (accent-folded; attribute.engine).
