@@ -163,7 +163,8 @@ class Registry:
             # "UE", "US": an acronym only in capitals; "Xi", "Li", "Kim": a name, capitalised as one ("XI" is a numeral)
             return original.isupper() if key in self.acronyms else original[:1].isupper() and original[1:].islower()
         if key in self.capitalised:
-            return all(t.upper for t in toks if len(t.text) > 3)
+            # "Lee Jae-myung": the syllable after a hyphen of a given name keeps its small letter
+            return all(t.upper or text[t.start - 1 : t.start] == "-" for t in toks if len(t.text) > 3)
         if len(key) == 1:
             return toks[0].upper  # a lone name must be capitalised ("Price", not "price")
         return True
@@ -193,6 +194,8 @@ class Registry:
     def resolve(self, mention: str, at: date | None = None) -> Resolution:
         """The actor and side a source mention speaks for."""
         matches = [m for m in self.find(mention) if not is_location(mention, m)]
+        if office := self.office_named_by_role(mention, matches):
+            return self._resolution(office)  # "le bureau du Premier ministre éthiopien": the office, not the holder
         role = self.role_holder(mention, at)
         if role and not any(m.actor.kind == "person" for m in matches):
             return self._resolution(role)
@@ -206,6 +209,14 @@ class Registry:
             return Resolution(None, None, "other", mention, False)
         side = self.country_of(mention)
         return Resolution(unknown_id(mention, side), side, guess_kind(mention), mention, False)
+
+    @staticmethod
+    def office_named_by_role(mention: str, matches: list[Match]) -> Actor | None:
+        for match in matches:
+            named = fold(mention[match.start : match.end])
+            if match.actor.kind != "person" and any(re.search(p, named) for p in ROLE_WORDS.values()):
+                return match.actor
+        return None
 
     def _resolution(self, actor: Actor) -> Resolution:
         return Resolution(actor.id, actor.side, actor.kind, actor.name, True)

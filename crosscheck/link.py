@@ -18,6 +18,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,7 +46,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EXCHANGE = {"call", "meeting"}
 INCIDENT = {"attack", "military"}
-BACKGROUND_DATE = re.compile(r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$")
+BACKGROUND_DATE = re.compile(
+    r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$"
+    r"|\b(?:from|a partir d[ue]|a compter d[ue])(?: le)?\s+$"  # "from March 1": when a plan starts
+)
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 
@@ -64,6 +68,7 @@ class LocalEvent:
     topic: Counter = field(default_factory=Counter)  # word stems of the claims' contents
     person_sides: set[str] = field(default_factory=set)
     background: bool = False  # a statement beside the article's exchange: never the one the text is about
+    published: date | None = None  # the article's date, for an account that dates nothing itself
 
     @property
     def multi(self) -> bool:
@@ -81,7 +86,12 @@ class LocalEvent:
         return frozenset(keep[:6])
 
     def kind(self) -> str:
-        for kind in ("call", "meeting", "attack", "military"):
+        """The exchange the article speaks of most (one "calls" in "which Seoul
+        calls Dokdo" does not make a summit a call), else an incident."""
+        exchange = max(("call", "meeting"), key=lambda k: self.kinds.get(k, 0))
+        if self.kinds.get(exchange):
+            return exchange
+        for kind in ("attack", "military"):
             if self.kinds.get(kind):
                 return kind
         return "statement"
@@ -377,8 +387,6 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     if local.day is not None and not local.day.compatible(stored_day):
         return 0.0
     kind = local.kind()
-    if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind:
-        return 0.0
     mine, theirs = set(local.core()), set(stored.participants)
     shared_topic = len(set(t for t, _ in local.topic.most_common(SETTINGS.topic_size)) & set(stored.topic))
     if cosine is not None and cosine >= SETTINGS.same_subject_cosine:
@@ -387,9 +395,18 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     # copy often gives no year ("MOSCOW, March 15"), and the same day of the same month is evidence enough.
     same_day = bool(local.day and stored_day and dated(local.day) and dated(stored_day))
     same_day = same_day and local.day.compatible(stored_day) or bool(local.day and local.day.falls_on(stored_day))
+    # An account that dates nothing, published the day of the stored exchange or the next, is of that day.
+    same_day = same_day or reported_that_day(local, stored_day)
+    # The same two leaders the same day: one exchange, whether an outlet calls it talks, a call or a meeting.
+    same_pair_same_day = same_day and len(mine & theirs) >= 2
+    if kind in EXCHANGE and stored.kind in EXCHANGE and kind != stored.kind and not same_pair_same_day:
+        return 0.0
     score = 0.0
     if mine and theirs:
-        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not (mine <= theirs or theirs <= mine)):
+        # a third person (a spokesman, a president quoted on the side) does not make another exchange
+        both = len(mine & theirs) >= 2 and same_day
+        nested = mine <= theirs or theirs <= mine
+        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both):
             return 0.0
         score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
         if not same_day and shared_topic < SETTINGS.min_shared_topic and not same_undated_exchange(local, stored):
@@ -398,6 +415,13 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def reported_that_day(local: LocalEvent, stored_day: Day | None) -> bool:
+    """An undated account published the day of the stored exchange or the day after."""
+    if local.day is not None or local.published is None or stored_day is None or stored_day.iso() is None:
+        return False
+    return 0 <= (local.published - date(stored_day.year, stored_day.month, stored_day.day)).days <= 1
 
 
 def same_undated_exchange(local: LocalEvent, stored) -> bool:
@@ -448,6 +472,8 @@ def short_name(actor) -> str:
     for word in (words[-1], words[0]):
         if word in single:
             return word
+    if len(words) > 1 and re.fullmatch(r"\w+-[a-z]\w*", words[-1]):
+        return words[0]  # "Lee Jae-myung": a given name in two syllables after the family name
     return words[-1]
 
 
@@ -496,6 +522,7 @@ def link_article(draft: Draft, registry: Registry, encoder=None) -> None:
     vectors = ClaimVectors(draft, encoder, article, claims)
     merged: dict[str, Event] = {}  # events this article already updated, newer than the store's copy
     for index, local in enumerate(segment_events(article, draft.sentences, claims, registry)):
+        local.published = article.published
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
         candidates = [merged.get(c.id, c) for c in draft.candidate_events(event_keys(core, salient), centroid)]

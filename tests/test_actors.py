@@ -303,3 +303,32 @@ def test_no_alias_names_two_actors_of_different_sides(raw_actors):
         for alias in [actor["name"], *actor["aliases"]]:
             sides.setdefault(fold_words(alias), set()).add(actor["side"])
     assert [key for key, found in sides.items() if len(found) > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("President Lee Jae-myung said", "person.lee-jae-myung"),
+        ("Presidential spokesperson Kang Yu-jung told reporters", "person.kang-yu-jung"),
+        ("le ministre de la Défense Władysław Kosiniak-Kamysz", "person.wladyslaw-kosiniak-kamysz"),
+    ],
+)
+def test_a_hyphenated_given_name_matches_with_its_small_letter(registry, text: str, actor: str) -> None:
+    assert [m.actor.id for m in registry.find(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor"),
+    [
+        ("William Ruto", "person.william-ruto"),
+        ("the Kenyan president", "person.william-ruto"),
+        ("State House spokesperson Hussein Mohamed", "person.hussein-mohamed"),
+        ("le Premier ministre éthiopien", "person.abiy-ahmed"),
+        ("le bureau du Premier ministre éthiopien", "et.pm-office"),
+        ("Ethiopia's Foreign Ministry", "et.mfa"),
+        ("government spokesman Adam Szłapka", "person.adam-szlapka"),
+        ("Foreign Office spokesperson Tahir Andrabi", "person.tahir-andrabi"),
+    ],
+)
+def test_kenya_ethiopia_and_recent_spokespeople_are_known(registry, mention: str, actor: str) -> None:
+    assert registry.resolve(mention, date(2026, 5, 17)).actor == actor

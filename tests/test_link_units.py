@@ -22,6 +22,7 @@ from crosscheck.link import (
     merge_event,
     new_event,
     parse_day,
+    piece_signature,
     segment_events,
 )
 from crosscheck.models import Article, Claim, Event, Sentence, SpeechType
@@ -147,10 +148,43 @@ def test_other_participants_on_the_same_day_do_not_match(mine: tuple[str, ...], 
     assert match_score(local(*mine, kind="call", day=CALL_DAY), stored("ev", *theirs)) == 0.0
 
 
-def test_a_call_is_not_a_meeting() -> None:
+def test_a_call_is_not_a_meeting_unless_the_same_pair_the_same_day() -> None:
+    """The same two people on the same day are one exchange, whether an
+    outlet calls it a call, talks or a meeting; undated, the kinds stay apart."""
     call = local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY)
-    assert match_score(call, stored("ev", AUSTIN, BELOUSOV, kind="meeting")) == 0.0
+    assert match_score(call, stored("ev", AUSTIN, BELOUSOV, kind="meeting", day=None)) == 0.0
+    assert match_score(call, stored("ev", AUSTIN, BELOUSOV, kind="meeting", day="2024-03-15")) == 0.0
+    assert match_score(call, stored("ev", AUSTIN, BELOUSOV, kind="meeting")) >= SETTINGS.merge_score
+    assert match_score(call, stored("ev", AUSTIN, LAVROV, kind="meeting")) == 0.0
     assert match_score(call, stored("ev", AUSTIN, BELOUSOV, kind="statement")) > 0.0
+
+
+def test_an_undated_account_published_the_day_of_the_exchange_is_that_exchange() -> None:
+    meeting = local(AUSTIN, BELOUSOV, kind="meeting", topic=("armes", "livrai", "ukrain"))
+    event = stored("ev", AUSTIN, BELOUSOV, kind="call", topic=("armes", "livrai", "otages"))
+    assert match_score(meeting, event) == 0.0  # no date of its own: a call and a meeting stay apart
+    meeting.published = date(2024, 6, 26)
+    assert match_score(meeting, event) >= SETTINGS.merge_score
+    meeting.published = date(2024, 7, 10)
+    assert match_score(meeting, event) == 0.0
+    french = local(AUSTIN, BELOUSOV, kind="meeting", topic=("entret", "frontie"))  # no word in common
+    french.published = date(2024, 6, 25)
+    assert match_score(french, event) >= SETTINGS.merge_score
+
+
+def test_a_third_person_does_not_split_a_same_day_account() -> None:
+    """ "Tusk, Merz and the Polish president": a third person quoted beside the pair."""
+    three = local(AUSTIN, BELOUSOV, LAVROV, kind="call", day=CALL_DAY)
+    assert match_score(three, stored("ev", AUSTIN, BELOUSOV, WANG)) >= SETTINGS.merge_score
+    assert match_score(three, stored("ev", AUSTIN, BELOUSOV, WANG, day=None)) == 0.0  # undated: not enough
+
+
+def test_an_event_is_of_the_exchange_kind_named_most() -> None:
+    summit = LocalEvent(kinds=Counter({"call": 1, "meeting": 3, "attack": 2}))
+    assert summit.kind() == "meeting"
+    assert LocalEvent(kinds=Counter({"call": 2, "meeting": 2})).kind() == "call"
+    assert LocalEvent(kinds=Counter({"attack": 1})).kind() == "attack"
+    assert LocalEvent().kind() == "statement"
 
 
 def test_shared_names_add_to_the_score() -> None:
@@ -354,6 +388,19 @@ def test_an_earlier_dated_warning_after_the_call_is_another_event(registry) -> N
     assert background.claims == ["c3"] and background.day == Day(2023, 3, None)
 
 
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Le mois dernier, Moscou avait dénoncé les livraisons d'armes américaines à Kiev, selon le Kremlin.",
+        "Moscou réclame depuis des années la fin des livraisons d'armes américaines à Kiev, selon le Kremlin.",
+        "Moscou avait qualifié en mars les livraisons d'armes américaines de « provocation », selon le Kremlin.",
+    ],
+)
+def test_a_standing_or_earlier_statement_is_not_part_of_the_call(background: str, registry) -> None:
+    call, earlier = events_of([*CALL, (background, "RU")], registry)
+    assert call.claims == ["c0", "c1", "c2"] and earlier.claims == ["c3"]
+
+
 def test_an_undated_warning_about_strikes_is_not_part_of_the_call(registry) -> None:
     warning = ("Moscou avait déjà averti Washington contre les frappes de drones en Crimée, selon le Kremlin.", "RU")
     call, background = events_of([*CALL, warning], registry)
@@ -513,6 +560,27 @@ def test_labels_name_the_pair_the_kind_and_the_day(registry) -> None:
     assert label_for(call, registry) == "Belousov–Austin call, 2024-06-25"
     unknown = local(FIDAN, "name:georgios-gerapetritis", kind="meeting")
     assert label_for(unknown, registry) == "Gerapetritis–Fidan meeting"
+
+
+def test_a_korean_name_is_labelled_by_its_family_name_and_a_double_surname_kept(registry) -> None:
+    summit = local("person.lee-jae-myung", "person.sanae-takaichi", kind="meeting", day=Day(2026, 3, 14))
+    assert label_for(summit, registry) == "Lee–Takaichi meeting, 2026-03-14"
+    talks = local("person.wladyslaw-kosiniak-kamysz", "person.boris-pistorius", kind="meeting")
+    assert "Kosiniak-Kamysz" in label_for(talks, registry)
+
+
+@pytest.mark.parametrize(
+    ("piece", "dated"),
+    [
+        ("Flights will resume from March 1, the ministry said.", False),  # when a plan starts
+        ("Les vols reprendront à partir du 1er mars, a indiqué le ministère.", False),
+        ("The ministers spoke by phone on March 1, the ministry said.", True),
+        ("La liste a été transmise dès le 1er mars, a indiqué le ministère.", True),  # "as early as": the date
+    ],
+)
+def test_a_starting_date_is_not_the_event_date(piece: str, dated: bool, registry) -> None:
+    sig = piece_signature(piece, [], registry, date(2026, 2, 10), {})
+    assert (sig.day is not None) is dated
 
 
 def test_an_event_without_people_is_labelled_by_its_kind_and_names(registry) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from crosscheck.actors import INSTITUTION_KINDS, ROLE_WORDS, Registry, Resolution, unknown_id
+from crosscheck.actors import INSTITUTION_KINDS, INSTITUTION_WORDS, ROLE_WORDS, Registry, Resolution, unknown_id
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
@@ -85,6 +85,7 @@ class Title:
     role: str | None
     side: str | None
     female: bool
+    nouns: frozenset[str] = frozenset()  # "chancelier", "premier": the title's own words
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Discourse:
     dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
+    title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
@@ -192,7 +194,7 @@ class Discourse:
         female = head > 0 and words[head - 1] in FEMININE_DETERMINERS or any(w in FEMALE_WORDS for w in words)
         if role is None and side is None:
             return None
-        return Title(role, side, female)
+        return Title(role, side, female, frozenset(w for w in words if w in SPEAKER_NOUNS))
 
     def is_not_a_name(self, name: str) -> bool:
         words = fold_words(name)
@@ -203,6 +205,7 @@ class Discourse:
             return
         if title.role:
             self.roles.setdefault(actor_id, title.role)
+            self.title_nouns.setdefault(actor_id, title.nouns)
         if title.female:
             self.women.add(actor_id)
 
@@ -220,10 +223,13 @@ class Discourse:
         kinds: set[str] | None = None,
         exclude_kinds: set[str] | None = None,
         side: str | None = None,
+        sided: bool = False,
     ) -> Resolution | None:
+        """The latest mention before `before` that fits; `sided`: only one
+        that speaks for a country (an unresolved "readout" is no antecedent)."""
         for mention in self.recent():
             r = mention.resolution
-            if mention.position >= before:
+            if mention.position >= before or sided and r.side is None:
                 continue
             if spoke is not None and mention.spoke != spoke:
                 continue
@@ -255,29 +261,54 @@ class Discourse:
             person = self.sentence_subject(position) or self.last(position, kinds={"person"})
             return self._staff_of(person) if person else self.last(position, spoke=True)
         if DOCUMENT.match(key):
-            return self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS) or self.last(
-                position, spoke=True, exclude_kinds=OUTLET_KINDS
+            return (
+                self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS, sided=True)
+                or self.last(position, spoke=True, exclude_kinds=OUTLET_KINDS, sided=True)
+                or self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS)
+                or self.last(position, spoke=True, exclude_kinds=OUTLET_KINDS)
             )
         if OUTLET_BACK.match(key):
             return self.last(position, kinds=OUTLET_KINDS)
         if INSTITUTION_BACK.match(key):
             if prefer_side and (preferred := self.last(position, kinds=INSTITUTIONAL_SOURCE_KINDS, side=prefer_side)):
                 return preferred
-            return self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS) or self.last(
-                position, kinds=INSTITUTIONAL_SOURCE_KINDS
+            return (
+                self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS, sided=True)
+                or self.last(position, spoke=True, kinds=INSTITUTIONAL_SOURCE_KINDS)
+                or self.last(position, kinds=INSTITUTIONAL_SOURCE_KINDS)
             )
         if (surname := SURNAME.match(key)) and (named := self.person_named(surname.group(1), position)):
             return named
         if self.registry.country_of(phrase) is None and (role := role_of(key)):
             # "la chancelière", "the premier", "le chef d'Etat": the last person the article gives that office
-            holder = self.last_person(position, lambda r: self.has_role(r, role), spoke=True) or self.last_person(
-                position, lambda r: self.has_role(r, role)
-            )
+            holder = self.role_holder(key, role, position)
+            if holder and fold_words(key)[-1] in INSTITUTION_WORDS:
+                return self.office_of(holder, phrase)  # "the Prime Minister's Office": the holder's office
             if holder:
                 return holder
         if PERSON_BACK.match(key):
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
         return None
+
+    def role_holder(self, key: str, role: str, position: int) -> Resolution | None:
+        """The last person given the office, preferring one the article titled
+        with the same noun: "le chancelier" is the chancellor even when the
+        Polish prime minister, also a head of government, spoke last."""
+        nouns = set(fold_words(key)) & SPEAKER_NOUNS
+        titled = lambda r: self.has_role(r, role) and bool(nouns & self.title_nouns.get(r.actor or "", set()))  # noqa: E731
+        holds = lambda r: self.has_role(r, role)  # noqa: E731
+        return (
+            self.last_person(position, titled, spoke=True)
+            or self.last_person(position, titled)
+            or self.last_person(position, holds, spoke=True)
+            or self.last_person(position, holds)
+        )
+
+    def office_of(self, holder: Resolution, phrase: str) -> Resolution:
+        staff = self._staff_of(holder)
+        if staff is not holder:
+            return staff
+        return Resolution(unknown_id(phrase, holder.side), holder.side, "other", phrase, False)
 
     def pronoun_antecedent(self, key: str, position: int) -> Resolution | None:
         """The last speaker that agrees with the pronoun: a woman for "elle"
@@ -388,13 +419,16 @@ def is_plural(name: str) -> bool:
 DATELINE_CITY = re.compile(
     r"\s*(?:(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?)\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,30}\))?"
     r"|(?P<town>[A-ZÀ-Þ][\w' .-]{2,30}?)\s*\([^)\n]{1,30}\))\s*[-–—]\s"
+    r"|\s*(?P<colon>[A-ZÀ-Þ][A-ZÀ-Þ' .-]{2,30}?):\s"  # "ISLAMABAD: …", as South Asian papers write it
 )
 
 
 def dateline_side(opening: str, registry: Registry) -> str | None:
     """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -")."""
     match = DATELINE_CITY.match(opening)
-    return registry.country_of((match.group("city") or match.group("town")).title()) if match else None
+    if not match:
+        return None
+    return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
 
 
 def skip_space(text: str, position: int) -> int:

@@ -34,7 +34,7 @@ from crosscheck.attribute.phrases import (
     strip_determiners,
 )
 from crosscheck.lang import alternation, union
-from crosscheck.models import SpeechType
+from crosscheck.models import Polarity, SpeechType
 from crosscheck.textnorm import Token, fold, fold_words, tokens
 
 CITING = union("citing_words")
@@ -83,15 +83,17 @@ DATELINE = re.compile(r"[a-z' -]{3,30},\s[^-]{3,40}?(?:\([^)]{2,30}\))?\s*-\s+")
 CAPS_DATELINE = re.compile(
     r"(?:[A-ZÀ-Þ][A-ZÀ-Þ' .]{2,30}\s*(?:\([^)]{2,30}\))?|[A-ZÀ-Þ][\w' .-]{2,30}\s*\([^)]{2,30}\))\s*[-–—]\s+"
 )
-PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffixes')})\b[^,]{{0,50}},\s*")
+PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffixes')})\b[^,]{{0,70}},\s*")
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
+PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
 STATE_SOURCE_WORDS = union("state_source_words")
 NO_COMMENT_VERBS = union("no_comment_verbs")
 # "« … »: Elysée", "…, says Beijing": a heading that names its source at its end.
+HEADING_COLON_QUOTE = re.compile(r"(?P<who>[^:«»“”\"]{2,60}?)\s*:\s*(?=[«“\"])")
 HEADING_SOURCE = re.compile(r"(?:\s*:\s*|\s+[-–—]\s+)(?P<src>[A-ZÀ-Þ][\w'’ .-]{1,40})$")
 WH_WORDS = re.compile(rf"\b(?:{alternation('wh_words')})\b")
 STATEMENT = re.compile(rf"\b(?:{alternation('statement_words')})\b")
@@ -101,6 +103,7 @@ CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
 INFINITIVE_MARKER = alternation("infinitive_markers")
 APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
 AGENT_PREPOSITIONS = union("agent_prepositions")
+AGENT_TAIL = re.compile(rf"\s(?:{'|'.join(sorted(AGENT_PREPOSITIONS))})\s+(?P<inner>[^,;]{{2,60}})$")
 OPINION_PREPOSITION = re.compile(rf"(?:{alternation('opinion_prepositions')})\s+")
 PASSIVE_MARKERS = union("passive_markers")
 BEFORE_INFINITIVE = union("before_infinitive")
@@ -166,11 +169,14 @@ class SentenceAttributor:
     def attribute_heading(self, text: str, offset: int) -> list[Found]:
         """A headline or caption: a claim only when its source has a side
         ("Moscou appelle Paris à…", "…, says Beijing", "« … » : Elysée")."""
+        found = [self.sided_by_subject(text, f) for f in self.attribute(text, offset)]
         found = [
             f
-            for f in self.attribute(text, offset)
+            for f in found
             if f.resolution and f.resolution.side and reports(text, f) and f.content[1] - f.content[0] >= 20
         ]
+        if not found and (speaker := self.colon_quote_speaker(text)):
+            return [speaker]
         if found or not (match := HEADING_SOURCE.search(text.rstrip())):
             return found
         source = match.span("src")
@@ -189,6 +195,40 @@ class SentenceAttributor:
                 construction="heading",
             )
         ]
+
+    def sided_by_subject(self, text: str, found: Found) -> Found:
+        """ "Ruto, Abiy discuss Lamu port use, State House says": an office the
+        registry does not place speaks for the headline's first person."""
+        if found.resolution is None or found.resolution.side or found.resolution.kind == "person":
+            return found
+        people = [m for m in self.registry.find(text[: found.source[0]]) if m.actor.kind == "person" and m.actor.side]
+        if people:
+            side = people[0].actor.side
+            phrase = text[found.source[0] : found.source[1]]
+            found.resolution = Resolution(unknown_id(phrase, side), side, found.resolution.kind, phrase, False)
+        return found
+
+    def colon_quote_speaker(self, text: str) -> Found | None:
+        """ "Friedrich Merz à Varsovie : « … »": a headline that gives one
+        person, then a colon and a quotation, quotes that person."""
+        match = HEADING_COLON_QUOTE.match(text)
+        if not match:
+            return None
+        people = [m for m in self.registry.find(match.group("who")) if m.actor.kind == "person" and m.actor.side]
+        if len(people) != 1:
+            return None
+        who = people[0]
+        resolution = Resolution(who.actor.id, who.actor.side, who.actor.kind, who.actor.name, True)
+        end = len(text.rstrip())
+        return Found(
+            (who.start, who.end),
+            (match.end(), end),
+            (0, end),
+            SpeechType.DIRECT,
+            resolution=resolution,
+            confidence=0.6,
+            construction="heading",
+        )
 
     def main_attribution(self, text, folded, toks, quotes, offset) -> Found | None:
         leading = self.leading_according(text, folded, offset)
@@ -416,7 +456,13 @@ class SentenceAttributor:
 
     def has_verb(self, phrase: str) -> bool:
         """A subject phrase holding a reporting verb ("it said Dong") is a clause, not a subject."""
-        return any(f.tense in ("finite", "compound") for t in tokens(phrase) for f in self.lexicon.lookup((t.word,)))
+        # a capitalised word is part of a name ("State House spokesperson"), not a verb
+        return any(
+            f.tense in ("finite", "compound")
+            for t in tokens(phrase)
+            if not t.upper
+            for f in self.lexicon.lookup((t.word,))
+        )
 
     def parsed_subject(self, text: str, position: int) -> tuple[int, int] | None:
         """The dependency parse's subject, when the rules found none (French)."""
@@ -481,6 +527,9 @@ class SentenceAttributor:
             return None
         start = match.end()
         end = phrase_end(folded, start)
+        place = PLACE_AFTER_SOURCE.match(folded, end)
+        if folded[end : end + 1] != "," and place and self.registry.country_of(text[place.start(1) : place.end(1)]):
+            end = place.end(1)  # "According to the Foreign Ministry in Buenos Aires, …": the place belongs to it
         if folded[end : end + 1] != "," or not self.looks_like_speaker(text[start:end]):
             return None
         body = skip_space(folded, end + 1)
@@ -614,7 +663,7 @@ class SentenceAttributor:
         resolution = self.resolve(phrase, offset + start)
         if resolution is None:
             return None
-        resolution = self.situate(resolution, text, folded, phrase)
+        resolution = self.situate(resolution, text, folded, phrase, offset + start)
         content = (skip_space(text, content[0]), max(content[0], content[1]))
         negated = verb is not None and bool(
             NEGATION.search(folded[max(0, content[0] - 30) : content[0]] if construction == "subject" else "")
@@ -632,16 +681,22 @@ class SentenceAttributor:
         )
         return found
 
-    def situate(self, resolution: Resolution, text: str, folded: str, phrase: str) -> Resolution:
+    def situate(self, resolution: Resolution, text: str, folded: str, phrase: str, position: int) -> Resolution:
         """A source with no country of its own takes the place the sentence
-        opens with ("In Taipei, the ministry said"), or, for a state's unnamed
-        officials, the story's dateline ("JAKARTA (Reuters) - Officials said")."""
+        opens with ("In Taipei, the ministry said"); an unnamed office or
+        official reporting what a leader did, that leader's country ("Ruto
+        held a call with Abiy, State House said"); otherwise, for a state's
+        unnamed officials, the story's dateline ("JAKARTA (Reuters) - Officials said")."""
         if resolution.side is not None or resolution.known or resolution.kind == "outlet":
             return resolution
         side = None
         if (place := PLACE_INTRO.match(folded)) and place.end() <= text.find(phrase):
             side = self.registry.country_of(text[place.start("place") : place.end("place")])
-        if side is None and STATE_SOURCE_WORDS & set(fold_words(phrase)):
+        words = set(fold_words(phrase))
+        office = STATE_SOURCE_WORDS & words or self.registry.institution_vocabulary() & words
+        if side is None and office and (subject := self.discourse.sentence_subject(position)):
+            side = subject.side
+        if side is None and STATE_SOURCE_WORDS & words:
             side = self.discourse.dateline_side
         if side is None:
             return resolution
@@ -656,13 +711,34 @@ class SentenceAttributor:
             return person
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
-            return named
+            return self.localised(named, phrase)
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
+        agent = AGENT_TAIL.search(phrase)  # "a readout issued by the ministry": the ministry's
+        inner = self.resolve(agent.group("inner"), position + agent.start("inner")) if agent else None
+        if inner and inner.side:
+            return inner
         folded = fold(phrase).strip()
         if folded in PRONOUNS or re.fullmatch(r"(?:la |cette |the )?(?:meme |same )?sources?", folded):
             return None  # an anaphor with nothing to point at
+        return named
+
+    def localised(self, named: Resolution, phrase: str) -> Resolution:
+        """ "The Foreign Office said" is Britain's in London and Pakistan's in an
+        Islamabad-datelined story: an office name with no country word is the
+        dateline country's own office when that country's office goes by the
+        same name too ("Pakistan Foreign Office")."""
+        home = self.discourse.dateline_side
+        if not home or named.side in (None, home) or named.kind == "person":
+            return named
+        own = self.registry.get(f"{home.lower()}.{(named.actor or '').partition('.')[2]}")
+        match = next((m for m in self.registry.find(phrase) if m.actor.id == named.actor), None)
+        if own is None or match is None or self.registry.country_of(phrase[: match.start] + phrase[match.end :]):
+            return named
+        bare = fold_words(phrase[match.start : match.end])
+        if any(fold_words(alias)[-len(bare) :] == bare for alias in own.aliases):
+            return Resolution(own.id, own.side, own.kind, own.name, True)
         return named
 
     def speech_type(self, text, folded, content, phrase, construction) -> SpeechType:
@@ -889,7 +965,7 @@ def clause_start(left: str, *, commas: bool = True) -> int:
         if (
             match.end() > best
             and not re.match(r"^[^,]{0,60},\s*$", after)
-            and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$", left[: match.end()])
+            and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$|\b\d+,\s*$", left[: match.end()])
             and len(left[: match.start()].split()) >= 5
             and not INTRO_ADVERBIAL.match(left[best : match.end()])
         ):
@@ -974,6 +1050,8 @@ def reports(text: str, found: Found) -> bool:
     plain object ("la Russie rappelle ses conditions")."""
     if found.construction not in ("subject", "participial") or found.verb is None or found.verb.request:
         return True
+    if found.verb.polarity is Polarity.DENIAL or found.verb.lemma in BARE_CLAUSE_VERBS:
+        return True  # "Brasília dément toute concession", "X says Brazil open to…": a headline's ellipsis
     return clausal_complement(fold(text), found.content[0], words=4)
 
 

@@ -218,7 +218,8 @@ BACKGROUND_CUES = (
     r"\b(?:previous (?:calls?|talks|conversations?|meetings?|contacts?|visits?)|last (?:spoke|met|talked)|"
     r"for the last time|"
     r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
-    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions)\b"
+    r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions|"
+    r"(?:has|have) (?:called|described|accused)|last (?:month|year))\b"
 )
 
 # Words that make a person a woman (lower case; attribute.context).
@@ -227,7 +228,7 @@ FEMALE_WORDS = "she her mrs ms madam spokeswoman chairwoman congresswoman busine
 # A source that is both parties at once, so no side's claim (lower case; attribute.engine).
 JOINT_SOURCE = (
     r"(?:the|both) (?:two )?(?:leaders|sides|men|women|presidents|ministers|countries|parties|delegations|"
-    r"heads of state)|both"
+    r"heads of state|statements|readouts|governments|capitals)|both"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (lower case; attribute.engine).
@@ -247,7 +248,7 @@ COMPLEMENT_AS_WORDS = "as"
 QUOTED_OBJECT_LINKS = "of|with"
 EVALUATING_VERBS = "judge consider"
 WH_WORDS = "how|why|whether"
-PARTICIPLE_SUFFIXES = "ing"
+PARTICIPLE_SUFFIXES = "ing|ed"
 CLAUSE_BOUNDARY_WORDS = "because|although|whereas"
 SOURCE_PHRASE_STOPS = r"of\s|as\s"
 

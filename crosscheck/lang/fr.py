@@ -264,7 +264,8 @@ BACKGROUND_CUES = (
     r"pour la derniere fois|"
     r"depuis (?:plusieurs|des|quelques|de nombreux|de nombreuses) (?:jours|semaines|mois|annees)|depuis longtemps|"
     r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
-    r"considere (?:depuis|toujours|de longue date))\b"
+    r"considere (?:depuis|toujours|de longue date)|reclame depuis|"
+    r"avait (?:deja )?qualifie|le mois dernier|l'an dernier|l'annee derniere)\b"
 )
 
 # Words that make a person a woman (accent-folded lower case; attribute.context).
@@ -276,7 +277,8 @@ FEMALE_WORDS = (
 # A source that is both parties at once, so no side's claim (on accent-folded text; attribute.engine).
 JOINT_SOURCE = (
     r"(?:les|ces) (?:deux|trois) (?:hommes|femmes|dirigeants|presidents|ministres|chefs d'etat|parties|"
-    r"puissances(?: \w+)?|pays|camps|delegations|responsables)|les dirigeants|tous deux"
+    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales)"
+    r"|les dirigeants|tous deux"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (accent-folded; attribute.engine).
