@@ -133,6 +133,7 @@ def run_folder(
     model: str | None = None,
     nli: str | None = None,
     force: bool = False,
+    thresholds=None,
 ) -> Path:
     """Ingest a folder (the bundled examples by default) and write the report;
     returns the report's path. Without `db`, a fresh store in `out` that
@@ -146,6 +147,9 @@ def run_folder(
         db = target.fresh_store(force=force)
     summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
+    if thresholds is not None:  # calibrated thresholds (crosscheck.settings.Thresholds): the store keeps them
+        with open_store(db) as store:
+            store.save_thresholds(thresholds.by_kind)
     with open_store(db, readonly=True) as store:
         return write_report(store, out, force=force)
 
