@@ -433,9 +433,9 @@ def serve(
 def review(
     db: DbOption = DEFAULT_DB,
     reviewer: ReviewerOption = None,
-    event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's pairs.")] = None,
+    event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's points.")] = None,
     side: Annotated[
-        str | None, typer.Option(metavar="CODE", help="Only pairs with a claim of this side (country code).")
+        str | None, typer.Option(metavar="CODE", help="Only points with a claim of this side (country code).")
     ] = None,
     kind: Annotated[
         str | None,
@@ -514,6 +514,8 @@ def stats(
     typer.echo(f"\nThresholds (target {target:.0%}, once {min_verdicts} points of a kind are judged):")
     for proposal in proposals:
         typer.echo(f"  {proposal.sentence()}")
+    if not proposals:
+        typer.echo("  no point judged yet: review some (crosscheck serve, crosscheck review), then come back")
     if in_force:
         typer.echo("  in force in this store: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(in_force.items())))
     if write_thresholds is not None:

@@ -240,11 +240,13 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
         item: str,
         csrf: str = Form(""),
         reviewer: str = Form(""),
-        batch: Annotated[int, Form(ge=1, le=MAX_ROWS)] = ...,
+        batch: Annotated[int | None, Form(ge=1, le=MAX_ROWS)] = None,
         back: str = Form(""),
     ) -> Response:
         if refused := refuse_forgery(request, csrf):
             return refused
+        if batch is None:
+            raise UsageError("undo needs the verdict it takes back (batch)")
         with open_store(settings.db) as store:
             review.undo_point_verdict(store, batch, reviewer=reviewer or settings.reviewer or "unknown")
         response = RedirectResponse(safe_back(back or f"/points/{quote(item, safe='')}"), status_code=303)

@@ -77,7 +77,7 @@ ITEM_ROWS = f"""SELECT {ITEM} AS item, max(d.kind) AS kind, max(d.score) AS scor
     {REVIEWED_COUNT} AS reviewed,
     coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS divergent,
     coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS needs_context
-    {PAIRS} WHERE {{where}} GROUP BY {ITEM}"""
+    {PAIRS} WHERE {{where}} GROUP BY {ITEM}{{having}}"""
 ITEM_PAIRS = (
     "SELECT d.id, d.a, ca.text, d.b, cb.text FROM divergences d JOIN claims ca ON ca.id = d.a "
     "JOIN claims cb ON cb.id = d.b WHERE (d.point = ? OR d.point IS NULL AND d.id = ?) AND d.kind != ? ORDER BY d.id"
@@ -319,19 +319,19 @@ class ReviewStore:
 
 
 def item_rows(filters: QueueFilters, thresholds: dict[str, float]) -> tuple[str, list[Any]]:
-    """One row per queue item (point, or pair of no point) after the filters."""
-    where, params = filter_clause(filters, thresholds)
-    return ITEM_ROWS.format(where=where), [DIVERGENT, NEEDS_CONTEXT, *params]
-
-
-def filter_clause(filters: QueueFilters, thresholds: dict[str, float] | None = None) -> tuple[str, list[Any]]:
-    """The WHERE clause of a queue (fixed fragments, values as parameters);
-    pairs scored below their kind's threshold are not flagged."""
-    clauses, params = ["d.kind != ?"], [AGREEMENT]
+    """One row per queue item (point, or pair of no point) after the filters;
+    an item scored below its kind's threshold is not flagged."""
+    where, params = filter_clause(filters)
+    having, limits = "", []
     if thresholds:
-        cases = " ".join("WHEN ? THEN ?" for _ in thresholds)
-        clauses.append(f"d.score >= CASE d.kind {cases} ELSE 0 END")
-        params += [x for kind, score in sorted(thresholds.items()) for x in (kind, score)]
+        having = f" HAVING max(d.score) >= CASE max(d.kind) {' '.join('WHEN ? THEN ?' for _ in thresholds)} ELSE 0 END"
+        limits = [x for kind, score in sorted(thresholds.items()) for x in (kind, score)]
+    return ITEM_ROWS.format(where=where, having=having), [DIVERGENT, NEEDS_CONTEXT, *params, *limits]
+
+
+def filter_clause(filters: QueueFilters) -> tuple[str, list[Any]]:
+    """The WHERE clause of a queue (fixed fragments, values as parameters)."""
+    clauses, params = ["d.kind != ?"], [AGREEMENT]
     if filters.event:
         clauses.append("d.event_id = ?")
         params.append(filters.event)
