@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crosscheck.display import speaker, written_date
+from crosscheck.display import short_speaker, speaker, written_date
 from crosscheck.errors import CrosscheckError
 from crosscheck.models import (
     DIVERGENCE_KINDS,
@@ -349,6 +349,7 @@ class PointInContext:
     pairs: list[str]
     current: list[Verdict] = field(default_factory=list)  # its pairs' current verdicts
     is_point: bool = True
+    pair_names: dict[str, str] = field(default_factory=dict)  # pair id -> "RU M. Medinski / UA Kyiv"
 
     @property
     def kind_words(self) -> str:
@@ -405,8 +406,20 @@ def point_in_context(store: Store, item: str) -> PointInContext | None:
         label = store.event_label(point.event_id) or point.event_id
         return PointInContext(
             item, point.kind.value, point.topic, point.score, point.reasons, point.event_id, label,
-            sides, pair_ids, current,
+            sides, pair_ids, current, pair_names=pair_names(store, pair_ids),
         )  # fmt: skip
+
+
+def pair_names(store: Store, pair_ids: list[str]) -> dict[str, str]:
+    """Each pair as its two speakers: "RU M. Medinski / UA Kyiv"."""
+    pairs = [d for d in (store.divergence(p) for p in pair_ids) if d is not None]
+    claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
+
+    def name(claim_id: str) -> str:
+        claim = claims.get(claim_id)
+        return f"{claim.side or 'no country'} {short_speaker(claim)}" if claim else claim_id
+
+    return {d.id: " / ".join(sorted((name(d.a), name(d.b)))) for d in pairs}
 
 
 # --- calibration per kind of point, and thresholds proposed from it ----------------

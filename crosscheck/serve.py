@@ -178,7 +178,10 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
         """One colour per country of the store, as the report gives them (no inline style: the CSP forbids it)."""
         with open_store(settings.db, readonly=True) as store:
             colours = country_colours(code for code in store.claim_sides() if re.fullmatch(r"[A-Za-z0-9-]+", code))
-        rules = "".join(f'.version[data-side="{code}"]{{--side:{colour}}}\n' for code, colour in colours.items())
+        rules = "".join(
+            f'.version[data-side="{code}"],.side[data-side="{code}"]{{--side:{colour}}}\n'
+            for code, colour in colours.items()
+        )
         return Response(rules, media_type="text/css")
 
     @app.get("/favicon.ico")
