@@ -657,3 +657,75 @@ def test_thresholds_files_in_json_and_toml_and_the_old_kind_name(tmp_path: Path)
     for name in ("w.json", "w.toml"):
         (tmp_path / name).write_text(review.thresholds_file(proposals, tmp_path / name), encoding="utf-8")
         assert load_thresholds(tmp_path / name).by_kind == {"framing": 0.0}
+
+
+def test_thresholds_silence_check_findings_and_quiet_the_report(pairs_store: Store) -> None:
+    from crosscheck.check import check_paths
+    from crosscheck.models import DIVERGENCE_KINDS
+    from crosscheck.pipeline import full_stages
+    from crosscheck.report import Filters, collect, render_event
+    from crosscheck.settings import Thresholds
+    from tests.conftest import DATA
+
+    article, stages = DATA / "check" / "relay_cn.txt", full_stages()
+
+    def divergent_findings(**options) -> set[str]:
+        found = check_paths([article], pairs_store, stages, **options).findings
+        return {f.kind for f in found} & set(DIVERGENCE_KINDS)
+
+    assert "contradiction" in divergent_findings()
+    strict = Thresholds({kind: 1.0 for kind in DIVERGENCE_KINDS})
+    assert divergent_findings(thresholds=strict) == set()
+    data = collect(pairs_store, Filters(thresholds={"framing": 0.99}))
+    assert not [p for v in data.events for p in v.pairs if p.divergence.kind == "framing"]
+    quiet = [v for v in data.events if any(p.divergence.kind == "framing" for p in v.below)]
+    assert quiet and "Below the calibrated threshold" in render_event(quiet[0])
+    rows = [r for v in data.events for r in v.readout if r.point.kind.value == "framing"]
+    assert rows and all(r.quiet and "below the calibrated threshold" in r.kind_words for r in rows)
+    pairs_store.save_thresholds(strict.by_kind)  # without thresholds given, the store's own apply
+    assert divergent_findings() == set()
+    assert not [p for v in collect(pairs_store).events for p in v.pairs]
+
+
+def test_thresholds_on_the_command_line(pairs_store: Store, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from crosscheck.settings import load_thresholds
+    from tests.conftest import DATA
+    from tests.test_cli import crosscheck
+
+    db = str(pairs_store.path)
+    nothing_yet = crosscheck("stats", "--db", db, "--write-thresholds", str(tmp_path / "early.json"))
+    assert nothing_yet.returncode == 2 and "not written" in nothing_yet.stderr
+    for point in review.point_queue(pairs_store, limit=3):
+        review.record_point_verdict(pairs_store, point, "divergent", reviewer="Ana")
+    written = tmp_path / "thresholds.json"
+    stats = crosscheck("stats", "--db", db, "--min-verdicts", "1", "--write-thresholds", str(written))
+    assert stats.returncode == 0 and "Thresholds (target 80%, once 1 points" in stats.stdout
+    assert re.search(r"(denial|contradiction|framing|omission): \d+ points? flagged; reviewers judged", stats.stdout)
+    proposed = load_thresholds(written).by_kind
+    assert proposed and set(proposed.values()) == {0.0}  # every judged point was divergent: keep flagging all
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"framing": "high"}', encoding="utf-8")
+    for command in (["report", "--db", db, "-o", str(tmp_path / "r")], ["check", str(DATA / "check" / "agreeing.txt")]):
+        refused = crosscheck(*command, "--db", db, "--thresholds", str(bad))
+        assert refused.returncode == 2 and str(bad) in refused.stderr and len(refused.stderr.splitlines()) == 1
+    from_env = subprocess.run(
+        [sys.executable, "-m", "crosscheck.cli", "report", "--db", db, "-o", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CROSSCHECK_THRESHOLDS": str(bad)},
+        timeout=300,
+    )
+    assert from_env.returncode == 2 and str(bad) in from_env.stderr
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "call.txt").write_text(
+        "The ministry said the talks would resume on Monday, a spokesman told reporters.\n", encoding="utf-8"
+    )
+    new_db = tmp_path / "new.db"
+    stored = crosscheck("ingest", str(tmp_path / "articles"), "--db", str(new_db), "--thresholds", str(written))
+    assert stored.returncode == 0, stored.stderr
+    with open_store(new_db, readonly=True) as store:
+        assert store.saved_thresholds() == proposed
