@@ -103,8 +103,9 @@ def render_point(point: review.PointInContext, progress: review.ReviewProgress, 
 def side_column(side: review.SideVersions) -> Text:
     text = Text(f"{side.code or 'no country'} · {len(side.versions)} claim{'s' if len(side.versions) != 1 else ''}\n")
     text.stylize("bold")
+    around = len(side.versions) == 1  # the sentences around a claim only when the side has one: short columns
     for claim, pieces in side.versions:
-        text.append_text(version(claim, pieces))
+        text.append_text(version(claim, pieces, around=around))
         text.append("\n\n")
     return text
 
@@ -130,18 +131,18 @@ def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, not
     return Group(Panel(table, title=title, title_align="left"), footer, Text(HELP, style="bold"))
 
 
-def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]]) -> Text:
+def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]], around: bool = True) -> Text:
     """Article text enters as plain Text (never markup) without control characters."""
     text = Text()
     text.append(f"{claim.claim.side or 'no country'} ", style="bold")
     text.append(printable(claim.chain) + "\n", style="bold")
-    if claim.before:
+    if claim.before and around:
         text.append(printable(claim.before) + " ", style="dim")
     text.append(printable(claim.lead))
     for piece, differs in pieces:
         text.append(printable(piece), style="bold yellow underline" if differs else "underline")
     text.append(printable(claim.tail))
-    if claim.after:
+    if claim.after and around:
         text.append(" " + printable(claim.after), style="dim")
     where = outlet_of(claim.article) or title_of(claim.article)[0]
     text.append(f"\n{printable(where)} {claim.day}", style="dim")
