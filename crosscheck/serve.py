@@ -320,7 +320,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
                 event_id=event_id,
                 label=label,
                 pairs=review.event_pair_summaries(store, event_id),
-                progress=review.progress(store, filters),
+                progress=review.point_progress(store, filters),
                 query=query_string(filters),
             )
 

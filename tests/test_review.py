@@ -232,6 +232,9 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     exposed = crosscheck("serve", "--db", db, "--host", "0.0.0.0")
     assert exposed.returncode == 2 and "--token" in exposed.stderr
     assert crosscheck("review", "--db", str(tmp_path / "none.db")).returncode == 2
+    unknown = crosscheck("review", "--db", db, "--kind", "rumour")
+    assert unknown.returncode == 2 and "must be one of denial, contradiction, omission, framing" in unknown.stderr
+    assert "emphasis" not in crosscheck("review", "--help").stdout  # framing is the kind's name now
 
 
 # --- on both backends: a small store written here --------------------------------
