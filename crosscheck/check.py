@@ -23,6 +23,7 @@ from crosscheck.errors import InputError
 from crosscheck.ingest import Stages, commit_draft, draft_document, read_file_records
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
+from crosscheck.settings import Thresholds
 from crosscheck.store import Store
 from crosscheck.textnorm import printable
 
@@ -85,9 +86,9 @@ def check_paths(
     min_score: float = 0.0,
     record: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    thresholds=None,
+    thresholds: Thresholds | None = None,
 ) -> CheckResult:
-    """`thresholds` (crosscheck.settings.Thresholds), else the store's: a point
+    """`thresholds` (calibrated from verdicts), else the store's: a point
     scored below its kind's threshold is not a finding."""
     result = CheckResult()
     limits = thresholds.by_kind if thresholds is not None else store.saved_thresholds()

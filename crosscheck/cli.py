@@ -491,7 +491,7 @@ def stats(
 ) -> None:
     """How often flagged points were really divergent, by reviewers' verdicts, per kind and score; the
     thresholds that would have reached a target precision."""
-    from crosscheck.review import calibration, kind_stats, propose_thresholds, thresholds_file
+    from crosscheck.review import calibration, kind_stats, propose_thresholds
 
     require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
@@ -504,13 +504,7 @@ def stats(
     typer.echo("Points of divergence by kind (one verdict on a point covers its pairs):")
     for row in kinds:
         typer.echo(f"  {row.sentence()}")
-    typer.echo(
-        "\nPairs by kind and score band. Pairs judged needs-context are counted apart: reviewers could not tell."
-    )
-    for kind in dict.fromkeys(row.kind for row in table):
-        typer.echo(f"\n{kind}")
-        for row in (r for r in table if r.kind == kind):
-            typer.echo(f"  {row.sentence()}")
+    echo_bands(table)
     typer.echo(f"\nThresholds (target {target:.0%}, once {min_verdicts} points of a kind are judged):")
     for proposal in proposals:
         typer.echo(f"  {proposal.sentence()}")
@@ -519,13 +513,30 @@ def stats(
     if in_force:
         typer.echo("  in force in this store: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(in_force.items())))
     if write_thresholds is not None:
-        if not any(p.threshold is not None for p in proposals):
-            raise CrosscheckError(f"{write_thresholds}: not written: no kind has a proposed threshold yet")
-        try:
-            write_thresholds.write_text(thresholds_file(proposals, write_thresholds), encoding="utf-8")
-        except OSError as error:
-            raise CrosscheckError(f"{write_thresholds}: cannot write ({error.strerror or error})") from error
-        say(f"wrote the proposed thresholds to {write_thresholds} (use it with --thresholds)")
+        write_proposals(proposals, write_thresholds)
+
+
+def echo_bands(table) -> None:
+    typer.echo(
+        "\nPairs by kind and score band. Pairs judged needs-context are counted apart: reviewers could not tell."
+    )
+    for kind in dict.fromkeys(row.kind for row in table):
+        typer.echo(f"\n{kind}")
+        for row in (r for r in table if r.kind == kind):
+            typer.echo(f"  {row.sentence()}")
+
+
+def write_proposals(proposals, path: Path) -> None:
+    """The proposed thresholds as the file `--thresholds` reads; none proposed yet is an error naming it."""
+    from crosscheck.review import thresholds_file
+
+    if not any(p.threshold is not None for p in proposals):
+        raise CrosscheckError(f"{path}: not written: no kind has a proposed threshold yet")
+    try:
+        path.write_text(thresholds_file(proposals, path), encoding="utf-8")
+    except OSError as error:
+        raise CrosscheckError(f"{path}: cannot write ({error.strerror or error})") from error
+    say(f"wrote the proposed thresholds to {path} (use it with --thresholds)")
 
 
 verdicts_app = typer.Typer(help="Reviewers' verdicts: export them.", no_args_is_help=True)

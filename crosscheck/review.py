@@ -374,8 +374,6 @@ class PointInContext:
 def point_in_context(store: Store, item: str) -> PointInContext | None:
     """A point with every claim of each side in its article's context, or a
     pair of no point as a one-pair item; None when neither exists."""
-    from crosscheck.report import pieces, slots
-
     with store.errors():
         pair_ids = store.item_pair_ids(item)
         if not pair_ids:
@@ -383,31 +381,44 @@ def point_in_context(store: Store, item: str) -> PointInContext | None:
         point = store.point(item) if pair_ids != [item] else None
         current = [v for v in (store.current_verdict(p) for p in pair_ids) if v is not None]
         if point is None:
-            pair = pair_in_context(store, item)
-            d = pair.divergence
-            marked = slots(pair.a.claim.text, pair.b.claim.text, d), slots(pair.b.claim.text, pair.a.claim.text, d)
-            sides = [SideVersions(v.claim.side or "", [(v, m)]) for v, m in zip((pair.a, pair.b), marked, strict=True)]
-            sides.sort(key=lambda s: s.code or "~")
-            return PointInContext(
-                item, d.kind, "", d.score, [d.evidence] if d.evidence else [], d.event_id, pair.event_label,
-                sides, pair_ids, current, is_point=False,
-            )  # fmt: skip
-        claims = store.claims_with_ids(sorted(point.claim_ids()))
-        sides = []
-        for code, ids in sorted(point.claims.items(), key=lambda side: side[0] or "~"):
-            versions = []
-            for claim_id in ids:
-                if claim_id in claims:
-                    claim = claims[claim_id]
-                    spans = [(s.start - claim.start, s.end - claim.start) for s in point.slots if s.claim == claim_id]
-                    versions.append((in_context(store, claim), pieces(claim.text, spans)))
-            versions.sort(key=lambda v: (v[0].article.published is None, v[0].article.published, v[0].claim.id))
-            sides.append(SideVersions(code, versions))
+            return lone_pair(store, item, current)
         label = store.event_label(point.event_id) or point.event_id
         return PointInContext(
             item, point.kind.value, point.topic, point.score, point.reasons, point.event_id, label,
-            sides, pair_ids, current, pair_names=pair_names(store, pair_ids),
+            point_sides(store, point), pair_ids, current, pair_names=pair_names(store, pair_ids),
         )  # fmt: skip
+
+
+def lone_pair(store: Store, pair_id: str, current: list[Verdict]) -> PointInContext:
+    """A flagged pair of no point (an older store's) as a queue item of one pair."""
+    from crosscheck.report import slots
+
+    pair = pair_in_context(store, pair_id)
+    d = pair.divergence
+    marked = slots(pair.a.claim.text, pair.b.claim.text, d), slots(pair.b.claim.text, pair.a.claim.text, d)
+    sides = [SideVersions(v.claim.side or "", [(v, m)]) for v, m in zip((pair.a, pair.b), marked, strict=True)]
+    sides.sort(key=lambda s: s.code or "~")
+    reasons = [d.evidence] if d.evidence else []
+    return PointInContext(
+        pair_id, d.kind, "", d.score, reasons, d.event_id, pair.event_label, sides, [pair_id], current, is_point=False
+    )
+
+
+def point_sides(store: Store, point) -> list[SideVersions]:
+    """Each side's claims of a point, by country code, oldest article first,
+    each with only its slots marked."""
+    from crosscheck.report import pieces
+
+    claims = store.claims_with_ids(sorted(point.claim_ids()))
+    sides = []
+    for code, ids in sorted(point.claims.items(), key=lambda side: side[0] or "~"):
+        versions = []
+        for claim in (claims[c] for c in ids if c in claims):
+            spans = [(s.start - claim.start, s.end - claim.start) for s in point.slots if s.claim == claim.id]
+            versions.append((in_context(store, claim), pieces(claim.text, spans)))
+        versions.sort(key=lambda v: (v[0].article.published is None, v[0].article.published, v[0].claim.id))
+        sides.append(SideVersions(code, versions))
+    return sides
 
 
 def pair_names(store: Store, pair_ids: list[str]) -> dict[str, str]:
