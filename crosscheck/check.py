@@ -23,6 +23,7 @@ from crosscheck.errors import InputError
 from crosscheck.ingest import Stages, commit_draft, draft_document, read_file_records
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
+from crosscheck.settings import Thresholds
 from crosscheck.store import Store
 from crosscheck.textnorm import printable
 
@@ -85,16 +86,28 @@ def check_paths(
     min_score: float = 0.0,
     record: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    thresholds: Thresholds | None = None,
 ) -> CheckResult:
+    """`thresholds` (calibrated from verdicts), else the store's: a point
+    scored below its kind's threshold is not a finding."""
     result = CheckResult()
+    limits = thresholds.by_kind if thresholds is not None else store.saved_thresholds()
     files = [p for p in paths if not p.exists()] + list(iter_files([p for p in paths if p.exists()]))
     for path in files:
-        check_file(path, store, stages, result, min_score=min_score, record=record, max_bytes=max_bytes)
+        check_file(path, store, stages, result, min_score=min_score, record=record, max_bytes=max_bytes, limits=limits)
     return result
 
 
 def check_file(
-    path: Path, store: Store, stages: Stages, result: CheckResult, *, min_score: float, record: bool, max_bytes: int
+    path: Path,
+    store: Store,
+    stages: Stages,
+    result: CheckResult,
+    *,
+    min_score: float,
+    record: bool,
+    max_bytes: int,
+    limits: dict[str, float] | None = None,
 ) -> None:
     if not path.exists():
         unreadable(result, str(path), f"{path}: no such file")
@@ -110,7 +123,7 @@ def check_file(
             checked = checked_article(doc, known_claims, store, stages, record)
         shown_path = checked.article.path or str(path)
         result.checked[shown_path] = checked.article.id
-        result.findings.extend(divergent_claims(checked, shown_path, min_score))
+        result.findings.extend(divergent_claims(checked, shown_path, min_score, limits or {}))
         with store.errors():
             result.findings.extend(unattributed_statements(checked, shown_path, registry, store))
 
@@ -196,12 +209,17 @@ def evidence_of(divergence: Divergence, own: Claim, other: Claim) -> str:
     return evidence_sentence(divergence, own, other, marked)
 
 
-def divergent_claims(checked: CheckedArticle, path: str, min_score: float) -> list[Finding]:
+def divergent_claims(
+    checked: CheckedArticle, path: str, min_score: float, limits: dict[str, float] | None = None
+) -> list[Finding]:
+    """One finding per point the article's claims are part of; a point below
+    its kind's calibrated threshold (`limits`) is not one."""
+    limits = limits or {}
     out = []
     mine = checked.claims
     reported: set[str] = set()  # one finding per point: its first pair, best score first
     for d in sorted(checked.pairs, key=lambda d: (-d.score, d.id)):
-        if d.score < min_score or d.point in reported:
+        if d.score < max(min_score, limits.get(d.kind, 0.0)) or d.point in reported:
             continue
         own_id, other_id = (d.a, d.b) if d.a in mine else (d.b, d.a)
         if other_id in mine:  # both claims are this article's own: no other version to show

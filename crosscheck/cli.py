@@ -73,6 +73,16 @@ ModelOption = Annotated[
         "the default.",
     ),
 ]
+ThresholdsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--thresholds",
+        metavar="FILE",
+        envvar="CROSSCHECK_THRESHOLDS",
+        help="Per kind of point, the lowest score flagged (a file `crosscheck stats --write-thresholds` writes); "
+        "points below are stored but not flagged. On ingest and run, the store keeps them.",
+    ),
+]
 NliOption = Annotated[
     str | None,
     typer.Option("--nli", metavar="PATH", help="A local NLI cross-encoder, as an extra contradiction signal."),
@@ -129,9 +139,13 @@ def ingest(
     ray_workers: Annotated[
         int | None, typer.Option(min=1, help="Ray workers analysing articles, at least 1 (default: one per CPU).")
     ] = None,
+    thresholds: ThresholdsOption = None,
 ) -> None:
     """Read articles into the store: text, metadata, sentences, attributed claims, events and divergences."""
     from crosscheck.pipeline import ingest_into
+    from crosscheck.settings import thresholds_setting
+
+    calibrated = thresholds_setting(thresholds)  # a malformed file stops the command before any work
 
     if engine not in ("local", "ray"):
         raise CrosscheckError(f"--engine must be local or ray, not {engine!r}")
@@ -142,6 +156,9 @@ def ingest(
         paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli, ray=ray
     )
     typer.echo(summary.line())
+    if calibrated is not None:
+        with open_store(db) as store:
+            store.save_thresholds(calibrated.by_kind)
     if summary.failed:
         raise typer.Exit(ExitCode.INPUT)
 
@@ -206,11 +223,20 @@ def report(
     ] = None,
     min_score: Annotated[float, typer.Option("--min-score", help="Leave out flagged pairs scored below this.")] = 0.0,
     force: ForceOption = False,
+    thresholds: ThresholdsOption = None,
 ) -> None:
     """Write the divergence report of a store: events most divergent first, each side's claims, flagged pairs."""
     from crosscheck.report import Filters, write_report
+    from crosscheck.settings import thresholds_setting
 
-    filters = Filters(event=event, side=side.upper() if side else None, since=parse_since(since), min_score=min_score)
+    calibrated = thresholds_setting(thresholds)
+    filters = Filters(
+        event=event,
+        side=side.upper() if side else None,
+        since=parse_since(since),
+        min_score=min_score,
+        thresholds=calibrated.by_kind if calibrated is not None else None,
+    )
     require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
         typer.echo(str(write_report(store, output, format, filters, force=force)))
@@ -265,6 +291,7 @@ def check(
         list[Path] | None, typer.Option("--actors", metavar="FILE", help="Extra actor registry file (JSON).")
     ] = None,
     model: ModelOption = None,
+    thresholds: ThresholdsOption = None,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
 
@@ -273,7 +300,9 @@ def check(
     from crosscheck.check_formats import render
     from crosscheck.models import LEGACY_KINDS
     from crosscheck.pipeline import full_stages
+    from crosscheck.settings import thresholds_setting
 
+    calibrated = thresholds_setting(thresholds)
     saved = [parse_save(value, tuple(CheckFormat)) for value in save or []]
     named = (k.strip() for k in fail_on.split(",") if k.strip() and k.strip() != "none")
     kinds = frozenset(LEGACY_KINDS.get(k, k) for k in named)  # "emphasis" is framing's former name
@@ -286,7 +315,9 @@ def check(
 
     with open_store(db, readonly=not record) as store:  # unrecorded, a check only reads
         stages = full_stages(tuple(actors or ()), store_encoder(store, model))
-        result = check_paths(paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes)
+        result = check_paths(
+            paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes, thresholds=calibrated
+        )
     colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
     rendered = render(result, format, kinds, colour)
     if str(output) == "-":
@@ -323,11 +354,14 @@ def run(
     model: ModelOption = None,
     nli: NliOption = None,
     force: ForceOption = False,
+    thresholds: ThresholdsOption = None,
 ) -> None:
     """Do the whole job on a folder: ingest, attribute, link events, flag divergences, write the report."""
     from crosscheck.pipeline import run_folder
+    from crosscheck.settings import thresholds_setting
 
-    report = run_folder(folder, db=db, out=out, model=model, nli=nli, force=force)
+    calibrated = thresholds_setting(thresholds)
+    report = run_folder(folder, db=db, out=out, model=model, nli=nli, force=force, thresholds=calibrated)
     typer.echo(str(report))
 
 
@@ -399,16 +433,17 @@ def serve(
 def review(
     db: DbOption = DEFAULT_DB,
     reviewer: ReviewerOption = None,
-    event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's pairs.")] = None,
+    event: Annotated[str | None, typer.Option(metavar="ID", help="Only this event's points.")] = None,
     side: Annotated[
-        str | None, typer.Option(metavar="CODE", help="Only pairs with a claim of this side (country code).")
+        str | None, typer.Option(metavar="CODE", help="Only points with a claim of this side (country code).")
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option(metavar="KIND", help="Only this kind of divergence (denial, contradiction, omission, emphasis)."),
+        typer.Option(metavar="KIND", help="Only points of this kind (denial, contradiction, omission, framing)."),
     ] = None,
 ) -> None:
-    """The review queue in the terminal: d c u m n give a verdict, e note, s skip, z undo, q quit."""
+    """The review queue in the terminal, a point at a time: d c u m n give a verdict on all its pairs, e note,
+    s skip, z undo, q quit."""
     from rich.console import Console
 
     from crosscheck.review import QueueFilters
@@ -420,30 +455,88 @@ def review(
     with open_store(db) as store:
         session = run_review(
             store, Console(), terminal_key, reviewer=reviewer or default_reviewer(),
-            filters=QueueFilters(event=event, side=side, kind=kind),
+            filters=QueueFilters(event=event, side=side, kind=review_kind(kind)),
         )  # fmt: skip
     typer.echo(f"{len(session.given)} verdict(s) given, {session.undone} undone", err=True)
 
 
+def review_kind(kind: str | None) -> str | None:
+    """A kind of point to filter on; "emphasis" is framing's former name."""
+    from crosscheck.models import DIVERGENCE_KINDS, LEGACY_KINDS
+
+    if kind is None:
+        return None
+    kind = LEGACY_KINDS.get(kind, kind)
+    if kind not in DIVERGENCE_KINDS:
+        raise CrosscheckError(f"--kind must be one of {', '.join(DIVERGENCE_KINDS)}, not {kind!r}")
+    return kind
+
+
 @app.command()
-def stats(db: DbOption = DEFAULT_DB) -> None:
-    """How often flagged pairs were really divergent, by reviewers' verdicts, per kind and score."""
-    from crosscheck.review import calibration
+def stats(
+    db: DbOption = DEFAULT_DB,
+    target: Annotated[
+        float,
+        typer.Option(min=0.01, max=1.0, help="Precision a proposed threshold must reach, from 0.01 to 1."),
+    ] = 0.8,
+    min_verdicts: Annotated[
+        int, typer.Option(min=1, help="Judged points of a kind needed before a threshold is proposed.")
+    ] = 10,
+    write_thresholds: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="Write the proposed thresholds here (JSON, or TOML for .toml), for --thresholds."
+        ),
+    ] = None,
+) -> None:
+    """How often flagged points were really divergent, by reviewers' verdicts, per kind and score; the
+    thresholds that would have reached a target precision."""
+    from crosscheck.review import calibration, kind_stats, propose_thresholds
 
     require_store(db, writable=False)
     with open_store(db, readonly=True) as store:
-        table = calibration(store)
+        kinds, table = kind_stats(store), calibration(store)
+        proposals = propose_thresholds(store, target, min_verdicts)
+        in_force = store.saved_thresholds()
     if not table:
         typer.echo("no flagged pair in this store")
         return
+    typer.echo("Points of divergence by kind (one verdict on a point covers its pairs):")
+    for row in kinds:
+        typer.echo(f"  {row.sentence()}")
+    echo_bands(table)
+    typer.echo(f"\nThresholds (target {target:.0%}, once {min_verdicts} points of a kind are judged):")
+    for proposal in proposals:
+        typer.echo(f"  {proposal.sentence()}")
+    if not proposals:
+        typer.echo("  no point judged yet: review some (crosscheck serve, crosscheck review), then come back")
+    if in_force:
+        typer.echo("  in force in this store: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(in_force.items())))
+    if write_thresholds is not None:
+        write_proposals(proposals, write_thresholds)
+
+
+def echo_bands(table) -> None:
     typer.echo(
-        "How often the flagged pairs were really divergent, by reviewers' verdicts. "
-        "Pairs judged needs-context are counted apart: reviewers could not tell."
+        "\nPairs by kind and score band. Pairs judged needs-context are counted apart: reviewers could not tell."
     )
     for kind in dict.fromkeys(row.kind for row in table):
         typer.echo(f"\n{kind}")
         for row in (r for r in table if r.kind == kind):
             typer.echo(f"  {row.sentence()}")
+
+
+def write_proposals(proposals, path: Path) -> None:
+    """The proposed thresholds as the file `--thresholds` reads; none proposed yet is an error naming it."""
+    from crosscheck.review import thresholds_file
+
+    if not any(p.threshold is not None for p in proposals):
+        raise CrosscheckError(f"{path}: not written: no kind has a proposed threshold yet")
+    try:
+        path.write_text(thresholds_file(proposals, path), encoding="utf-8")
+    except OSError as error:
+        raise CrosscheckError(f"{path}: cannot write ({error.strerror or error})") from error
+    say(f"wrote the proposed thresholds to {path} (use it with --thresholds)")
 
 
 verdicts_app = typer.Typer(help="Reviewers' verdicts: export them.", no_args_is_help=True)

@@ -218,6 +218,8 @@ class Verdict(Record):
     text_b: str | None = None
     undone_at: str | None = None
     undone_by: str | None = None
+    point: str | None = None  # the point judged, when the verdict was given on a whole point
+    batch: int | None = None  # on a point: the first verdict id of the verdicts given with it, one per pair
 
 
 class QueueFilters(Record):
@@ -256,6 +258,19 @@ class BandCount(Record):
     reviewed: int
     divergent: int
     needs_context: int = 0  # reviewed, but reviewers could not tell without more context
+
+
+class ItemCount(Record):
+    """A queue item (a point, or a flagged pair of no point): its kind, score,
+    pairs, and how many of them reviewers judged, found divergent, or could not tell."""
+
+    item: str
+    kind: str
+    score: float
+    pairs: int
+    reviewed: int
+    divergent: int
+    needs_context: int
 
 
 class JudgedVerdict(Record):

@@ -10,6 +10,7 @@ from pathlib import Path
 from crosscheck.ingest import IngestSummary, Stages, ingest_paths
 from crosscheck.models import IngestOutcome, IngestStatus
 from crosscheck.readers import DEFAULT_MAX_BYTES
+from crosscheck.settings import Thresholds
 from crosscheck.stores import open_store
 
 
@@ -133,6 +134,7 @@ def run_folder(
     model: str | None = None,
     nli: str | None = None,
     force: bool = False,
+    thresholds: Thresholds | None = None,
 ) -> Path:
     """Ingest a folder (the bundled examples by default) and write the report;
     returns the report's path. Without `db`, a fresh store in `out` that
@@ -146,6 +148,9 @@ def run_folder(
         db = target.fresh_store(force=force)
     summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
     print(summary.line(), file=sys.stderr)
+    if thresholds is not None:  # calibrated from verdicts: the store keeps them for the queue, check and report
+        with open_store(db) as store:
+            store.save_thresholds(thresholds.by_kind)
     with open_store(db, readonly=True) as store:
         return write_report(store, out, force=force)
 

@@ -67,6 +67,7 @@ class Filters:
     side: str | None = None  # a country code: events where it speaks, pairs that involve it
     since: date | None = None  # events dated (or covered) on or after this day
     min_score: float = 0.0  # flagged pairs below this score are left out
+    thresholds: dict[str, float] | None = None  # per kind, calibrated: below, shown quietly (None: the store's)
 
 
 @dataclass
@@ -155,10 +156,16 @@ class ReadoutRow:
 
     point: Point
     versions: dict[str, list[tuple[ClaimView, list[tuple[str, bool]]]]]
+    below: bool = False  # scored below its kind's calibrated threshold: stored, not flagged
 
     @property
     def kind_words(self) -> str:
-        return KIND_WORDS.get(self.point.kind.value, self.point.kind.value)
+        words = KIND_WORDS.get(self.point.kind.value, self.point.kind.value)
+        return f"{words} (below the calibrated threshold, not flagged)" if self.below else words
+
+    @property
+    def quiet(self) -> bool:
+        return self.below or self.point.kind == AGREEMENT
 
 
 def readout_row(point: Point, claims: dict[str, ClaimView]) -> ReadoutRow:
@@ -201,6 +208,7 @@ class EventView:
     apart: list[SideView] = field(default_factory=list)  # outlets' own claims, then claims of no country
     pairs: list[PairView] = field(default_factory=list)
     agreements: list[PairView] = field(default_factory=list)
+    below: list[PairView] = field(default_factory=list)  # flagged kinds scored below the calibrated threshold
     readout: list[ReadoutRow] = field(default_factory=list)  # one row per point, agreements last
     title: str = ""
 
@@ -283,17 +291,20 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
     colours = country_colours(sorted({c.side for c in claims.values() if c.side and not is_outlet(c)}))
     for event_id, groups in by_event.items():
         fill_groups(views[event_id], groups, colours)
+    limits = store.saved_thresholds() if filters.thresholds is None else filters.thresholds
     for flagged, target in ((store.divergences(), "pairs"), (store.agreements(), "agreements")):
         for d in flagged:
             if d.event_id not in views or d.a not in claims or d.b not in claims or d.score < filters.min_score:
                 continue
+            target_list = "below" if target == "pairs" and d.score < limits.get(d.kind, 0.0) else target
             pair = PairView(d, *(claim_view(claims[x], articles, sentence_of, pages) for x in (d.a, d.b)))
             pair.verdict = verdicts.get(d.id)
             if filters.side and filters.side not in {pair.a.claim.side, pair.b.claim.side}:
                 continue
             view = views[d.event_id]
-            getattr(view, target).append(pair.ordered([g.code for g in view.groups]))
-    add_readouts(views, store.points(), {c.claim.id: c for v in views.values() for c in v.claims}, filters.min_score)
+            getattr(view, target_list).append(pair.ordered([g.code for g in view.groups]))
+    claim_views = {c.claim.id: c for v in views.values() for c in v.claims}
+    add_readouts(views, store.points(), claim_views, filters.min_score, limits)
     chosen = [v for v in views.values() if v.groups and (not filters.side or side_speaks(v, filters.side))]
     if filters.since:
         chosen = [v for v in chosen if recent_enough(v, filters.since)]
@@ -309,14 +320,25 @@ def collect(store: Store, filters: Filters = Filters()) -> ReportData:
 
 
 def add_readouts(
-    views: dict[str, EventView], points: list[Point], claims: dict[str, ClaimView], min_score: float
+    views: dict[str, EventView],
+    points: list[Point],
+    claims: dict[str, ClaimView],
+    min_score: float,
+    limits: dict[str, float] | None = None,
 ) -> None:
     """Each event's readout diff: its points with a version on two sides (a
-    stated omission may have one), divergent ones first, agreements last."""
-    for point in sorted(points, key=lambda p: (p.kind == AGREEMENT, -p.score, p.id)):
+    stated omission may have one), divergent ones first, then those below
+    their kind's calibrated threshold, agreements last."""
+    limits = limits or {}
+
+    def below(point: Point) -> bool:
+        return point.kind != AGREEMENT and point.score < limits.get(point.kind.value, 0.0)
+
+    for point in sorted(points, key=lambda p: (p.kind == AGREEMENT, below(p), -p.score, p.id)):
         if point.event_id not in views or point.kind != AGREEMENT and point.score < min_score:
             continue
         row = readout_row(point, claims)
+        row.below = below(point)
         if len(row.versions) >= 2 or point.kind == "omission" and row.versions:
             views[point.event_id].readout.append(row)
 

@@ -12,11 +12,13 @@ nothing; a retried post or undo changes nothing more. The SQL is the store's
 
 from __future__ import annotations
 
+import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
-from crosscheck.display import speaker, written_date
+from crosscheck.display import short_speaker, speaker, written_date
 from crosscheck.errors import CrosscheckError
 from crosscheck.models import (
     DIVERGENCE_KINDS,
@@ -24,11 +26,13 @@ from crosscheck.models import (
     Claim,
     Divergence,
     EventReview,
+    ItemCount,
     QueueFilters,
     ReviewProgress,
     Sentence,
     Verdict,
 )
+from crosscheck.settings import Thresholds
 from crosscheck.store import Store
 
 VERDICTS = ("divergent", "consistent", "unrelated", "misattributed", "needs-context")
@@ -277,3 +281,338 @@ def calibration(store: Store) -> list[Calibration]:
         for i, band in enumerate(SCORE_BANDS)
         if (kind, i) in found
     ]
+
+
+# --- points: what the queue judges -------------------------------------------------
+
+KIND_WORDS = {
+    "denial": "one side denies what the other said",
+    "contradiction": "the facts conflict",
+    "omission": "one side leaves it out",
+    "framing": "same topic, different stress",
+}
+
+
+def store_thresholds(store: Store, given: Thresholds | None = None) -> dict[str, float]:
+    """The thresholds in force: the ones given to the command, else the store's."""
+    return dict(given.by_kind) if given is not None else store.saved_thresholds()
+
+
+def point_queue(store: Store, filters: QueueFilters = ALL_PAIRS, limit: int = 1, offset: int = 0) -> list[str]:
+    """Ids of the points still to review (a pair of no point is its own item), highest score first."""
+    return store.item_queue(filters, store.saved_thresholds(), limit=limit, offset=offset)
+
+
+def point_progress(store: Store, filters: QueueFilters = ALL_PAIRS) -> ReviewProgress:
+    """Points reviewed (each of their pairs has a verdict) and left."""
+    return store.item_progress(filters, store.saved_thresholds())
+
+
+def record_point_verdict(store: Store, item: str, verdict: str, *, reviewer: str, note: str = "") -> list[Verdict]:
+    """One verdict on a point: a verdict on each of its pairs (pair ids stay
+    the history's key), the point recorded with each. Returns them."""
+    if verdict not in VERDICTS:
+        raise CrosscheckError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    reviewer, note = check_reviewer(reviewer), check_note(note)
+    given = store.record_item_verdict(item, verdict, reviewer=reviewer, note=note, at=now())
+    if not given:
+        raise CrosscheckError(f"{item}: no such point or flagged pair in {store.path}")
+    return given
+
+
+def undo_point_verdict(store: Store, batch: int, *, reviewer: str) -> list[int]:
+    """Take back a verdict given on a point: each of its pairs' verdicts that
+    is still current is marked undone. The ids undone (none on a retry)."""
+    return store.undo_batch(batch, reviewer=check_reviewer(reviewer), at=now())
+
+
+@dataclass
+class SideVersions:
+    """One side's claims of a point, each in context with its slot marked."""
+
+    code: str
+    versions: list[tuple[ClaimInContext, list[tuple[str, bool]]]]
+
+
+@dataclass
+class PointInContext:
+    """A queue item: a point, or a flagged pair of no point (an older store's)."""
+
+    id: str
+    kind: str
+    topic: str
+    score: float
+    reasons: list[str]
+    event_id: str
+    event_label: str
+    sides: list[SideVersions]
+    pairs: list[str]
+    current: list[Verdict] = field(default_factory=list)  # its pairs' current verdicts
+    is_point: bool = True
+    pair_names: dict[str, str] = field(default_factory=dict)  # pair id -> "RU M. Medinski / UA Kyiv"
+
+    @property
+    def kind_words(self) -> str:
+        return KIND_WORDS.get(self.kind, self.kind)
+
+    @property
+    def claims(self) -> int:
+        return sum(len(s.versions) for s in self.sides)
+
+    @property
+    def verdict_summary(self) -> str:
+        """Its pairs' current verdicts in words: "divergent (Ana) on 4 of 4 pairs"."""
+        counts: dict[tuple[str, str], int] = {}
+        for v in self.current:
+            counts[v.verdict, v.reviewer] = counts.get((v.verdict, v.reviewer), 0) + 1
+        return "; ".join(
+            f"{verdict} ({who}) on {n} of {len(self.pairs)} pair{'s' if len(self.pairs) != 1 else ''}"
+            for (verdict, who), n in sorted(counts.items(), key=lambda item: -item[1])
+        )
+
+
+def point_in_context(store: Store, item: str) -> PointInContext | None:
+    """A point with every claim of each side in its article's context, or a
+    pair of no point as a one-pair item; None when neither exists."""
+    with store.errors():
+        pair_ids = store.item_pair_ids(item)
+        if not pair_ids:
+            return None
+        point = store.point(item) if pair_ids != [item] else None
+        current = [v for v in (store.current_verdict(p) for p in pair_ids) if v is not None]
+        if point is None:
+            return lone_pair(store, item, current)
+        label = store.event_label(point.event_id) or point.event_id
+        return PointInContext(
+            item, point.kind.value, point.topic, point.score, point.reasons, point.event_id, label,
+            point_sides(store, point), pair_ids, current, pair_names=pair_names(store, pair_ids),
+        )  # fmt: skip
+
+
+def lone_pair(store: Store, pair_id: str, current: list[Verdict]) -> PointInContext:
+    """A flagged pair of no point (an older store's) as a queue item of one pair."""
+    from crosscheck.report import slots
+
+    pair = pair_in_context(store, pair_id)
+    d = pair.divergence
+    marked = slots(pair.a.claim.text, pair.b.claim.text, d), slots(pair.b.claim.text, pair.a.claim.text, d)
+    sides = [SideVersions(v.claim.side or "", [(v, m)]) for v, m in zip((pair.a, pair.b), marked, strict=True)]
+    sides.sort(key=lambda s: s.code or "~")
+    reasons = [d.evidence] if d.evidence else []
+    return PointInContext(
+        pair_id, d.kind, "", d.score, reasons, d.event_id, pair.event_label, sides, [pair_id], current, is_point=False
+    )
+
+
+def point_sides(store: Store, point) -> list[SideVersions]:
+    """Each side's claims of a point, by country code, oldest article first,
+    each with only its slots marked."""
+    from crosscheck.report import pieces
+
+    claims = store.claims_with_ids(sorted(point.claim_ids()))
+    sides = []
+    for code, ids in sorted(point.claims.items(), key=lambda side: side[0] or "~"):
+        versions = []
+        for claim in (claims[c] for c in ids if c in claims):
+            spans = [(s.start - claim.start, s.end - claim.start) for s in point.slots if s.claim == claim.id]
+            versions.append((in_context(store, claim), pieces(claim.text, spans)))
+        versions.sort(key=lambda v: (v[0].article.published is None, v[0].article.published, v[0].claim.id))
+        sides.append(SideVersions(code, versions))
+    return sides
+
+
+def pair_names(store: Store, pair_ids: list[str]) -> dict[str, str]:
+    """Each pair as its two speakers: "RU M. Medinski / UA Kyiv"."""
+    pairs = [d for d in (store.divergence(p) for p in pair_ids) if d is not None]
+    claims = store.claims_with_ids(sorted({c for d in pairs for c in (d.a, d.b)}))
+
+    def name(claim_id: str) -> str:
+        claim = claims.get(claim_id)
+        return f"{claim.side or 'no country'} {short_speaker(claim)}" if claim else claim_id
+
+    return {d.id: " / ".join(sorted((name(d.a), name(d.b)))) for d in pairs}
+
+
+# --- calibration per kind of point, and thresholds proposed from it ----------------
+
+TARGET_PRECISION = 0.8
+MIN_VERDICTS = 10
+
+
+@dataclass(frozen=True)
+class KindStats:
+    """Points of one kind (and pairs of no point): flagged, judged, confirmed divergent."""
+
+    kind: str
+    flagged: int
+    judged: int
+    confirmed: int
+    needs_context: int
+    below_threshold: int = 0  # stored but not flagged under the thresholds in force
+
+    @property
+    def precision(self) -> float | None:
+        return self.confirmed / self.judged if self.judged else None
+
+    def sentence(self) -> str:
+        """The row in words: "framing: 12 points flagged; reviewers judged 10 and found 4 divergent (40%)"."""
+        flagged = f"{self.kind}: {self.flagged} point{'s' if self.flagged != 1 else ''} flagged"
+        if self.below_threshold:
+            flagged += f" ({self.below_threshold} of them below the threshold in force, so not flagged)"
+        if not self.judged:
+            found = "none judged yet"
+        else:
+            found = f"reviewers judged {self.judged} and found {self.confirmed} divergent ({self.precision:.0%})"
+        unsure = f"; {self.needs_context} more needed context to tell" if self.needs_context else ""
+        return f"{flagged}; {found}{unsure}"
+
+
+def item_verdict(item: ItemCount) -> str | None:
+    """What reviewers found of a point: "divergent" when they judged any of
+    its pairs divergent, "needs-context" when they could tell of none,
+    "not divergent" otherwise; None when no pair is reviewed."""
+    if not item.reviewed:
+        return None
+    if item.divergent:
+        return "divergent"
+    return "needs-context" if item.needs_context == item.reviewed else "not divergent"
+
+
+def kind_stats(store: Store, thresholds: dict[str, float] | None = None) -> list[KindStats]:
+    """Per kind of point: points flagged, judged, confirmed divergent, needing context."""
+    thresholds = store.saved_thresholds() if thresholds is None else thresholds
+    items = store.item_counts()
+    out = []
+    for kind in DIVERGENCE_KINDS:
+        mine = [i for i in items if i.kind == kind]
+        if not mine:
+            continue
+        verdicts = [item_verdict(i) for i in mine]
+        out.append(
+            KindStats(
+                kind,
+                flagged=len(mine),
+                judged=sum(v in ("divergent", "not divergent") for v in verdicts),
+                confirmed=verdicts.count("divergent"),
+                needs_context=verdicts.count("needs-context"),
+                below_threshold=sum(i.score < thresholds.get(kind, 0.0) for i in mine),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The lowest score threshold whose judged precision reaches the target, for one kind."""
+
+    kind: str
+    judged: int
+    threshold: float | None = None  # None: not enough verdicts, or no threshold reaches the target
+    above: tuple[int, int] = (0, 0)  # (divergent, judged) at or above the threshold
+    below: tuple[int, int] = (0, 0)  # and below it
+    best: tuple[float, int, int] | None = None  # when none reaches the target: the best (score, divergent, judged)
+    target: float = TARGET_PRECISION
+    min_verdicts: int = MIN_VERDICTS
+
+    def sentence(self) -> str:
+        if self.judged < self.min_verdicts:
+            more = self.min_verdicts - self.judged
+            return (
+                f"{self.kind}: {self.judged} point{'s' if self.judged != 1 else ''} judged; {more} more verdict"
+                f"{'s' if more != 1 else ''} needed before a threshold can be proposed"
+            )
+        if self.threshold is None:
+            score, hits, judged = self.best
+            return (
+                f"{self.kind}: no threshold reaches {self.target:.0%}; the best, {score:.2f}, keeps {judged} judged "
+                f"point{'s' if judged != 1 else ''} of which {hits} were divergent ({hits / judged:.0%}). "
+                "Consider not failing CI on this kind"
+            )
+        hits, judged = self.above
+        if self.threshold == 0:
+            return (
+                f"{self.kind}: keep flagging every point; reviewers found {hits} of {judged} judged divergent "
+                f"({hits / judged:.0%}), at least the {self.target:.0%} target"
+            )
+        low_hits, low_judged = self.below
+        return (
+            f"{self.kind}: flag only points scored {self.threshold:.2f} or more; reviewers found {hits} of the "
+            f"{judged} judged at or above it divergent ({hits / judged:.0%}), and {low_hits} of the {low_judged} "
+            f"below it ({low_hits / low_judged:.0%})"
+        )
+
+
+def propose_thresholds(
+    store: Store, target: float = TARGET_PRECISION, min_verdicts: int = MIN_VERDICTS
+) -> list[Proposal]:
+    """Per kind, the lowest threshold at which the judged points scored at or
+    above it were divergent at least `target` of the time (0 when all of
+    them are), once `min_verdicts` points of the kind are judged."""
+    judged: dict[str, list[tuple[float, bool]]] = {}
+    for item in store.item_counts():
+        verdict = item_verdict(item)
+        if verdict in ("divergent", "not divergent"):
+            judged.setdefault(item.kind, []).append((item.score, verdict == "divergent"))
+    out = []
+    for kind in DIVERGENCE_KINDS:
+        scores = judged.get(kind, [])
+        if not scores:
+            continue
+        out.append(proposal(kind, scores, target, min_verdicts))
+    return out
+
+
+def proposal(kind: str, scores: list[tuple[float, bool]], target: float, min_verdicts: int) -> Proposal:
+    base = Proposal(kind, len(scores), target=target, min_verdicts=min_verdicts)
+    if len(scores) < min_verdicts:
+        return base
+    best = None
+    for threshold in [0.0, *sorted({s for s, _ in scores})]:
+        kept = [hit for s, hit in scores if s >= threshold]
+        left = [hit for s, hit in scores if s < threshold]
+        if sum(kept) >= target * len(kept):
+            return replace(base, threshold=threshold, above=(sum(kept), len(kept)), below=(sum(left), len(left)))
+        if best is None or sum(kept) / len(kept) > best[1] / best[2]:
+            best = (threshold, sum(kept), len(kept))
+    return replace(base, best=best)
+
+
+def thresholds_file(proposals: list[Proposal], path: Path) -> str:
+    """The proposed thresholds as the file `--thresholds` reads (TOML when it ends in .toml, else JSON)."""
+    table = {p.kind: round(p.threshold, 4) for p in proposals if p.threshold is not None}
+    if path.suffix.lower() == ".toml":
+        lines = ["# crosscheck stats: lowest scores whose judged precision reaches the target", "[thresholds]"]
+        return "\n".join([*lines, *(f"{kind} = {score}" for kind, score in table.items())]) + "\n"
+    target = proposals[0].target if proposals else TARGET_PRECISION
+    body = {"thresholds": table, "target": target, "judged": {p.kind: p.judged for p in proposals}}
+    return json.dumps(body, indent=2, sort_keys=True) + "\n"
+
+
+def point_evidence(point: PointInContext) -> list[str]:
+    """Why the point was flagged, as sentences: for a slot (who asked, the
+    numbers, a negation) each side's speaker with the words marked in their
+    claim; otherwise its reasons with the internal shorthand spelled out."""
+    from crosscheck.display import SLOT_HEADS, short_speaker
+
+    out = []
+    for reason in point.reasons:
+        head = next((words for prefix, words in SLOT_HEADS.items() if reason.startswith(prefix)), None)
+        said = [
+            f"{short_speaker(version.claim)}: {' … '.join(piece.strip() for piece, on in pieces if on)}"
+            for side in point.sides
+            for version, pieces in side.versions[:1]
+            if any(on for _, on in pieces)
+        ]
+        if head and said:
+            sentence = f"{head}. " + " · ".join(said)
+        elif reason.startswith("omits:"):
+            sentence = "A readout is said to leave out " + (reason.removeprefix("omits:").strip() or "a topic")
+        elif " refutes: " in reason:
+            sentence = reason.replace(" refutes: ", " rejects what was said: ", 1)
+        elif point.kind == "framing":
+            sentence = "Each side stresses something else"
+        else:
+            sentence = reason
+        if sentence not in out:
+            out.append(sentence)
+    return out[:3]

@@ -24,11 +24,11 @@ HELP += "  [e] note  [s] skip  [z] undo  [q] quit"
 
 @dataclass
 class Session:
-    """What one sitting did: verdicts given (pair ids, in order) and undone."""
+    """What one sitting did: verdicts given (point ids, in order) and undone."""
 
     given: list[str] = field(default_factory=list)
     undone: int = 0
-    verdict_ids: list[int] = field(default_factory=list)  # of `given`, so undo takes back only its own
+    batches: list[int] = field(default_factory=list)  # of `given`, so undo takes back only its own
 
 
 def run_review(
@@ -39,41 +39,75 @@ def run_review(
     reviewer: str,
     filters: review.QueueFilters | None = None,
 ) -> Session:
+    """Judge points one at a time, highest score first: one verdict covers every pair of a point."""
     reviewer = review.check_reviewer(reviewer)
     filters = filters or review.ALL_PAIRS
     session, skip, note = Session(), 0, ""
     while True:
-        ids = review.queue(store, filters, limit=1, offset=skip)
+        ids = review.point_queue(store, filters, limit=1, offset=skip)
         if not ids:
-            console.print("Nothing left to review." + (" (Some pairs were skipped.)" if skip else ""))
+            console.print("Nothing left to review." + (" (Some points were skipped.)" if skip else ""))
             return session
-        pair = review.pair_in_context(store, ids[0])
-        console.print(render_pair(pair, review.progress(store, filters), note, reviewer))
+        point = review.point_in_context(store, ids[0])
+        console.print(render_point(point, review.point_progress(store, filters), note, reviewer))
         key = read_key().lower()
         if key in review.VERDICT_KEYS:
             try:
-                given = review.record_verdict(
-                    store, pair.divergence.id, review.VERDICT_KEYS[key], reviewer=reviewer, note=note
+                given = review.record_point_verdict(
+                    store, point.id, review.VERDICT_KEYS[key], reviewer=reviewer, note=note
                 )
             except CrosscheckError as error:  # a note too long, a store busy for too long: say so, keep going
                 console.print(Text(f"not recorded: {error}", style="bold red"))
                 continue
-            session.given.append(pair.divergence.id)
-            session.verdict_ids.append(given.id)
-            console.print(f"→ {review.VERDICT_KEYS[key]}")
+            session.given.append(point.id)
+            session.batches.append(max(v.batch or 0 for v in given))
+            console.print(f"→ {review.VERDICT_KEYS[key]} on {len(given)} pair{'s' if len(given) != 1 else ''}")
             note = ""
         elif key == "e":
             note = console.input("Note: ")
         elif key == "s":
             skip += 1
         elif key == "z" and session.given:
-            undone = review.undo_verdict(
-                store, session.given.pop(), reviewer=reviewer, verdict_id=session.verdict_ids.pop()
-            )
-            session.undone += undone is not None
+            session.given.pop()
+            undone = review.undo_point_verdict(store, session.batches.pop(), reviewer=reviewer)
+            session.undone += bool(undone)
             console.print("→ last verdict undone" if undone else "→ nothing undone: another verdict came since")
         elif key in ("q", "\x03", "\x04", ""):
             return session
+
+
+def render_point(point: review.PointInContext, progress: review.ReviewProgress, note: str, reviewer: str) -> Group:
+    """The point's topic and kind, then a column per side with each of its claims, the slot marked."""
+    title = Text.assemble(
+        (f" {point.kind_words} ", "bold reverse"),
+        f"  {printable(point.topic)}  " if point.topic else "  ",
+        f"score {point.score:.2f}  ",
+        (printable(point.event_label), "bold"),
+    )
+    table = Table.grid(expand=True, padding=(0, 2))
+    for _ in point.sides:
+        table.add_column(ratio=1)
+    table.add_row(*(side_column(side) for side in point.sides))
+    pairs = len(point.pairs)
+    counts = f"{progress.reviewed} points reviewed · {progress.left} left · one verdict covers {pairs} pair"
+    footer = Text(f"reviewing as {printable(reviewer)} · {counts}{'s' if pairs != 1 else ''}", style="dim")
+    for sentence in review.point_evidence(point):
+        footer.append(f"\n{printable(sentence)}", style="dim")
+    if point.current:
+        footer.append(f"\nnow: {printable(point.verdict_summary)}", style="dim")
+    if note:
+        footer.append(f"\nnote: {printable(note)}", style="italic")
+    return Group(Panel(table, title=title, title_align="left"), footer, Text(HELP, style="bold"))
+
+
+def side_column(side: review.SideVersions) -> Text:
+    text = Text(f"{side.code or 'no country'} · {len(side.versions)} claim{'s' if len(side.versions) != 1 else ''}\n")
+    text.stylize("bold")
+    around = len(side.versions) == 1  # the sentences around a claim only when the side has one: short columns
+    for claim, pieces in side.versions:
+        text.append_text(version(claim, pieces, around=around))
+        text.append("\n\n")
+    return text
 
 
 def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, note: str, reviewer: str) -> Group:
@@ -97,18 +131,18 @@ def render_pair(pair: review.PairInContext, progress: review.ReviewProgress, not
     return Group(Panel(table, title=title, title_align="left"), footer, Text(HELP, style="bold"))
 
 
-def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]]) -> Text:
+def version(claim: review.ClaimInContext, pieces: list[tuple[str, bool]], around: bool = True) -> Text:
     """Article text enters as plain Text (never markup) without control characters."""
     text = Text()
     text.append(f"{claim.claim.side or 'no country'} ", style="bold")
     text.append(printable(claim.chain) + "\n", style="bold")
-    if claim.before:
+    if claim.before and around:
         text.append(printable(claim.before) + " ", style="dim")
     text.append(printable(claim.lead))
     for piece, differs in pieces:
         text.append(printable(piece), style="bold yellow underline" if differs else "underline")
     text.append(printable(claim.tail))
-    if claim.after:
+    if claim.after and around:
         text.append(" " + printable(claim.after), style="dim")
     where = outlet_of(claim.article) or title_of(claim.article)[0]
     text.append(f"\n{printable(where)} {claim.day}", style="dim")

@@ -41,7 +41,7 @@ from crosscheck.display import (
     written_day,
 )
 from crosscheck.errors import CrosscheckError, StoreError, UsageError
-from crosscheck.models import DIVERGENCE_KINDS, QueueFilters
+from crosscheck.models import DIVERGENCE_KINDS, LEGACY_KINDS, QueueFilters
 from crosscheck.report import slots
 from crosscheck.store_review import MAX_ROWS
 from crosscheck.stores import open_store, store_exists
@@ -49,7 +49,7 @@ from crosscheck.stores import open_store, store_exists
 CSRF_COOKIE = "crosscheck_csrf"
 TOKEN_COOKIE = "crosscheck_token"
 REVIEWER_COOKIE = "crosscheck_reviewer"
-LAST_COOKIE = "crosscheck_last"  # the pair this browser gave its last verdict on, for the undo bar
+LAST_COOKIE = "crosscheck_last"  # the point (or pair) this browser gave its last verdict on, for the undo bar
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -101,6 +101,8 @@ def templates() -> Environment:
         VERDICT_KEYS={verdict: key for key, verdict in review.VERDICT_KEYS.items()},
         VERDICT_HELP=review.VERDICT_HELP,
         KINDS=DIVERGENCE_KINDS,
+        KIND_WORDS=review.KIND_WORDS,
+        point_evidence=review.point_evidence,
         country=lambda code: country_names().get(code or "", code or "no side"),
         chain=review.chain_text,
         speaker=speaker,
@@ -176,7 +178,10 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
         """One colour per country of the store, as the report gives them (no inline style: the CSP forbids it)."""
         with open_store(settings.db, readonly=True) as store:
             colours = country_colours(code for code in store.claim_sides() if re.fullmatch(r"[A-Za-z0-9-]+", code))
-        rules = "".join(f'.version[data-side="{code}"]{{--side:{colour}}}\n' for code, colour in colours.items())
+        rules = "".join(
+            f'.version[data-side="{code}"],.side[data-side="{code}"]{{--side:{colour}}}\n'
+            for code, colour in colours.items()
+        )
         return Response(rules, media_type="text/css")
 
     @app.get("/favicon.ico")
@@ -185,26 +190,71 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
 
     @app.get("/queue", response_class=HTMLResponse)
     def queue_page(request: Request, event: str = "", side: str = "", kind: str = "", skip: int = 0) -> HTMLResponse:
+        kind = LEGACY_KINDS.get(kind, kind)  # "emphasis" is framing's former name
         filters = QueueFilters(event=event or None, side=side or None, kind=kind or None)
         with open_store(settings.db, readonly=True) as store:
-            progress = review.progress(store, filters)
-            skip = min(max(skip, 0), progress.left)  # past the last pair: nothing left to show
-            ids = review.queue(store, filters, limit=1, offset=skip)
-            pair = in_side_order(review.pair_in_context(store, ids[0])) if ids else None
-            last = last_given(store, request.cookies.get(LAST_COOKIE, ""))
+            progress = review.point_progress(store, filters)
+            skip = min(max(skip, 0), progress.left)  # past the last point: nothing left to show
+            ids = review.point_queue(store, filters, limit=1, offset=skip)
             return page(
                 request,
                 "queue.html.j2",
-                pair=pair,
-                marked=marked(pair),
+                point=review.point_in_context(store, ids[0]) if ids else None,
                 progress=progress,
                 filters=filters,
                 query=query_string(filters),
                 skip=skip,
                 events=store.flagged_event_labels(),
                 sides=store.claim_sides(),
-                last=last,
+                last=last_given(store, unquote(request.cookies.get(LAST_COOKIE, ""))),
             )
+
+    @app.get("/points/{item}", response_class=HTMLResponse)
+    def point_page(request: Request, item: str) -> HTMLResponse:
+        with open_store(settings.db, readonly=True) as store:
+            point = review.point_in_context(store, item)
+            if point is None:
+                return page(request, "missing.html.j2", status=404, what=f"point {item}")
+            back = f"/points/{quote(item, safe='')}"
+            return page(request, "point.html.j2", point=point, last=last_given(store, item), undo_back=back)
+
+    @app.post("/points/{item}/verdict")
+    def give_point_verdict(
+        request: Request,
+        item: str,
+        verdict: str = Form(...),
+        csrf: str = Form(""),
+        note: str = Form(""),
+        reviewer: str = Form(""),
+        back: str = Form(""),
+    ) -> Response:
+        if refused := refuse_forgery(request, csrf):
+            return refused
+        with open_store(settings.db) as store:
+            given = review.record_point_verdict(store, item, verdict, reviewer=reviewer, note=note)
+        response = RedirectResponse(safe_back(back), status_code=303)
+        response.set_cookie(REVIEWER_COOKIE, quote(given[0].reviewer, safe=""), httponly=True, samesite="strict")
+        response.set_cookie(LAST_COOKIE, quote(item, safe=""), httponly=True, samesite="strict")
+        return response
+
+    @app.post("/points/{item}/undo")
+    def undo_point(
+        request: Request,
+        item: str,
+        csrf: str = Form(""),
+        reviewer: str = Form(""),
+        batch: Annotated[int | None, Form(ge=1, le=MAX_ROWS)] = None,
+        back: str = Form(""),
+    ) -> Response:
+        if refused := refuse_forgery(request, csrf):
+            return refused
+        if batch is None:
+            raise UsageError("undo needs the verdict it takes back (batch)")
+        with open_store(settings.db) as store:
+            review.undo_point_verdict(store, batch, reviewer=reviewer or settings.reviewer or "unknown")
+        response = RedirectResponse(safe_back(back or f"/points/{quote(item, safe='')}"), status_code=303)
+        response.delete_cookie(LAST_COOKIE)
+        return response
 
     @app.get("/pairs/{pair_id}", response_class=HTMLResponse)
     def pair_page(request: Request, pair_id: str) -> HTMLResponse:
@@ -270,7 +320,7 @@ def create_app(db: Path | str, *, token: str | None = None, reviewer: str = "", 
                 event_id=event_id,
                 label=label,
                 pairs=review.event_pair_summaries(store, event_id),
-                progress=review.progress(store, filters),
+                progress=review.point_progress(store, filters),
                 query=query_string(filters),
             )
 
@@ -292,15 +342,27 @@ def readable_label(label: str) -> str:
     return label
 
 
-def last_given(store, pair_id: str) -> review.PairSummary | None:
-    """The verdict this browser gave last, while it is still the pair's current one (the undo bar)."""
-    pair_id = unquote(pair_id)
-    current = review.current_verdict(store, pair_id) if pair_id else None
-    if current is None:
+@dataclass(frozen=True)
+class LastGiven:
+    """The verdict this browser gave last on a point, for the undo bar."""
+
+    item: str
+    title: str
+    verdict: str
+    reviewer: str
+    batch: int
+    pairs: int
+
+
+def last_given(store, item: str) -> LastGiven | None:
+    """The latest verdict given on a point as one batch, while it is still current (the undo bar)."""
+    batch = store.last_batch(item) if item else []
+    if not batch or batch[0].batch is None:
         return None
-    divergence = store.divergence(pair_id)
-    claims = store.claims_with_ids([divergence.a, divergence.b])
-    return review.PairSummary(divergence, claims[divergence.a], claims[divergence.b], current)
+    point = store.point(item)
+    title = (point.topic if point else "") or review.KIND_WORDS.get(point.kind.value if point else "", item)
+    first = batch[0]
+    return LastGiven(item, title, first.verdict, first.reviewer, first.batch, len(batch))
 
 
 def presents_token(request: Request, token: str) -> bool:

@@ -6,7 +6,8 @@ examples (figures in the README); a caller can pass its own instance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -71,3 +72,74 @@ class SizeLimits:
 
 
 LIMITS = SizeLimits()
+
+
+# --- thresholds calibrated from reviewers' verdicts ---------------------------------
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Per kind of point, the lowest score that is flagged: a point scored
+    below its kind's threshold is stored, but it is not queued for review, not
+    a `check` finding, and the report shows it quietly. `crosscheck stats`
+    proposes them from verdicts; kinds not named keep every point."""
+
+    by_kind: dict[str, float] = field(default_factory=dict)
+    source: str = ""  # the file they were read from, for messages
+
+    def of(self, kind: str) -> float:
+        return self.by_kind.get(kind, 0.0)
+
+    def flags(self, kind: str, score: float) -> bool:
+        return score >= self.of(kind)
+
+
+NO_THRESHOLDS = Thresholds()
+THRESHOLDS_ENV = "CROSSCHECK_THRESHOLDS"
+
+
+def load_thresholds(path: Path | str) -> Thresholds:
+    """Read a thresholds file (JSON, or TOML when it ends in .toml):
+    `{"thresholds": {"framing": 0.72}}`, or the mapping alone. Any problem is
+    a `UsageError` naming the file."""
+    import json
+    import tomllib
+
+    from crosscheck.errors import UsageError
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the thresholds file ({error.strerror or error})") from error
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: not a thresholds file ({str(error).splitlines()[0]})") from error
+    return Thresholds(threshold_table(data, path), str(path))
+
+
+def threshold_table(data: object, path: Path) -> dict[str, float]:
+    from crosscheck.errors import UsageError
+    from crosscheck.models import DIVERGENCE_KINDS, LEGACY_KINDS
+
+    table = data.get("thresholds", data) if isinstance(data, dict) else data
+    if not isinstance(table, dict):
+        raise UsageError(f'{path}: expected {{"thresholds": {{"KIND": SCORE, …}}}}')
+    out = {}
+    for kind, score in table.items():
+        name = LEGACY_KINDS.get(kind, kind)
+        if name not in DIVERGENCE_KINDS:
+            raise UsageError(f"{path}: unknown kind {kind!r} (kinds: {', '.join(DIVERGENCE_KINDS)})")
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise UsageError(f"{path}: the threshold of {kind} must be a score from 0 to 1, not {score!r}")
+        out[name] = float(score)
+    return out
+
+
+def thresholds_setting(path: Path | str | None) -> Thresholds | None:
+    """The thresholds a command was given: `--thresholds FILE`, else the
+    CROSSCHECK_THRESHOLDS environment variable; None when neither is set."""
+    import os
+
+    given = path or os.environ.get(THRESHOLDS_ENV)
+    return load_thresholds(given) if given else None

@@ -263,6 +263,24 @@ def m010_points(db) -> None:
     db.execute("UPDATE divergences SET kind = 'framing' WHERE kind = 'emphasis'")
 
 
+def m011_point_verdicts(db) -> None:
+    """Verdicts given on a whole point: the point judged and the batch (the
+    first verdict id of the verdicts given at once, one per pair), so undo
+    takes back the whole judgement. The view is rebuilt because PostgreSQL
+    fixes a view's columns when it is made. `store_settings` keeps the
+    store's calibrated thresholds."""
+    db["verdicts"].add_column("point", str)
+    db["verdicts"].add_column("batch", int)
+    db.execute("DROP VIEW current_verdicts")
+    db.execute(
+        """CREATE VIEW current_verdicts AS
+        SELECT v.* FROM verdicts v
+        WHERE v.id = (SELECT max(id) FROM verdicts w WHERE w.pair_id = v.pair_id AND w.undone_at IS NULL)"""
+    )
+    db.execute("CREATE INDEX verdicts_batch ON verdicts (batch)")
+    db["store_settings"].create({"name": str, "value": str}, pk="name")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -274,6 +292,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m008_verdict_history,
     m009_event_vectors,
     m010_points,
+    m011_point_verdicts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

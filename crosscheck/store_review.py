@@ -9,6 +9,7 @@ only ever appended or marked undone, each in one short transaction.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,7 +17,9 @@ from crosscheck.models import (
     AGREEMENT,
     BandCount,
     EventReview,
+    ItemCount,
     JudgedVerdict,
+    Point,
     QueueFilters,
     ReviewProgress,
     Verdict,
@@ -66,6 +69,28 @@ JUDGED_SQL = {
     )
     for history in (False, True)
 }
+
+
+# A queue item is a point, or a flagged pair that belongs to none (an older store's).
+ITEM = "coalesce(d.point, d.id)"
+ITEM_ROWS = f"""SELECT {ITEM} AS item, max(d.kind) AS kind, max(d.score) AS score, count(*) AS pairs,
+    {REVIEWED_COUNT} AS reviewed,
+    coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS divergent,
+    coalesce(sum(CASE WHEN {REVIEWED} AND v.verdict = ? THEN 1 ELSE 0 END), 0) AS needs_context
+    {PAIRS} WHERE {{where}} GROUP BY {ITEM}{{having}}"""
+ITEM_PAIRS = (
+    "SELECT d.id, d.a, ca.text, d.b, cb.text FROM divergences d JOIN claims ca ON ca.id = d.a "
+    "JOIN claims cb ON cb.id = d.b WHERE (d.point = ? OR d.point IS NULL AND d.id = ?) AND d.kind != ? ORDER BY d.id"
+)
+INSERT_POINT_VERDICT = (
+    "INSERT INTO verdicts (pair_id, verdict, note, reviewer, created_at, claim_a, text_a, claim_b, text_b, point)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+UNDO_BATCH = (
+    "UPDATE verdicts SET undone_at = ?, undone_by = ? WHERE undone_at IS NULL AND batch = ? AND id = "
+    "(SELECT max(w.id) FROM verdicts w WHERE w.pair_id = verdicts.pair_id AND w.undone_at IS NULL) RETURNING id"
+)
+THRESHOLDS_SETTING = "thresholds"
 
 
 class ReviewStore:
@@ -181,6 +206,99 @@ class ReviewStore:
             rows = self._execute("SELECT DISTINCT side FROM claims WHERE side IS NOT NULL ORDER BY side").fetchall()
             return [r[0] for r in rows]
 
+    # --- points: the queue's items ------------------------------------------
+
+    def item_queue(
+        self, filters: QueueFilters, thresholds: dict[str, float], *, limit: int = 1, offset: int = 0
+    ) -> list[str]:
+        """Points (or pairs of no point) with a pair still to review, highest score first."""
+        sql, params = item_rows(filters, thresholds)
+        with self.errors():
+            rows = self._execute(
+                f"SELECT item FROM ({sql}) i WHERE reviewed < pairs ORDER BY score DESC, item LIMIT ? OFFSET ?",
+                [*params, bounded(limit), bounded(offset)],
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def item_progress(self, filters: QueueFilters, thresholds: dict[str, float]) -> ReviewProgress:
+        """Points (and pairs of no point) reviewed (every pair) and left."""
+        sql, params = item_rows(filters, thresholds)
+        with self.errors():
+            reviewed, total = self._execute(
+                f"SELECT coalesce(sum(CASE WHEN reviewed = pairs THEN 1 ELSE 0 END), 0), count(*) FROM ({sql}) i",
+                params,
+            ).fetchone()
+        return ReviewProgress(reviewed=reviewed, left=total - reviewed)
+
+    def item_counts(self) -> list[ItemCount]:
+        """Every point (and pair of no point) of a flagged kind, with its pairs' verdict counts."""
+        sql, params = item_rows(QueueFilters(), {})
+        with self.errors():
+            return [ItemCount.model_validate(r) for r in self._query(f"{sql} ORDER BY 1", params)]
+
+    def item_pair_ids(self, item: str) -> list[str]:
+        """The flagged pairs a point (or a pair of no point) holds."""
+        with self.errors():
+            return [r[0] for r in self._execute(ITEM_PAIRS, [item, item, AGREEMENT]).fetchall()]
+
+    def record_item_verdict(self, item: str, verdict: str, *, reviewer: str, note: str, at: str) -> list[Verdict]:
+        """One verdict on a point: a verdict row for each of its pairs (the
+        point recorded, all in one batch), in one transaction. A pair whose
+        current verdict is the same is left as it is (a retry). Its verdicts,
+        by pair; empty when the point has no flagged pair."""
+        with self.errors(), self.transaction(exclusive=False):
+            pairs = self._execute(ITEM_PAIRS + LOCK_PAIR.get(self.dialect, ""), [item, item, AGREEMENT]).fetchall()
+            point = None if [p[0] for p in pairs] == [item] else item  # a pair of no point is its own item
+            given, new = [], []
+            for pair_id, *texts in pairs:
+                current = self._current_verdict(pair_id)
+                if current is not None and is_retry(current, (reviewer, verdict, note, *texts)):
+                    given.append(current.id)
+                    continue
+                new.append(self._value(INSERT_POINT_VERDICT, [pair_id, verdict, note, reviewer, at, *texts, point]))
+            if new:
+                self._execute(f"UPDATE verdicts SET batch = ? WHERE id IN ({marks(new)})", [min(new), *new])
+            return [self._verdict(i) for i in sorted(given + new)]
+
+    def undo_batch(self, batch: int, *, reviewer: str, at: str) -> list[int]:
+        """Mark undone the verdicts of one batch that are still their pairs'
+        current ones (a retried undo undoes nothing more); the undone ids."""
+        with self.errors(), self.transaction(exclusive=False):
+            return sorted(r[0] for r in self._execute(UNDO_BATCH, [at, reviewer, batch]).fetchall())
+
+    def last_batch(self, item: str) -> list[Verdict]:
+        """The current verdicts of the latest batch given on a point (the undo bar's)."""
+        with self.errors():
+            rows = self._query(
+                f"SELECT {VERDICT_COLUMNS} FROM current_verdicts WHERE batch = "
+                f"(SELECT max(batch) FROM current_verdicts WHERE pair_id IN (SELECT id FROM divergences d "
+                "WHERE d.point = ? OR d.point IS NULL AND d.id = ?)) ORDER BY id",
+                [item, item],
+            )
+            return [Verdict.model_validate(r) for r in rows]
+
+    def point(self, point_id: str) -> Point | None:
+        """One stored point with its claims."""
+        with self.errors():
+            found = self._points("id = ?", [point_id])
+        return found[0] if found else None
+
+    # --- the store's calibrated thresholds ------------------------------------
+
+    def saved_thresholds(self) -> dict[str, float]:
+        """The thresholds an ingest recorded for this store (none: every point is flagged)."""
+        with self.errors():
+            text = self._value("SELECT value FROM store_settings WHERE name = ?", [THRESHOLDS_SETTING])
+        return json.loads(text) if text else {}
+
+    def save_thresholds(self, thresholds: dict[str, float]) -> None:
+        with self.errors(), self.transaction(exclusive=False):
+            self._execute("DELETE FROM store_settings WHERE name = ?", [THRESHOLDS_SETTING])
+            self._execute(
+                "INSERT INTO store_settings (name, value) VALUES (?, ?)",
+                [THRESHOLDS_SETTING, json.dumps(thresholds, sort_keys=True)],
+            )
+
     # --- calibration ---------------------------------------------------------
 
     def calibration_counts(self, upper_bounds: Sequence[float]) -> list[BandCount]:
@@ -200,6 +318,17 @@ class ReviewStore:
             return [BandCount.model_validate(r) for r in rows]
 
 
+def item_rows(filters: QueueFilters, thresholds: dict[str, float]) -> tuple[str, list[Any]]:
+    """One row per queue item (point, or pair of no point) after the filters;
+    an item scored below its kind's threshold is not flagged."""
+    where, params = filter_clause(filters)
+    having, limits = "", []
+    if thresholds:
+        having = f" HAVING max(d.score) >= CASE max(d.kind) {' '.join('WHEN ? THEN ?' for _ in thresholds)} ELSE 0 END"
+        limits = [x for kind, score in sorted(thresholds.items()) for x in (kind, score)]
+    return ITEM_ROWS.format(where=where, having=having), [DIVERGENT, NEEDS_CONTEXT, *params, *limits]
+
+
 def filter_clause(filters: QueueFilters) -> tuple[str, list[Any]]:
     """The WHERE clause of a queue (fixed fragments, values as parameters)."""
     clauses, params = ["d.kind != ?"], [AGREEMENT]
@@ -215,9 +344,18 @@ def filter_clause(filters: QueueFilters) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def is_retry(current: Verdict, given: tuple) -> bool:
+    """The same reviewer, verdict, note and claims' texts as the pair's current verdict."""
+    return given == (current.reviewer, current.verdict, current.note, *judged_on(current))
+
+
 def judged_on(verdict: Verdict) -> tuple[str | None, ...]:
     """The claims and texts a verdict was given on, as `PAIR_TEXTS` reads them."""
     return verdict.claim_a, verdict.text_a, verdict.claim_b, verdict.text_b
+
+
+def marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
 
 
 def bounded(count: int) -> int:

@@ -148,18 +148,19 @@ def review_server(examples_db: Path, tmp_path: Path):
     thread.join(10)
 
 
-def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -> None:
+def test_reviewer_judges_three_points_with_the_keyboard(browser, review_server) -> None:
     from crosscheck import review
 
     url, db = review_server
     with open_store(db, readonly=True) as store:
-        expected = review.queue(store, limit=3)
+        expected = review.point_queue(store, limit=3)
+        pairs = {point: store.item_pair_ids(point) for point in expected}
     watched = Watched(browser, 1280)
     page = watched.page
     page.goto(f"{url}/queue")
-    for key, pair in zip(("d", "c", "n"), expected, strict=True):
-        assert page.locator("section.pair").get_attribute("data-pair") == pair
-        assert page.locator("section.pair article.version").count() == 2
+    for key, point in zip(("d", "c", "n"), expected, strict=True):
+        assert page.locator("section.point").get_attribute("data-point") == point
+        assert page.locator("section.point article.version").count() >= 2
         if key == "n":  # a note first: e focuses it, Escape leaves it
             page.keyboard.press("e")
             page.keyboard.type("see the full readout")
@@ -168,12 +169,60 @@ def test_reviewer_judges_three_pairs_with_the_keyboard(browser, review_server) -
             page.keyboard.press(key)
     assert page.locator("#reviewed").inner_text() == "3"
     with open_store(db, readonly=True) as store:
-        rows = store.db.execute("SELECT pair_id, verdict, reviewer, note FROM verdicts ORDER BY id").fetchall()
-    assert rows == [
-        (expected[0], "divergent", "Ana", ""),
-        (expected[1], "consistent", "Ana", ""),
-        (expected[2], "needs-context", "Ana", "see the full readout"),
-    ]
+        rows = store.db.execute("SELECT pair_id, verdict, reviewer, note, point FROM verdicts ORDER BY id").fetchall()
+    given = {
+        "d": ("divergent", "Ana", ""),
+        "c": ("consistent", "Ana", ""),
+        "n": ("needs-context", "Ana", "see the full readout"),
+    }
+    assert sorted(rows) == sorted(
+        (pair, *given[key], point) for key, point in zip("dcn", expected, strict=True) for pair in pairs[point]
+    )
+    assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_judging_a_point_gives_every_pair_of_it_the_verdict(browser, review_server, width: int, tmp_path) -> None:
+    from crosscheck import review
+
+    url, db = review_server
+    with open_store(db, readonly=True) as store:
+        point = max(review.point_queue(store, limit=100), key=lambda p: len(store.item_pair_ids(p)))
+        shown = review.point_in_context(store, point)
+    assert len(shown.pairs) > 2 and len(shown.sides) == 2
+    watched = Watched(browser, width)
+    page = watched.page
+    page.goto(f"{url}/points/{point}")
+    columns = page.locator(".sides .side")
+    assert columns.count() == 2 and page.locator(".point .topic").inner_text() == shown.topic
+    left, right = columns.nth(0).bounding_box(), columns.nth(1).bounding_box()
+    if width >= 1000:  # a column per side on a wide screen, stacked on a phone
+        assert abs(left["y"] - right["y"]) < 2 and right["x"] >= left["x"] + left["width"] - 1
+    else:
+        assert right["y"] >= left["y"] + left["height"] - 1
+    for side, column in zip(shown.sides, (columns.nth(0), columns.nth(1)), strict=True):
+        assert column.locator("article.version").count() == len(side.versions)
+    marked = page.locator(".point mark.diff").all_inner_texts()
+    claims = " ".join(page.locator(".point .claim").all_inner_texts())
+    assert sum(len(m) for m in marked) < len(claims) / 4  # the slot is marked, not every word
+    assert f"One verdict covers the {len(shown.pairs)} pairs" in page.locator("#verdict-form").inner_text()
+    assert not watched.overflows(), "the page scrolls sideways"
+    page.screenshot(path=str(tmp_path / f"point-{width}.png"), full_page=True)
+    with page.expect_navigation():
+        page.keyboard.press("d")
+    assert (
+        f"divergent (Ana) on {len(shown.pairs)} of {len(shown.pairs)} pairs"
+        in page.locator("#point-verdict").inner_text()
+    )
+    with open_store(db, readonly=True) as store:
+        verdicts = [review.current_verdict(store, pair) for pair in shown.pairs]
+    assert all(v is not None and (v.verdict, v.point) == ("divergent", point) for v in verdicts)
+    assert len({v.batch for v in verdicts}) == 1
+    with page.expect_navigation():
+        page.keyboard.press("z")  # the undo bar of the point page takes the whole verdict back
+    with open_store(db, readonly=True) as store:
+        assert all(review.current_verdict(store, pair) is None for pair in shown.pairs)
     assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
     page.close()
 
@@ -285,18 +334,19 @@ def test_undo_is_visible_after_a_verdict_and_z_works_on_the_queue(browser, revie
     page = watched.page
     page.goto(f"{url}/queue")
     assert "reviewing as Ana" in page.locator("nav").inner_text()
-    first = page.locator("section.pair").get_attribute("data-pair")
+    first = page.locator("section.point").get_attribute("data-point")
     with page.expect_navigation():
         page.keyboard.press("d")
     bar = page.locator("#last-given")
     assert bar.is_visible() and "divergent" in bar.inner_text() and "undo" in bar.inner_text()
-    assert page.locator("section.pair").get_attribute("data-pair") != first
+    assert page.locator("section.point").get_attribute("data-point") != first
     with page.expect_navigation():
         page.keyboard.press("z")
     assert page.url.startswith(f"{url}/queue") and page.locator("#last-given").count() == 0
-    assert page.locator("section.pair").get_attribute("data-pair") == first
+    assert page.locator("section.point").get_attribute("data-point") == first
     with open_store(db, readonly=True) as store:
-        assert review.current_verdict(store, first) is None and len(review.history(store, first)) == 1
+        for pair in store.item_pair_ids(first):
+            assert review.current_verdict(store, pair) is None and len(review.history(store, pair)) == 1
     assert not watched.overflows()
     assert watched.errors == [] and all(u.startswith(url) for u in watched.requests)
 

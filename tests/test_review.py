@@ -192,20 +192,27 @@ def test_claimreview_export_is_json_ld_with_the_required_fields(pairs_store: Sto
     assert documents[0]["claimReviewed"] != documents[1]["claimReviewed"]
 
 
-def test_terminal_queue_records_keys_notes_skips_and_undo(pairs_store: Store) -> None:
+def test_terminal_queue_judges_points_with_keys_notes_skips_and_undo(pairs_store: Store) -> None:
     keys = iter(["e", "d", "s", "c", "u", "z", "q"])
     console = Console(file=io.StringIO(), width=100)
     console.input = lambda prompt="": "checked against the transcript"  # type: ignore[method-assign]
-    first, second, third, fourth = review.queue(pairs_store, limit=4)
+    first, second, third, fourth = review.point_queue(pairs_store, limit=4)
     session = run_review(pairs_store, console, lambda: next(keys), reviewer="Ana")
     assert session.given == [first, third] and session.undone == 1
-    assert review.current_verdict(pairs_store, first).note == "checked against the transcript"
-    assert review.current_verdict(pairs_store, second) is None  # skipped
-    assert review.current_verdict(pairs_store, third).verdict == "consistent"
-    assert review.current_verdict(pairs_store, fourth) is None  # judged unrelated, then undone
-    assert [(v.verdict, v.undone_by) for v in review.history(pairs_store, fourth)] == [("unrelated", "Ana")]
+
+    def verdicts(item: str) -> list:
+        return [review.current_verdict(pairs_store, p) for p in pairs_store.item_pair_ids(item)]
+
+    assert {(v.verdict, v.note, v.point) for v in verdicts(first)} == {
+        ("divergent", "checked against the transcript", first)
+    }  # every pair of the point, the point recorded
+    assert verdicts(second) == [None] * len(pairs_store.item_pair_ids(second))  # skipped
+    assert {v.verdict for v in verdicts(third)} == {"consistent"}
+    assert verdicts(fourth) == [None] * len(pairs_store.item_pair_ids(fourth))  # judged unrelated, then undone
+    for pair in pairs_store.item_pair_ids(fourth):
+        assert [(v.verdict, v.undone_by) for v in review.history(pairs_store, pair)] == [("unrelated", "Ana")]
     out = console.file.getvalue()
-    assert "reviewed" in out and "[d] divergent" in out
+    assert "points reviewed" in out and "[d] divergent" in out and "one verdict covers" in out
 
 
 def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path) -> None:
@@ -225,6 +232,9 @@ def test_review_commands_on_the_command_line(pairs_store: Store, tmp_path: Path)
     exposed = crosscheck("serve", "--db", db, "--host", "0.0.0.0")
     assert exposed.returncode == 2 and "--token" in exposed.stderr
     assert crosscheck("review", "--db", str(tmp_path / "none.db")).returncode == 2
+    unknown = crosscheck("review", "--db", db, "--kind", "rumour")
+    assert unknown.returncode == 2 and "must be one of denial, contradiction, omission, framing" in unknown.stderr
+    assert "emphasis" not in crosscheck("review", "--help").stdout  # framing is the kind's name now
 
 
 # --- on both backends: a small store written here --------------------------------
@@ -493,3 +503,232 @@ def test_claimreview_names_who_made_the_claim_not_a_pronoun(pairs_store: Store) 
         actor = load_registry().get(claim.actor)
         expected = actor.name if actor else claim.source
         assert document["itemReviewed"]["author"]["name"] == expected
+
+
+# --- points: the queue's items, verdicts on a whole point, stats and thresholds --------
+
+
+def seed_point(store: Store) -> None:
+    """The seeded pairs, with "dv-first" and "dv-third" made one contradiction
+    point (as `crosscheck.points` derives pairs, both at the point's score);
+    "dv-second" stays a pair of no point, as in a store from before points."""
+    from crosscheck.models import Point, Slot
+
+    seed_pairs(store)
+    point = Point(
+        id="pt-talks",
+        event_id="ev-talks",
+        kind="contradiction",
+        topic="meeting requested",
+        score=0.92,
+        reasons=["who asked for it: XA vs XB"],
+        claims={"XA": ["east:0", "east:1"], "XB": ["west:0", "west:1"]},
+        slots=[Slot(claim="east:0", start=43, end=80, slot="initiator")],
+    )
+    with store.transaction():
+        store.save_points([point])
+        for pair in ("dv-first", "dv-third"):
+            store._execute("UPDATE divergences SET point = ?, score = ? WHERE id = ?", ["pt-talks", 0.92, pair])
+
+
+@pytest.fixture
+def pointed(any_store: Store) -> Store:
+    seed_point(any_store)
+    return any_store
+
+
+def test_a_point_is_one_queue_item_and_a_pair_of_no_point_is_its_own(pointed: Store) -> None:
+    assert review.point_queue(pointed, limit=10) == ["pt-talks", "dv-second"]
+    assert review.point_progress(pointed) == review.ReviewProgress(reviewed=0, left=2)
+    assert review.point_queue(pointed, review.QueueFilters(kind="denial"), limit=10) == ["dv-second"]
+    assert review.point_queue(pointed, review.QueueFilters(side="xa"), limit=10, offset=1) == ["dv-second"]
+    point = review.point_in_context(pointed, "pt-talks")
+    assert (point.kind, point.topic, point.is_point, sorted(point.pairs)) == (
+        "contradiction", "meeting requested", True, ["dv-first", "dv-third"],
+    )  # fmt: skip
+    assert [(s.code, [v.claim.id for v, _ in s.versions]) for s in point.sides] == [
+        ("XA", ["east:0", "east:1"]), ("XB", ["west:0", "west:1"]),
+    ]  # fmt: skip
+    marked = [text for text, on in point.sides[0].versions[0][1] if on]
+    assert marked == [EAST[43:80]]  # only the slot, nothing else of the claim
+    single = review.point_in_context(pointed, "dv-second")
+    assert (single.is_point, single.pairs, single.kind) == (False, ["dv-second"], "denial")
+    assert review.point_in_context(pointed, "pt-nothing") is None
+
+
+def test_one_verdict_on_a_point_covers_its_pairs_and_undo_takes_it_back(pointed: Store) -> None:
+    given = review.record_point_verdict(pointed, "pt-talks", "divergent", reviewer="Ana", note="both readouts")
+    assert sorted((v.pair_id, v.point, v.note) for v in given) == [
+        ("dv-first", "pt-talks", "both readouts"), ("dv-third", "pt-talks", "both readouts"),
+    ]  # fmt: skip
+    assert len({v.batch for v in given}) == 1 and given[0].batch == min(v.id for v in given)
+    assert review.point_queue(pointed, limit=10) == ["dv-second"]
+    assert review.point_progress(pointed) == review.ReviewProgress(reviewed=1, left=1)
+    assert review.record_point_verdict(pointed, "pt-talks", "divergent", reviewer="Ana", note="both readouts")
+    assert verdict_rows(pointed) == 2  # a retry appends nothing
+    [single] = review.record_point_verdict(pointed, "dv-second", "needs-context", reviewer="Bo")
+    assert (single.pair_id, single.point) == ("dv-second", None)
+    again = review.record_point_verdict(pointed, "pt-talks", "consistent", reviewer="Bo")
+    assert review.undo_point_verdict(pointed, again[0].batch, reviewer="Bo") == sorted(v.id for v in again)
+    assert review.undo_point_verdict(pointed, again[0].batch, reviewer="Bo") == []  # a retried undo: nothing more
+    assert {review.current_verdict(pointed, p).verdict for p in ("dv-first", "dv-third")} == {"divergent"}
+    with pytest.raises(CrosscheckError, match="no such point"):
+        review.record_point_verdict(pointed, "pt-nothing", "divergent", reviewer="Ana")
+    exported = [json.loads(line) for line in render_verdicts(pointed, "jsonl").splitlines()]
+    assert {row["point"] for row in exported if row["pair_id"] != "dv-second"} == {"pt-talks"}
+
+
+def test_a_point_that_gains_a_pair_comes_back_to_the_queue(pointed: Store) -> None:
+    review.record_point_verdict(pointed, "pt-talks", "divergent", reviewer="Ana")
+    with pointed.transaction():
+        pointed._execute("UPDATE divergences SET point = ? WHERE id = ?", ["pt-talks", "dv-second"])
+    assert review.point_queue(pointed, limit=10) == ["pt-talks"]  # its new pair is not judged yet
+    assert review.point_progress(pointed) == review.ReviewProgress(reviewed=0, left=1)
+
+
+def test_stats_per_kind_of_point(pointed: Store) -> None:
+    review.record_point_verdict(pointed, "pt-talks", "divergent", reviewer="Ana")
+    review.record_point_verdict(pointed, "dv-second", "needs-context", reviewer="Ana")
+    stats = {s.kind: s for s in review.kind_stats(pointed)}
+    found = stats["contradiction"]
+    assert (found.flagged, found.judged, found.confirmed) == (1, 1, 1)
+    assert (stats["denial"].judged, stats["denial"].needs_context) == (0, 1)
+    assert stats["contradiction"].sentence() == (
+        "contradiction: 1 point flagged; reviewers judged 1 and found 1 divergent (100%)"
+    )
+    assert stats["denial"].sentence() == "denial: 1 point flagged; none judged yet; 1 more needed context to tell"
+    [proposal] = [p for p in review.propose_thresholds(pointed) if p.kind == "contradiction"]
+    assert proposal.threshold is None and "9 more verdicts needed" in proposal.sentence()
+
+
+def test_thresholds_proposed_are_the_lowest_that_reach_the_target() -> None:
+    # 12 judged points: the six scored 0.7 and more were divergent, none below; at 0.68 six of seven (86%)
+    scores = [(0.9, True), (0.88, True), (0.85, True), (0.82, True), (0.8, True), (0.7, True)]
+    scores += [(0.68, False), (0.65, False), (0.62, False), (0.6, False), (0.55, False), (0.5, False)]
+    found = review.proposal("framing", scores, target=0.8, min_verdicts=10)
+    assert (found.threshold, found.above, found.below) == (0.68, (6, 7), (0, 5))
+    assert found.sentence() == (
+        "framing: flag only points scored 0.68 or more; reviewers found 6 of the 7 judged at or above it "
+        "divergent (86%), and 0 of the 5 below it (0%)"
+    )
+    assert review.proposal("framing", scores, target=0.9, min_verdicts=10).threshold == 0.7
+    assert review.proposal("framing", scores, target=0.5, min_verdicts=10).threshold == 0.0  # 6 of 12 already
+    assert review.proposal("framing", scores, target=0.8, min_verdicts=13).threshold is None  # too few verdicts
+    wrong = [(0.5 + i / 100, i == 3) for i in range(12)]  # one divergent in twelve, not the top one
+    nothing = review.proposal("framing", wrong, target=0.8, min_verdicts=10)
+    assert nothing.threshold is None and "no threshold reaches 80%" in nothing.sentence()
+
+
+def test_a_point_below_its_kinds_threshold_is_not_queued(pointed: Store) -> None:
+    pointed.save_thresholds({"contradiction": 0.95})
+    assert review.point_queue(pointed, limit=10) == ["dv-second"]
+    assert review.point_progress(pointed).total == 1
+    pointed.save_thresholds({"contradiction": 0.9, "denial": 0.85})
+    assert review.point_queue(pointed, limit=10) == ["pt-talks"]
+    [stats] = [s for s in review.kind_stats(pointed) if s.kind == "denial"]
+    assert stats.below_threshold == 1 and "below the threshold in force" in stats.sentence()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "not a thresholds file"),
+        ('{"thresholds": {"rumour": 0.5}}', "unknown kind 'rumour'"),
+        ('{"thresholds": {"framing": 1.5}}', "must be a score from 0 to 1"),
+        ('{"thresholds": {"framing": true}}', "must be a score from 0 to 1"),
+        ('["framing"]', "expected"),
+    ],
+)
+def test_a_malformed_thresholds_file_is_one_line_naming_it(tmp_path: Path, content: str, problem: str) -> None:
+    from crosscheck.settings import load_thresholds
+
+    path = tmp_path / "thresholds.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CrosscheckError, match=re.escape(problem)) as raised:
+        load_thresholds(path)
+    assert str(raised.value).startswith(str(path)) and "\n" not in str(raised.value)
+
+
+def test_thresholds_files_in_json_and_toml_and_the_old_kind_name(tmp_path: Path) -> None:
+    from crosscheck.settings import load_thresholds
+
+    (tmp_path / "t.toml").write_text("[thresholds]\nframing = 0.7\ndenial = 0.5\n", encoding="utf-8")
+    (tmp_path / "t.json").write_text('{"emphasis": 0.65}', encoding="utf-8")
+    assert load_thresholds(tmp_path / "t.toml").by_kind == {"framing": 0.7, "denial": 0.5}
+    assert load_thresholds(tmp_path / "t.json").by_kind == {"framing": 0.65}
+    proposals = [review.proposal("framing", [(0.6 + i / 100, True) for i in range(10)], 0.8, 10)]
+    for name in ("w.json", "w.toml"):
+        (tmp_path / name).write_text(review.thresholds_file(proposals, tmp_path / name), encoding="utf-8")
+        assert load_thresholds(tmp_path / name).by_kind == {"framing": 0.0}
+
+
+def test_thresholds_silence_check_findings_and_quiet_the_report(pairs_store: Store) -> None:
+    from crosscheck.check import check_paths
+    from crosscheck.models import DIVERGENCE_KINDS
+    from crosscheck.pipeline import full_stages
+    from crosscheck.report import Filters, collect, render_event
+    from crosscheck.settings import Thresholds
+    from tests.conftest import DATA
+
+    article, stages = DATA / "check" / "relay_cn.txt", full_stages()
+
+    def divergent_findings(**options) -> set[str]:
+        found = check_paths([article], pairs_store, stages, **options).findings
+        return {f.kind for f in found} & set(DIVERGENCE_KINDS)
+
+    assert "contradiction" in divergent_findings()
+    strict = Thresholds({kind: 1.0 for kind in DIVERGENCE_KINDS})
+    assert divergent_findings(thresholds=strict) == set()
+    data = collect(pairs_store, Filters(thresholds={"framing": 0.99}))
+    assert not [p for v in data.events for p in v.pairs if p.divergence.kind == "framing"]
+    quiet = [v for v in data.events if any(p.divergence.kind == "framing" for p in v.below)]
+    assert quiet and "Below the calibrated threshold" in render_event(quiet[0])
+    rows = [r for v in data.events for r in v.readout if r.point.kind.value == "framing"]
+    assert rows and all(r.quiet and "below the calibrated threshold" in r.kind_words for r in rows)
+    pairs_store.save_thresholds(strict.by_kind)  # without thresholds given, the store's own apply
+    assert divergent_findings() == set()
+    assert not [p for v in collect(pairs_store).events for p in v.pairs]
+
+
+def test_thresholds_on_the_command_line(pairs_store: Store, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from crosscheck.settings import load_thresholds
+    from tests.conftest import DATA
+    from tests.test_cli import crosscheck
+
+    db = str(pairs_store.path)
+    nothing_yet = crosscheck("stats", "--db", db, "--write-thresholds", str(tmp_path / "early.json"))
+    assert nothing_yet.returncode == 2 and "not written" in nothing_yet.stderr
+    for point in review.point_queue(pairs_store, limit=3):
+        review.record_point_verdict(pairs_store, point, "divergent", reviewer="Ana")
+    written = tmp_path / "thresholds.json"
+    stats = crosscheck("stats", "--db", db, "--min-verdicts", "1", "--write-thresholds", str(written))
+    assert stats.returncode == 0 and "Thresholds (target 80%, once 1 points" in stats.stdout
+    assert re.search(r"(denial|contradiction|framing|omission): \d+ points? flagged; reviewers judged", stats.stdout)
+    proposed = load_thresholds(written).by_kind
+    assert proposed and set(proposed.values()) == {0.0}  # every judged point was divergent: keep flagging all
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"framing": "high"}', encoding="utf-8")
+    for command in (["report", "--db", db, "-o", str(tmp_path / "r")], ["check", str(DATA / "check" / "agreeing.txt")]):
+        refused = crosscheck(*command, "--db", db, "--thresholds", str(bad))
+        assert refused.returncode == 2 and str(bad) in refused.stderr and len(refused.stderr.splitlines()) == 1
+    from_env = subprocess.run(
+        [sys.executable, "-m", "crosscheck.cli", "report", "--db", db, "-o", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CROSSCHECK_THRESHOLDS": str(bad)},
+        timeout=300,
+    )
+    assert from_env.returncode == 2 and str(bad) in from_env.stderr
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "call.txt").write_text(
+        "The ministry said the talks would resume on Monday, a spokesman told reporters.\n", encoding="utf-8"
+    )
+    new_db = tmp_path / "new.db"
+    stored = crosscheck("ingest", str(tmp_path / "articles"), "--db", str(new_db), "--thresholds", str(written))
+    assert stored.returncode == 0, stored.stderr
+    with open_store(new_db, readonly=True) as store:
+        assert store.saved_thresholds() == proposed

@@ -36,9 +36,14 @@ def client(db: Path) -> TestClient:
 
 
 def form_values(html: str) -> tuple[str, str]:
+    """The page's CSRF token and the first pair of the point it shows."""
     csrf = re.search(r'name="csrf" value="([^"]+)"', html).group(1)
     pair = re.search(r'data-pair="([^"]+)"', html).group(1)
     return csrf, pair
+
+
+def shown_point(html: str) -> str:
+    return re.search(r'data-point="([^"]+)"', html).group(1)
 
 
 def stored(db: Path) -> list[tuple[str, str, str]]:
@@ -46,23 +51,43 @@ def stored(db: Path) -> list[tuple[str, str, str]]:
         return store.db.execute("SELECT pair_id, verdict, reviewer FROM verdicts ORDER BY id").fetchall()
 
 
-def test_queue_shows_the_top_pair_side_by_side_and_a_verdict_moves_on(client: TestClient, db: Path) -> None:
+def test_queue_shows_the_top_point_and_one_verdict_covers_its_pairs(client: TestClient, db: Path) -> None:
     page = client.get("/queue")
     assert page.status_code == 200 and page.headers["content-security-policy"].startswith("default-src 'none'")
-    csrf, pair = form_values(page.text)
+    csrf, point = form_values(page.text)[0], shown_point(page.text)
     with open_store(db, readonly=True) as store:
-        assert pair == review.queue(store)[0]
-        total = len(store.divergences())
-    assert page.text.count('class="version') == 2 and f'id="left">{total}<' in page.text
+        assert point == review.point_queue(store)[0]
+        total = review.point_progress(store).total
+        shown = review.point_in_context(store, point)
+        assert total < len(store.divergences())  # progress counts points, fewer than their pairs
+    assert page.text.count('class="version') == shown.claims and f'id="left">{total}<' in page.text
+    assert len(shown.pairs) > 1 and shown.topic in page.text  # the examples' top point holds several pairs
     done = client.post(
-        f"/pairs/{pair}/verdict",
+        f"/points/{point}/verdict",
         data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana", "note": "n", "back": "/queue?kind=denial"},
         follow_redirects=False,
     )
     assert done.status_code == 303 and done.headers["location"] == "/queue?kind=denial"
-    assert stored(db) == [(pair, "divergent", "Ana")]
+    assert sorted(stored(db)) == [(pair, "divergent", "Ana") for pair in sorted(shown.pairs)]
     following = client.get("/queue")
-    assert form_values(following.text)[1] != pair and 'id="reviewed">1<' in following.text
+    assert shown_point(following.text) != point and 'id="reviewed">1<' in following.text
+    assert 'id="last-given"' in following.text and f"on {len(shown.pairs)} pairs of the point" in following.text
+
+
+def test_undo_of_a_point_verdict_takes_back_each_of_its_pairs_once(client: TestClient, db: Path) -> None:
+    page = client.get("/queue").text
+    csrf, point = form_values(page)[0], shown_point(page)
+    client.post(f"/points/{point}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "Ana"})
+    client.post(f"/points/{point}/verdict", data={"verdict": "unrelated", "csrf": csrf, "reviewer": "Ana"})
+    batch = re.search(r'name="batch" value="(\d+)"', client.get(f"/points/{point}").text).group(1)
+    for _ in range(2):  # a retried undo takes back nothing more
+        answer = client.post(f"/points/{point}/undo", data={"csrf": csrf, "reviewer": "Ana", "batch": batch})
+        assert answer.status_code == 200
+    with open_store(db, readonly=True) as store:
+        verdicts = {review.current_verdict(store, p).verdict for p in store.item_pair_ids(point)}
+    assert verdicts == {"divergent"}
+    assert client.post(f"/points/{point}/undo", data={"csrf": csrf, "reviewer": "Ana"}).status_code == 400
+    assert client.post(f"/points/{point}/undo", data={"reviewer": "Ana", "batch": batch}).status_code == 403
 
 
 def test_every_route_answers(client: TestClient, db: Path) -> None:
@@ -70,9 +95,14 @@ def test_every_route_answers(client: TestClient, db: Path) -> None:
     with open_store(db, readonly=True) as store:
         event = store.divergences()[0].event_id
     assert client.get("/", follow_redirects=False).headers["location"] == "/queue"
-    for path in ("/queue?kind=framing&skip=1", f"/pairs/{pair}", "/events", f"/events/{event}", "/static/review.js"):
+    point = shown_point(client.get("/queue").text)
+    for path in (
+        "/queue?kind=framing&skip=1", "/queue?kind=emphasis", f"/pairs/{pair}", f"/points/{point}", "/events",
+        f"/events/{event}", "/static/review.js",
+    ):  # fmt: skip
         assert client.get(path).status_code == 200, path
     assert client.get("/pairs/dv-nothing").status_code == 404
+    assert client.get("/points/pt-nothing").status_code == 404
     assert client.get("/events/ev-nothing").status_code == 404
     empty = client.get("/queue?side=ZZ")
     assert empty.status_code == 200 and 'id="empty"' in empty.text
@@ -96,6 +126,8 @@ def test_posts_without_the_csrf_token_are_refused(client: TestClient, db: Path) 
     ):
         assert client.post(f"/pairs/{pair}/verdict", data=data).status_code == 403
     assert client.post(f"/pairs/{pair}/undo", data={"reviewer": "Ana"}).status_code == 403
+    point = shown_point(client.get("/queue").text)
+    assert client.post(f"/points/{point}/verdict", data={"verdict": "divergent", "reviewer": "Ana"}).status_code == 403
     stranger = browser_of(client.app)  # another browser: its own cookie, so the first one's token is worthless
     refused = stranger.post(f"/pairs/{pair}/verdict", data={"verdict": "divergent", "csrf": csrf, "reviewer": "X"})
     assert refused.status_code == 403 and stored(db) == []
@@ -382,7 +414,7 @@ def test_each_country_has_one_colour_from_the_apps_own_stylesheet(client: TestCl
 
     css = client.get("/countries.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
-    rules = dict(re.findall(r'\.version\[data-side="([A-Z]{2})"\]\{--side:(#[0-9A-F]{6})\}', css.text))
+    rules = dict(re.findall(r'\.version\[data-side="([A-Z]{2})"\][^{]*\{--side:(#[0-9A-F]{6})\}', css.text))
     with open_store(db, readonly=True) as store:
         assert sorted(rules) == store.claim_sides()
     assert len(set(rules.values())) == min(len(rules), len(PALETTE))
