@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 
 from crosscheck.actors import country_names, load_registry
-from crosscheck.models import Article, Claim, Divergence, Event
+from crosscheck.models import Article, Claim, Divergence, DivergenceKind, Event
 from crosscheck.textnorm import fold
 
 # Okabe & Ito's palette, told apart with every common colour-vision deficiency;
@@ -217,7 +217,7 @@ def evidence_sentence(divergence: Divergence, a: Claim, b: Claim, marked: tuple[
         return "A readout is said to leave out " + (left_out or "a topic the other version covers")
     if evidence.startswith("NLI: contradiction"):
         return "A language model reads the two versions as contradicting each other"
-    if divergence.kind == "emphasis" and " | " in evidence:
+    if divergence.kind == DivergenceKind.FRAMING and " | " in evidence:
         return "Each side stresses something else"
     return re.sub(r"^(.*?) refutes: ", r"\1 rejects what was said: ", evidence)
 

@@ -398,7 +398,7 @@ SLOT_PATTERNS = {
 def slots(text: str, other: str, divergence: Divergence) -> list[tuple[str, bool]]:
     """`text` in pieces, marked where it differs from `other` in the way the
     evidence says: who asked for the call, the numbers, the negation, the
-    denial or omission words; for emphasis, the substance words the other
+    denial or omission words; for framing, the substance words the other
     version lacks."""
     folded = fold(text)
     pattern = next((p for prefix, p in SLOT_PATTERNS.items() if divergence.evidence.startswith(prefix)), None)

@@ -32,7 +32,7 @@ class DivergenceSettings:
     whose content embeddings reach `agree_cosine`, agrees."""
 
     min_salient: int = 3  # salient stems a claim needs to count as substance
-    accounts_per_side: int = 2  # claims per side compared for emphasis in a call or meeting (3 flagged more
+    accounts_per_side: int = 2  # claims per side compared for framing in a call or meeting (3 flagged more
     # pairs than annotators do: seeds strict F1 0.824 -> 0.867 and examples 0.27 -> 0.33 going from 3 to 2)
     positions_per_side: int = 2  # the same for other events (an attack, a statement)
     min_account: float = 3.0

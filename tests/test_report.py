@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import crosscheck
 from crosscheck.errors import CrosscheckError, UsageError
 from crosscheck.ingest import ingest_paths
 from crosscheck.report import MARKER, Filters, ReportFolder, collect, slots, write_report
@@ -439,3 +440,22 @@ def test_event_titles_keep_accents_and_leave_out_background_names() -> None:
     nameless = Event(id="ev-y", label="y", kind="statement", salient=["crimee", "etats-unis"])
     texts = ["Le sort de la Crimée inquiète les États-Unis."]
     assert event_title(nameless, [], texts) == "Statement · Crimée, États-Unis"
+
+
+def test_framing_evidence_reads_as_a_sentence_and_has_a_colour_on_both_sites() -> None:
+    from crosscheck.display import evidence_sentence
+    from crosscheck.models import Claim, Divergence, DivergenceKind
+
+    claim = Claim(id="a:1", article_id="a", start=0, end=10, text="x", content_start=0, content_end=10)
+    pair = Divergence(
+        id="dv-1",
+        event_id="ev-1",
+        a="a:1",
+        b="b:1",
+        kind=DivergenceKind.FRAMING,
+        score=0.6,
+        evidence="warned against provocation | kept its policy unchanged",
+    )
+    assert evidence_sentence(pair, claim, claim, ([], [])) == "Each side stresses something else"
+    for css in ("templates/base.html.j2", "templates/serve/static/review.css"):
+        assert ".kind-framing{" in (Path(crosscheck.__file__).parent / css).read_text(encoding="utf-8")
