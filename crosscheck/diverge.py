@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from crosscheck.lang import all_languages, alternation, union
+from crosscheck.lang import all_languages, alternation, merged, union
 from crosscheck.models import AGREEMENT, Claim, Divergence, DivergenceKind, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import STEM, topic_stems
@@ -57,6 +57,10 @@ META_STEMS = frozenset(
 BOTH_PARTICIPANTS = rf"\b(?:{alternation('both_words')}) (?:{alternation('participant_nouns')})"
 JOINT_OUTCOME = re.compile(rf"{BOTH_PARTICIPANTS} (?:{alternation('joint_outcome_verbs')})\b")
 RELAY_ID_PREFIXES = ("outlet.",)
+DEMAND = re.compile(alternation("demand_cues"))
+EXCHANGE_HELD = re.compile(alternation("exchange_held"))
+CONCEPT_OF = {fold(word)[:STEM]: concept for concept, words in merged("concepts").items() for word in words.split()}
+AND_WORDS = union("and_words")
 
 
 def pair_id(a: str, b: str) -> str:
@@ -80,6 +84,12 @@ class View:
     meta: bool = False  # it only reports the exchange itself (that it took place, its length, its tone)
     joint: bool = False  # it reports what both participants agreed or decided: no one side's stress
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
+    demand: bool = False  # it states a demand, condition, warning or proposal
+
+    @property
+    def concepts(self) -> set[str]:
+        """Its salient stems, those of a concept named across languages replaced by the concept."""
+        return {CONCEPT_OF.get(stem, stem) for stem in self.stems - META_STEMS}
 
     @property
     def relay(self) -> bool:
@@ -98,6 +108,9 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
     stems = topic_stems(content, registry, names)
+    whole = fold(claim.text)
+    demand = bool(DEMAND.search(whole))
+    held = bool(EXCHANGE_HELD.search(whole)) and not demand  # "X spoke with Y": the exchange, not its substance
     return View(
         claim=claim,
         content=content,
@@ -105,8 +118,9 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
         negated=bool(NEGATED.search(folded)),
         denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
         numbers=set(NUMBER.findall(content)),
-        meta=len(stems - META_STEMS) < settings.min_salient,
-        joint=bool(JOINT_OUTCOME.search(fold(claim.text))),
+        meta=held or len(stems - META_STEMS) < settings.min_salient,
+        joint=bool(JOINT_OUTCOME.search(whole)),
+        demand=demand,
     )
 
 
