@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from crosscheck.lang import all_languages, alternation, merged, union
+from crosscheck.lang import all_languages, alternation, union
 from crosscheck.models import AGREEMENT, Claim, Divergence, DivergenceKind, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import STEM, topic_stems
@@ -59,7 +59,9 @@ JOINT_OUTCOME = re.compile(rf"{BOTH_PARTICIPANTS} (?:{alternation('joint_outcome
 RELAY_ID_PREFIXES = ("outlet.",)
 DEMAND = re.compile(alternation("demand_cues"))
 EXCHANGE_HELD = re.compile(alternation("exchange_held"))
-CONCEPT_OF = {fold(word)[:STEM]: concept for concept, words in merged("concepts").items() for word in words.split()}
+CONCEPT_OF = {
+    fold(word)[:STEM]: concept for lang in all_languages() for concept, words in lang.concepts.items() for word in words.split()
+}
 AND_WORDS = union("and_words")
 
 
@@ -212,7 +214,10 @@ def find_divergences(
                 evidence=evidence,
             )
     if exchange and len(sides) == 2:
-        for pair in silent_omissions(event, views, sides, settings, focus):
+        for pair in [
+            *silent_omissions(event, views, sides, settings, focus),
+            *silent_demands(event, views, sides, settings, focus),
+        ]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
@@ -321,6 +326,68 @@ def silent_omissions(
 
 
 SILENT_OMISSION = "not in the other side's readout: "
+
+
+def silent_demands(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> list[Divergence]:
+    """A demand, condition, warning or proposal one side's account states whose
+    substance the other side's claims leave out, when the event holds that
+    side's readout: paired with what that readout says was agreed (its joint
+    outcomes), else with its leading account closest to the demand."""
+    leading = central(views, settings.accounts_per_side, settings.min_account)
+    out = []
+    for view in views:
+        if view.claim.side not in sides or view.relay or view.meta or view.joint or not view.demand:
+            continue
+        substance = demand_substance(view)
+        for other in sides - {view.claim.side}:
+            theirs = [v for v in views if v.claim.side == other and not v.relay]
+            if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
+                continue
+            readouts = [v for v in theirs if v.joint] or nearest(view, [v for v in theirs if id(v) in leading])
+            for readout in readouts:
+                if focus is not None and not {view.claim.id, readout.claim.id} & focus:
+                    continue
+                first, second = sorted((view.claim.id, readout.claim.id))
+                out.append(
+                    Divergence(
+                        id=pair_id(first, second),
+                        event_id=event.id,
+                        a=first,
+                        b=second,
+                        kind=DivergenceKind.OMISSION.value,
+                        score=settings.silent_omission_score,
+                        evidence=f"{SILENT_DEMAND}{short(view.content, 60)}",
+                    )
+                )
+    return out
+
+
+SILENT_DEMAND = "demand the other side's readout leaves out: "
+
+
+def demand_substance(view: View) -> set[str]:
+    """What a demand asks for: its concepts, less the words that make it a demand."""
+    cue_stems = {w[:STEM] for m in DEMAND.finditer(fold(view.claim.text)) for w in re.findall(r"[a-z]{3,}", m.group())}
+    return view.concepts - cue_stems
+
+
+def mentioned(view: View, substance: set[str], theirs: list[View], settings: DivergenceSettings) -> bool:
+    """Whether the other side's claims speak of a demand's substance: they share
+    more than `demand_mentioned_share` of its concepts, or one is close to it in meaning."""
+    said = set().union(*(v.concepts for v in theirs))
+    if len(substance & said) > settings.demand_mentioned_share * len(substance):
+        return True
+    return any(cosine(view, v) >= settings.demand_mentioned_cosine for v in theirs)
+
+
+def nearest(view: View, candidates: list[View]) -> list[View]:
+    return [max(candidates, key=lambda v: cosine(view, v))] if candidates else []
+
+
+def cosine(a: View, b: View) -> float:
+    return float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
 
 
 def initiator(text: str, registry) -> str | None:
