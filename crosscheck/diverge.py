@@ -214,10 +214,11 @@ def find_divergences(
                 evidence=evidence,
             )
     if exchange and len(sides) == 2:
-        for pair in [
-            *silent_omissions(event, views, sides, settings, focus),
-            *silent_demands(event, views, sides, settings, focus),
-        ]:
+        left_out, demands = silent_demands(event, views, sides, settings, focus)
+        for pair_id_, pair in list(found.items()):  # the omission is how that demand's versions part
+            if pair.kind == DivergenceKind.FRAMING.value and {pair.a, pair.b} & left_out:
+                del found[pair_id_]
+        for pair in [*silent_omissions(event, views, sides, settings, focus), *demands]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
@@ -252,6 +253,8 @@ def compare(
             0.75,
             f"numbers differ: {', '.join(sorted(a.numbers))} vs {', '.join(sorted(b.numbers))}",
         )
+    if scope := wider_scope(a, b) or wider_scope(b, a):
+        return "contradiction", 0.75, f"{SCOPE}{scope[0]} vs {scope[1]}"
     if id(a) not in central_ids or id(b) not in central_ids:
         return None
     if agree(a, b, settings):
@@ -264,6 +267,35 @@ def compare(
     if a.negated != b.negated and shared:
         return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
     return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
+
+
+SCOPE = "scope differs: "
+
+
+def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
+    """One measure told with a wider scope: `wide` coordinates two terms
+    ("energy and infrastructure") that `narrow` joins into one ("energy
+    infrastructure", "infrastructures énergétiques"). Returns both wordings."""
+    words = concept_words(narrow.content)
+    joined = {
+        frozenset((first[0], second[0])): (first[1], second[2])
+        for first, second in zip(words, words[1:], strict=False)
+        if first[0] != second[0]
+    }
+    coordinated = concept_words(wide.content)
+    for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
+        if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
+            return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]
+    return None
+
+
+def concept_words(text: str) -> list[tuple[str, int, int, str]]:
+    """Each word of a text as (its concept or stem, start, end, folded word)."""
+    folded = fold(text)
+    return [
+        (CONCEPT_OF.get(m.group()[:STEM], m.group()[:STEM]), m.start(), m.end(), m.group())
+        for m in re.finditer(r"[a-z]+", folded)
+    ]
 
 
 def agree(a: View, b: View, settings: DivergenceSettings) -> bool:
@@ -330,12 +362,14 @@ SILENT_OMISSION = "not in the other side's readout: "
 
 def silent_demands(
     event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
-) -> list[Divergence]:
+) -> tuple[set[str], list[Divergence]]:
     """A demand, condition, warning or proposal one side's account states whose
     substance the other side's claims leave out, when the event holds that
     side's readout: paired with what that readout says was agreed (its joint
-    outcomes), else with its leading account closest to the demand."""
+    outcomes), else with its leading account closest to the demand. Returns
+    the ids of the demands left out and the pairs."""
     leading = central(views, settings.accounts_per_side, settings.min_account)
+    demands: set[str] = set()
     out = []
     for view in views:
         if view.claim.side not in sides or view.relay or view.meta or view.joint or not view.demand:
@@ -346,6 +380,7 @@ def silent_demands(
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
                 continue
             readouts = [v for v in theirs if v.joint] or nearest(view, [v for v in theirs if id(v) in leading])
+            demands |= {view.claim.id} if readouts else set()
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:
                     continue
@@ -361,7 +396,7 @@ def silent_demands(
                         evidence=f"{SILENT_DEMAND}{short(view.content, 60)}",
                     )
                 )
-    return out
+    return demands, out
 
 
 SILENT_DEMAND = "demand the other side's readout leaves out: "
