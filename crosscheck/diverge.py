@@ -60,7 +60,10 @@ RELAY_ID_PREFIXES = ("outlet.",)
 DEMAND = re.compile(alternation("demand_cues"))
 EXCHANGE_HELD = re.compile(alternation("exchange_held"))
 CONCEPT_OF = {
-    fold(word)[:STEM]: concept for lang in all_languages() for concept, words in lang.concepts.items() for word in words.split()
+    fold(word)[:STEM]: concept
+    for lang in all_languages()
+    for concept, words in lang.concepts.items()
+    for word in words.split()
 }
 AND_WORDS = union("and_words")
 
