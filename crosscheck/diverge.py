@@ -382,7 +382,7 @@ def silent_demands(
             theirs = [v for v in views if v.claim.side == other and not v.relay]
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
                 continue
-            readouts = [v for v in theirs if v.joint] or nearest(view, [v for v in theirs if id(v) in leading])
+            readouts = [v for v in theirs if v.joint and not v.denial] or nearest(view, [v for v in theirs if id(v) in leading])
             demands |= {view.claim.id} if readouts else set()
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:

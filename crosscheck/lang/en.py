@@ -266,7 +266,7 @@ JOINT_OUTCOME_VERBS = (
 # itself taking place; concepts named across languages (concept -> English words).
 DEMAND_CUES = (
     r"\b(?:called for|called on|urged|urging|demanded|demanding|warned|warning|pressed|insisted on|proposed|"
-    r"asked for)\b|\bconditions?\b"
+    r"asked for)\b|\b(?:the|its|their|as a|key|main|essential) conditions?\b"
 )
 EXCHANGE_HELD = (
     r"\b(?:held|had) (?:a|an|their) (?:[\w-]+ ){0,3}(?:call|conversation|talks)\b|\b(?:spoke|talked) (?:with|to)\b"

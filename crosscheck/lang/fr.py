@@ -319,7 +319,8 @@ JOINT_OUTCOME_VERBS = (
 # itself taking place; concepts named across languages (concept -> French words).
 DEMAND_CUES = (
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:reclame|exige|exhorte|appele|presse|averti|mis en garde|propose|"
-    r"demande a|demande que|pose comme condition)\b|\b(?:appelant|exigeant|reclamant|exhortant)\b|\bconditions?\b"
+    r"demande a|demande que)\b|\b(?:appelant|exigeant|reclamant|exhortant)\b"
+    r"|\b(?:la|ses|leurs|comme) conditions?\b|\bconditions? (?:cle|essentielles?|prealables?)\b"
 )
 EXCHANGE_HELD = (
     r"\b(?:s'est|se sont) entretenus?\b|\b(?:a|ont|avait|avaient) eu (?:un|une|leur) (?:\w+ )?"
