@@ -218,9 +218,15 @@ def find_divergences(
             )
     if exchange and len(sides) == 2:
         left_out, demands = silent_demands(event, views, sides, settings, focus)
-        for pair_id_, pair in list(found.items()):  # the omission is how that demand's versions part
-            if pair.kind == DivergenceKind.FRAMING.value and {pair.a, pair.b} & left_out:
+        aligned = topic_framings(event, views, sides, settings, focus)
+        specific = [p for p in found.values() if p.evidence.startswith(SCOPE)]  # one measure, told two ways
+        on_topic = {x for pair in [*aligned, *specific] for x in (pair.a, pair.b)}
+        for pair_id_, pair in list(found.items()):  # a demand left out, or a claim on a topic the other side
+            if pair.kind == DivergenceKind.FRAMING.value and {pair.a, pair.b} & (left_out | on_topic):  # answers
                 del found[pair_id_]
+        for pair in aligned:
+            if pair.a not in left_out and pair.b not in left_out:
+                found.setdefault(pair.id, pair)
         for pair in [*silent_omissions(event, views, sides, settings, focus), *demands]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
@@ -382,7 +388,8 @@ def silent_demands(
             theirs = [v for v in views if v.claim.side == other and not v.relay]
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
                 continue
-            readouts = [v for v in theirs if v.joint and not v.denial] or nearest(view, [v for v in theirs if id(v) in leading])
+            agreed = [v for v in theirs if v.joint and not v.denial]
+            readouts = agreed or nearest(view, [v for v in theirs if id(v) in leading])
             demands |= {view.claim.id} if readouts else set()
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:
@@ -403,6 +410,40 @@ def silent_demands(
 
 
 SILENT_DEMAND = "demand the other side's readout leaves out: "
+
+
+def topic_framings(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> list[Divergence]:
+    """Two sides' accounts of one topic that stress different things: both name
+    the same third country, one only some of the event's claims name (Iran in
+    a call about Ukraine, not Ukraine itself), and share a concept, without agreeing."""
+    voiced = [v for v in views if v.claim.side in sides and not (v.relay or v.meta or v.joint)]
+    if not voiced:
+        return []
+    named = Counter(code for v in voiced for code in v.places if code not in sides)
+    distinctive = {code for code, count in named.items() if count <= settings.topic_place_share * len(voiced)}
+    out = []
+    for a, b in combinations(voiced, 2):
+        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
+            continue
+        places = distinctive & set(a.places) & set(b.places)
+        if not places or not a.concepts & b.concepts or agree(a, b, settings):
+            continue
+        first, second = sorted((a.claim.id, b.claim.id))
+        where = ", ".join(a.places[code] for code in sorted(places))
+        out.append(
+            Divergence(
+                id=pair_id(first, second),
+                event_id=event.id,
+                a=first,
+                b=second,
+                kind=DivergenceKind.FRAMING.value,
+                score=0.6,
+                evidence=f"on {where}: {short(a.content, 50)} | {short(b.content, 50)}",
+            )
+        )
+    return out
 
 
 def demand_substance(view: View) -> set[str]:

@@ -222,3 +222,14 @@ def test_a_claim_that_only_says_the_exchange_took_place_is_context_unless_it_car
     urged = claim("Dendias s'est entretenu avec Fidan et l'a exhorté à retirer les navires de forage.", "GR", n=3)
     held_view, spoke_view, urged_view = views(held, spoke, urged)
     assert held_view.meta and spoke_view.meta and not urged_view.meta and urged_view.demand
+
+
+def test_accounts_of_one_side_topic_are_framed_against_each_other_not_the_other_leading_accounts() -> None:
+    embargo = claim("Dendias a souligné que la Libye devait respecter l'embargo de l'ONU sur les armes.", "GR", n=1)
+    aegean = claim("Dendias a insisté sur la délimitation des zones maritimes en mer Égée.", "GR", n=2)
+    rights = claim("Fidan said Libya's government had every right to buy weapons.", "TR", n=3, article="b")
+    trade = claim("Fidan a insisté sur le commerce bilatéral et le tourisme entre les deux pays.", "TR", n=4)
+    pairs = find_divergences(EVENT, views(embargo, aegean, rights, trade), SETTINGS, {"GR", "TR"})
+    framed = {(p.a, p.b) for p in pairs if p.kind == "framing"}
+    assert framed == {("art:1000", "b:3000"), ("art:2000", "art:4000")}  # Libya with Libya, the rest apart
+    assert "Libye" in next(p.evidence for p in pairs if p.a == "art:1000")
