@@ -454,11 +454,17 @@ def demand_substance(view: View) -> set[str]:
 
 def mentioned(view: View, substance: set[str], theirs: list[View], settings: DivergenceSettings) -> bool:
     """Whether the other side's claims speak of a demand's substance: they share
-    more than `demand_mentioned_share` of its concepts, or one is close to it in meaning."""
+    more than `demand_mentioned_share` of its concepts, or one is close to it in
+    meaning, or one shares some of its concepts and is fairly close."""
     said = set().union(*(v.concepts for v in theirs))
     if len(substance & said) > settings.demand_mentioned_share * len(substance):
         return True
-    return any(cosine(view, v) >= settings.demand_mentioned_cosine for v in theirs)
+    return any(
+        cosine(view, v) >= settings.demand_mentioned_cosine
+        or len(substance & v.concepts) >= settings.demand_answer_shared
+        and cosine(view, v) >= settings.demand_answer_cosine
+        for v in theirs
+    )
 
 
 def nearest(view: View, candidates: list[View]) -> list[View]:

@@ -55,6 +55,8 @@ class DivergenceSettings:
     # answers share 0.5 or more, or sit at 0.8+; those it leaves out share a third at most, below 0.75).
     demand_mentioned_share: float = 0.5
     demand_mentioned_cosine: float = 0.8
+    demand_answer_shared: int = 2  # or one claim of theirs shares this many of its concepts at this cosine
+    demand_answer_cosine: float = 0.5
     # Two sides' accounts that name the same third country, one named by at most this share of the event's
     # accounts (Iran in a call about Ukraine), and share a concept are compared on that topic, not with the
     # other side's leading accounts.

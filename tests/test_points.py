@@ -233,3 +233,17 @@ def test_accounts_of_one_side_topic_are_framed_against_each_other_not_the_other_
     framed = {(p.a, p.b) for p in pairs if p.kind == "framing"}
     assert framed == {("art:1000", "b:3000"), ("art:2000", "art:4000")}  # Libya with Libya, the rest apart
     assert "Libye" in next(p.evidence for p in pairs if p.a == "art:1000")
+
+
+def test_a_demand_one_claim_of_the_other_side_takes_up_is_no_omission() -> None:
+    demand = claim("Dendias a exigé que la paix à la frontière reste la condition de relations normales.", "GR", n=1)
+    answer = claim("Fidan said the border question should not define relations as a whole.", "TR", n=2, article="b")
+    other = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=3)
+    close, far = (
+        with_vectors(views(demand, answer, other), [0, 0, 1]),
+        with_vectors(views(demand, answer, other), [0, 1, 2]),
+    )
+    assert not [p for p in find_divergences(EVENT, close, SETTINGS, {"GR", "TR"}) if p.kind == "omission"]
+    assert [
+        p for p in find_divergences(EVENT, far, SETTINGS, {"GR", "TR"}) if p.kind == "omission"
+    ]  # same words, far apart

@@ -293,4 +293,10 @@ CONCEPTS = {
     "grain": "grain wheat",
     "elections": "elections vote",
     "halt": "halt cessation suspension stop",
+    "border": "border borders boundary",
+    "disengagement": "disengagement",
+    "patrols": "patrols",
+    "flights": "flights",
+    "agreement": "agreement deal",
+    "hostages": "hostages",
 }

@@ -347,4 +347,10 @@ CONCEPTS = {
     "grain": "cereales ble",
     "elections": "elections scrutin",
     "halt": "arret cessation suspension",
+    "border": "frontiere frontieres frontaliers frontalier",
+    "disengagement": "desengagement",
+    "patrols": "patrouilles",
+    "flights": "vols",
+    "agreement": "accord",
+    "hostages": "otages",
 }
