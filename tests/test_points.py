@@ -247,3 +247,11 @@ def test_a_demand_one_claim_of_the_other_side_takes_up_is_no_omission() -> None:
     assert [
         p for p in find_divergences(EVENT, far, SETTINGS, {"GR", "TR"}) if p.kind == "omission"
     ]  # same words, far apart
+
+
+def test_a_demand_verb_inside_a_quotation_is_a_demand() -> None:
+    quoted = claim(
+        "Il a «souligné le soutien de la Grèce» et «appelé à un retrait des navires», a affirmé Athènes.", "GR", n=1
+    )
+    plain = claim("Il a «souligné le soutien de la Grèce à Chypre», a affirmé Athènes.", "GR", n=2)
+    assert [v.demand for v in views(quoted, plain)] == [True, False]

@@ -318,8 +318,9 @@ JOINT_OUTCOME_VERBS = (
 # Silent omissions and scope (diverge.py), folded text: a demand, condition, warning or proposal; the exchange
 # itself taking place; concepts named across languages (concept -> French words).
 DEMAND_CUES = (
-    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:reclame|exige|exhorte|appele|presse|averti|mis en garde|propose|"
-    r"demande a|demande que)\b|\b(?:appelant|exigeant|reclamant|exhortant)\b"
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?[«\"]?\s*(?:reclame|exige|exhorte|appele|presse|averti|mis en garde|"
+    r"propose|demande a|demande que)\b|\b(?:appelant|exigeant|reclamant|exhortant)\b"
+    r"|\bet [«\"]\s*(?:appele|exige|reclame)\b"
     r"|\b(?:la|ses|leurs|comme) conditions?\b|\bconditions? (?:cle|essentielles?|prealables?)\b"
 )
 EXCHANGE_HELD = (
