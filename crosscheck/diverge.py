@@ -415,10 +415,14 @@ SILENT_DEMAND = "demand the other side's readout leaves out: "
 def topic_framings(
     event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
 ) -> list[Divergence]:
-    """Two sides' accounts of one topic that stress different things: both name
+    """Two sides' accounts of one topic (a participant reported speaking) that stress different things: both name
     the same third country, one only some of the event's claims name (Iran in
     a call about Ukraine, not Ukraine itself), and share a concept, without agreeing."""
-    voiced = [v for v in views if v.claim.side in sides and not (v.relay or v.meta or v.joint)]
+    voiced = [
+        v
+        for v in views
+        if v.claim.side in sides and not (v.relay or v.meta or v.joint) and v.account >= settings.min_account
+    ]
     if not voiced:
         return []
     named = Counter(code for v in voiced for code in v.places if code not in sides)
