@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,7 @@ class View:
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
     demand: bool = False  # it states a demand, condition, warning or proposal
 
-    @property
+    @cached_property
     def concepts(self) -> set[str]:
         """Its salient stems, those of a concept named across languages replaced by the concept."""
         return {CONCEPT_OF.get(stem, stem) for stem in self.stems - META_STEMS}
