@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,15 @@ META_STEMS = frozenset(
 BOTH_PARTICIPANTS = rf"\b(?:{alternation('both_words')}) (?:{alternation('participant_nouns')})"
 JOINT_OUTCOME = re.compile(rf"{BOTH_PARTICIPANTS} (?:{alternation('joint_outcome_verbs')})\b")
 RELAY_ID_PREFIXES = ("outlet.",)
+DEMAND = re.compile(alternation("demand_cues"))
+EXCHANGE_HELD = re.compile(alternation("exchange_held"))
+CONCEPT_OF = {
+    fold(word)[:STEM]: concept
+    for lang in all_languages()
+    for concept, words in lang.concepts.items()
+    for word in words.split()
+}
+AND_WORDS = union("and_words")
 
 
 def pair_id(a: str, b: str) -> str:
@@ -80,6 +90,12 @@ class View:
     meta: bool = False  # it only reports the exchange itself (that it took place, its length, its tone)
     joint: bool = False  # it reports what both participants agreed or decided: no one side's stress
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
+    demand: bool = False  # it states a demand, condition, warning or proposal
+
+    @cached_property
+    def concepts(self) -> set[str]:
+        """Its salient stems, those of a concept named across languages replaced by the concept."""
+        return {CONCEPT_OF.get(stem, stem) for stem in self.stems - META_STEMS}
 
     @property
     def relay(self) -> bool:
@@ -98,6 +114,9 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
     stems = topic_stems(content, registry, names)
+    whole = fold(claim.text)
+    demand = bool(DEMAND.search(whole))
+    held = bool(EXCHANGE_HELD.search(whole)) and not demand  # "X spoke with Y": the exchange, not its substance
     return View(
         claim=claim,
         content=content,
@@ -105,8 +124,9 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
         negated=bool(NEGATED.search(folded)),
         denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
         numbers=set(NUMBER.findall(content)),
-        meta=len(stems - META_STEMS) < settings.min_salient,
-        joint=bool(JOINT_OUTCOME.search(fold(claim.text))),
+        meta=held or len(stems - META_STEMS) < settings.min_salient,
+        joint=bool(JOINT_OUTCOME.search(whole)),
+        demand=demand,
     )
 
 
@@ -198,7 +218,17 @@ def find_divergences(
                 evidence=evidence,
             )
     if exchange and len(sides) == 2:
-        for pair in silent_omissions(event, views, sides, settings, focus):
+        left_out, demands = silent_demands(event, views, sides, settings, focus)
+        aligned = topic_framings(event, views, sides, settings, focus)
+        specific = [p for p in found.values() if p.evidence.startswith(SCOPE)]  # one measure, told two ways
+        on_topic = {x for pair in [*aligned, *specific] for x in (pair.a, pair.b)}
+        for pair_id_, pair in list(found.items()):  # a demand left out, or a claim on a topic the other side
+            if pair.kind == DivergenceKind.FRAMING.value and {pair.a, pair.b} & (left_out | on_topic):  # answers
+                del found[pair_id_]
+        for pair in aligned:
+            if pair.a not in left_out and pair.b not in left_out:
+                found.setdefault(pair.id, pair)
+        for pair in [*silent_omissions(event, views, sides, settings, focus), *demands]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
@@ -233,6 +263,8 @@ def compare(
             0.75,
             f"numbers differ: {', '.join(sorted(a.numbers))} vs {', '.join(sorted(b.numbers))}",
         )
+    if scope := wider_scope(a, b) or wider_scope(b, a):
+        return "contradiction", 0.75, f"{SCOPE}{scope[0]} vs {scope[1]}"
     if id(a) not in central_ids or id(b) not in central_ids:
         return None
     if agree(a, b, settings):
@@ -245,6 +277,35 @@ def compare(
     if a.negated != b.negated and shared:
         return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
     return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
+
+
+SCOPE = "scope differs: "
+
+
+def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
+    """One measure told with a wider scope: `wide` coordinates two terms
+    ("energy and infrastructure") that `narrow` joins into one ("energy
+    infrastructure", "infrastructures énergétiques"). Returns both wordings."""
+    words = concept_words(narrow.content)
+    joined = {
+        frozenset((first[0], second[0])): (first[1], second[2])
+        for first, second in zip(words, words[1:], strict=False)
+        if first[0] != second[0]
+    }
+    coordinated = concept_words(wide.content)
+    for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
+        if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
+            return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]
+    return None
+
+
+def concept_words(text: str) -> list[tuple[str, int, int, str]]:
+    """Each word of a text as (its concept or stem, start, end, folded word)."""
+    folded = fold(text)
+    return [
+        (CONCEPT_OF.get(m.group()[:STEM], m.group()[:STEM]), m.start(), m.end(), m.group())
+        for m in re.finditer(r"[a-z]+", folded)
+    ]
 
 
 def agree(a: View, b: View, settings: DivergenceSettings) -> bool:
@@ -307,6 +368,116 @@ def silent_omissions(
 
 
 SILENT_OMISSION = "not in the other side's readout: "
+
+
+def silent_demands(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> tuple[set[str], list[Divergence]]:
+    """A demand, condition, warning or proposal one side's account states whose
+    substance the other side's claims leave out, when the event holds that
+    side's readout: paired with what that readout says was agreed (its joint
+    outcomes), else with its leading account closest to the demand. Returns
+    the ids of the demands left out and the pairs."""
+    leading = central(views, settings.accounts_per_side, settings.min_account)
+    demands: set[str] = set()
+    out = []
+    for view in views:
+        if view.claim.side not in sides or view.relay or view.meta or view.joint or not view.demand:
+            continue
+        substance = demand_substance(view)
+        for other in sides - {view.claim.side}:
+            theirs = [v for v in views if v.claim.side == other and not v.relay]
+            if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
+                continue
+            agreed = [v for v in theirs if v.joint and not v.denial]
+            readouts = agreed or nearest(view, [v for v in theirs if id(v) in leading])
+            demands |= {view.claim.id} if readouts else set()
+            for readout in readouts:
+                if focus is not None and not {view.claim.id, readout.claim.id} & focus:
+                    continue
+                first, second = sorted((view.claim.id, readout.claim.id))
+                out.append(
+                    Divergence(
+                        id=pair_id(first, second),
+                        event_id=event.id,
+                        a=first,
+                        b=second,
+                        kind=DivergenceKind.OMISSION.value,
+                        score=settings.silent_omission_score,
+                        evidence=f"{SILENT_DEMAND}{short(view.content, 60)}",
+                    )
+                )
+    return demands, out
+
+
+SILENT_DEMAND = "demand the other side's readout leaves out: "
+
+
+def topic_framings(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> list[Divergence]:
+    """Two sides' accounts of one topic (a participant reported speaking) that stress different things: both name
+    the same third country, one only some of the event's claims name (Iran in
+    a call about Ukraine, not Ukraine itself), and share a concept, without agreeing."""
+    voiced = [
+        v
+        for v in views
+        if v.claim.side in sides and not (v.relay or v.meta or v.joint) and v.account >= settings.min_account
+    ]
+    if not voiced:
+        return []
+    named = Counter(code for v in voiced for code in v.places if code not in sides)
+    distinctive = {code for code, count in named.items() if count <= settings.topic_place_share * len(voiced)}
+    out = []
+    for a, b in combinations(voiced, 2):
+        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
+            continue
+        places = distinctive & set(a.places) & set(b.places)
+        if not places or not a.concepts & b.concepts or agree(a, b, settings):
+            continue
+        first, second = sorted((a.claim.id, b.claim.id))
+        where = ", ".join(a.places[code] for code in sorted(places))
+        out.append(
+            Divergence(
+                id=pair_id(first, second),
+                event_id=event.id,
+                a=first,
+                b=second,
+                kind=DivergenceKind.FRAMING.value,
+                score=0.6,
+                evidence=f"on {where}: {short(a.content, 50)} | {short(b.content, 50)}",
+            )
+        )
+    return out
+
+
+def demand_substance(view: View) -> set[str]:
+    """What a demand asks for: its concepts, less the words that make it a demand."""
+    cue_stems = {w[:STEM] for m in DEMAND.finditer(fold(view.claim.text)) for w in re.findall(r"[a-z]{3,}", m.group())}
+    return view.concepts - cue_stems
+
+
+def mentioned(view: View, substance: set[str], theirs: list[View], settings: DivergenceSettings) -> bool:
+    """Whether the other side's claims speak of a demand's substance: they share
+    more than `demand_mentioned_share` of its concepts, or one is close to it in
+    meaning, or one shares some of its concepts and is fairly close."""
+    said = set().union(*(v.concepts for v in theirs))
+    if len(substance & said) > settings.demand_mentioned_share * len(substance):
+        return True
+    return any(
+        cosine(view, v) >= settings.demand_mentioned_cosine
+        or len(substance & v.concepts) >= settings.demand_answer_shared
+        and cosine(view, v) >= settings.demand_answer_cosine
+        for v in theirs
+    )
+
+
+def nearest(view: View, candidates: list[View]) -> list[View]:
+    return [max(candidates, key=lambda v: cosine(view, v))] if candidates else []
+
+
+def cosine(a: View, b: View) -> float:
+    return float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
 
 
 def initiator(text: str, registry) -> str | None:

@@ -28,12 +28,15 @@ from typing import TYPE_CHECKING
 
 from crosscheck.diverge import (
     DEFAULTS,
+    DEMAND,
     DENIAL_WORDS,
     INITIATOR,
     META_STEMS,
     NEGATED,
     NUMBER,
     OMISSION,
+    SCOPE,
+    SILENT_DEMAND,
     SILENT_OMISSION,
     View,
     article_omissions,
@@ -283,6 +286,10 @@ def slots_of(point: Point, views: dict[str, View]) -> list[Slot]:
         if left_out := silent_topic(point):  # the place one side raises, where it raises it
             names = "|".join(re.escape(fold(n)) for n in left_out.split(", "))
             patterns.append(("omission", re.compile(rf"\b(?:{names})\b")))
+    if any(r.startswith(SILENT_DEMAND) for r in point.reasons):  # the demand the other side leaves out
+        patterns.append(("omission", DEMAND))
+    if wordings := [w for r in point.reasons if r.startswith(SCOPE) for w in r.removeprefix(SCOPE).split(" vs ")]:
+        patterns.append(("scope", re.compile("|".join(re.escape(fold(w)) for w in dict.fromkeys(wordings)))))
     out = []
     for claim_id in sorted(point.claim_ids()):
         view = views.get(claim_id)

@@ -51,6 +51,17 @@ class DivergenceSettings:
     # silent omission, paired with the other side's leading account (calls: 4 of 5 such pairs annotated as
     # divergent, seeds: none arises).
     silent_omission_score: float = 0.6
+    # A demand (condition, warning, proposal) of one side is left out by the other side's claims when they share
+    # at most this fraction of its concepts and none reaches this cosine with it (calls: demands the other side
+    # answers share 0.5 or more, or sit at 0.8+; those it leaves out share a third at most, below 0.75).
+    demand_mentioned_share: float = 0.5
+    demand_mentioned_cosine: float = 0.8
+    demand_answer_shared: int = 2  # or one claim of theirs shares this many of its concepts at this cosine
+    demand_answer_cosine: float = 0.5
+    # Two sides' accounts that name the same third country, one named by at most this share of the event's
+    # accounts (Iran in a call about Ukraine), and share a concept are compared on that topic, not with the
+    # other side's leading accounts.
+    topic_place_share: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def test_numbers_that_differ_contradict() -> None:
 
 def test_different_stress_is_framing_and_shared_facts_agree() -> None:
     lines = claim("Fidan a souligné l'importance de lignes de communication militaires ouvertes.", "TR", n=1)
-    arms = claim("Dendias a averti contre les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
+    arms = claim("Dendias a insisté sur les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
     same = claim("Dendias a souligné l'importance de lignes de communication militaires ouvertes.", "GR", n=3)
     found = find_divergences(EVENT, views(lines, arms, same), SETTINGS, {"TR", "GR"})
     assert kinds(found) == {("framing", "art:1000", "art:2000"), ("agreement", "art:1000", "art:3000")}
@@ -107,7 +107,7 @@ def test_news_agencies_are_not_compared_for_framing(relay_side: str) -> None:
 
 def test_an_nli_model_can_add_contradictions() -> None:
     lines = claim("Fidan a souligné l'importance de lignes de communication militaires ouvertes.", "TR", n=1)
-    arms = claim("Dendias a averti contre les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
+    arms = claim("Dendias a insisté sur les livraisons d'armes et le risque d'escalade régionale.", "GR", n=2)
 
     def nli(premise: str, hypothesis: str) -> float:
         return 0.9 if "armes" in premise + hypothesis else 0.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from crosscheck.diverge import find_divergences, pair_id, short
+from crosscheck.diverge import SILENT_OMISSION, find_divergences, pair_id, short
 from crosscheck.models import DivergenceKind, Point, Polarity
 from crosscheck.points import build_points, pairs_of, propositions
 from tests.test_diverge import EVENT, SETTINGS, claim, views
@@ -86,7 +86,7 @@ def test_a_later_article_continues_the_stored_point_and_keeps_its_id() -> None:
 
 def test_agreements_make_quiet_points_and_framing_has_no_slot() -> None:
     one = claim("Fidan a insisté sur la coopération énergétique et le commerce bilatéral.", "TR", n=1)
-    two = claim("Dendias a averti que toute provocation navale entraînerait une riposte.", "GR", n=2)
+    two = claim("Dendias a estimé que toute provocation navale entraînerait une riposte.", "GR", n=2)
     three = claim("Dendias a salué la coopération énergétique et le commerce bilatéral.", "GR", n=3)
     found_views = views(one, two, three)
     pairs = find_divergences(EVENT, found_views, SETTINGS, {"TR", "GR"})
@@ -145,7 +145,7 @@ def test_no_silent_omission_when_the_other_side_names_the_country_too() -> None:
     readout = claim("Fidan a souligné l'importance du commerce bilatéral et de la coopération énergétique.", "TR", n=2)
     named = claim("Fidan said Turkey's accord with Libya respected international law.", "TR", n=3, article="b")
     pairs = find_divergences(EVENT, views(raised, readout, named), SETTINGS, {"GR", "TR"})
-    assert not [p for p in pairs if p.kind == "omission"]
+    assert not [p for p in pairs if p.evidence.startswith(SILENT_OMISSION)]  # Libya is no third country left out
 
 
 def test_a_joint_outcome_and_a_claim_about_the_call_itself_are_never_framing() -> None:
@@ -159,10 +159,99 @@ def test_a_joint_outcome_and_a_claim_about_the_call_itself_are_never_framing() -
 
 
 def test_a_framing_point_across_languages_is_topped_by_the_country_both_sides_name() -> None:
-    french = claim("Dendias a averti que toute prospection autour de Chypre serait une provocation.", "GR", n=1)
+    french = claim("Dendias a estimé que toute prospection autour de Chypre serait une provocation.", "GR", n=1)
     english = claim("Fidan said Turkish Cypriots must share the gas found off Cyprus, he stressed.", "TR", n=2)
     found_views = views(french, english)
     pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
     assert [p.kind for p in pairs] == ["framing"]
     [point] = build_points("ev-1", pairs, found_views, SETTINGS)
     assert point.topic.split()[0] == "Chypre" and "Cyprus" not in point.topic  # one name, as the anchor claim writes it
+
+
+def test_a_demand_the_other_readout_leaves_out_pairs_with_what_that_side_says_was_agreed() -> None:
+    demand = claim(
+        "Dendias a exigé le retrait des navires de forage et des garde-côtes de la zone contestée.", "GR", n=1
+    )
+    agreed = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=2, article="b")
+    stress = claim("Fidan a insisté sur le commerce bilatéral et le tourisme.", "TR", n=3, article="b")
+    found_views = views(demand, agreed, stress)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert [(p.kind, p.a, p.b) for p in pairs] == [("omission", "art:1000", "b:2000")]  # not framed as well
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    [slot] = point.slots
+    assert slot.claim == "art:1000" and demand[1][slot.start - 1000 : slot.end - 1000] == "a exigé"
+
+
+def test_a_demand_the_other_side_answers_in_another_language_is_no_omission() -> None:
+    demand = claim("Dendias a exigé l'arrêt des frappes et le retrait des troupes de l'île.", "GR", n=1)
+    answer = claim("Fidan ruled out any withdrawal of troops or halt to strikes, he stressed.", "TR", n=2, article="b")
+    pairs = find_divergences(EVENT, views(demand, answer), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.kind == "omission"]
+
+
+def test_one_measure_with_a_wider_scope_on_one_side_is_a_contradiction_on_that_slot() -> None:
+    wide = claim("Ankara said the two sides agreed on an energy and infrastructure truce.", "TR", n=1, article="b")
+    narrow = claim(
+        "Athènes a indiqué avoir accepté une trêve des frappes sur les infrastructures énergétiques.", "GR", n=2
+    )
+    found_views = views(wide, narrow)
+    [pair] = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert pair.kind == "contradiction" and "energy and infrastructure" in pair.evidence
+    [point] = build_points("ev-1", [pair], found_views, SETTINGS)
+    texts = {v.claim.id: v.claim for v in found_views}
+    marked = {
+        s.claim: texts[s.claim].text[s.start - texts[s.claim].start : s.end - texts[s.claim].start] for s in point.slots
+    }
+    assert marked == {"b:1000": "energy and infrastructure", "art:2000": "infrastructures énergétiques"}
+
+
+def test_the_same_scope_on_both_sides_is_no_contradiction() -> None:
+    one = claim("Ankara said the two sides agreed on an energy and infrastructure truce.", "TR", n=1, article="b")
+    two = claim("Athènes a indiqué que la trêve couvre l'énergie et les infrastructures portuaires.", "GR", n=2)
+    pairs = find_divergences(EVENT, views(one, two), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.kind == "contradiction"]
+
+
+def test_a_claim_that_only_says_the_exchange_took_place_is_context_unless_it_carries_a_demand() -> None:
+    held = claim(
+        "Dendias s'est entretenu avec son homologue turc pendant une heure, la première fois depuis mars.", "GR", n=1
+    )
+    spoke = claim(
+        "Fidan held a phone call with his Greek counterpart as tensions over maritime borders grew.", "TR", n=2
+    )
+    urged = claim("Dendias s'est entretenu avec Fidan et l'a exhorté à retirer les navires de forage.", "GR", n=3)
+    held_view, spoke_view, urged_view = views(held, spoke, urged)
+    assert held_view.meta and spoke_view.meta and not urged_view.meta and urged_view.demand
+
+
+def test_accounts_of_one_side_topic_are_framed_against_each_other_not_the_other_leading_accounts() -> None:
+    embargo = claim("Dendias a souligné que la Libye devait respecter l'embargo de l'ONU sur les armes.", "GR", n=1)
+    aegean = claim("Dendias a insisté sur la délimitation des zones maritimes en mer Égée.", "GR", n=2)
+    rights = claim("Fidan said Libya's government had every right to buy weapons.", "TR", n=3, article="b")
+    trade = claim("Fidan a insisté sur le commerce bilatéral et le tourisme entre les deux pays.", "TR", n=4)
+    pairs = find_divergences(EVENT, views(embargo, aegean, rights, trade), SETTINGS, {"GR", "TR"})
+    framed = {(p.a, p.b) for p in pairs if p.kind == "framing"}
+    assert framed == {("art:1000", "b:3000"), ("art:2000", "art:4000")}  # Libya with Libya, the rest apart
+    assert "Libye" in next(p.evidence for p in pairs if p.a == "art:1000")
+
+
+def test_a_demand_one_claim_of_the_other_side_takes_up_is_no_omission() -> None:
+    demand = claim("Dendias a exigé que la paix à la frontière reste la condition de relations normales.", "GR", n=1)
+    answer = claim("Fidan said the border question should not define relations as a whole.", "TR", n=2, article="b")
+    other = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=3)
+    close, far = (
+        with_vectors(views(demand, answer, other), [0, 0, 1]),
+        with_vectors(views(demand, answer, other), [0, 1, 2]),
+    )
+    assert not [p for p in find_divergences(EVENT, close, SETTINGS, {"GR", "TR"}) if p.kind == "omission"]
+    assert [
+        p for p in find_divergences(EVENT, far, SETTINGS, {"GR", "TR"}) if p.kind == "omission"
+    ]  # same words, far apart
+
+
+def test_a_demand_verb_inside_a_quotation_is_a_demand() -> None:
+    quoted = claim(
+        "Il a «souligné le soutien de la Grèce» et «appelé à un retrait des navires», a affirmé Athènes.", "GR", n=1
+    )
+    plain = claim("Il a «souligné le soutien de la Grèce à Chypre», a affirmé Athènes.", "GR", n=2)
+    assert [v.demand for v in views(quoted, plain)] == [True, False]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache
 from importlib import resources
 
@@ -186,6 +186,13 @@ class Language:
     # ("les deux présidents ont convenu", "both leaders agreed"), which no one side stresses.
     meta_words: frozenset[str] = frozenset()
     joint_outcome_verbs: str = ""
+    # Silent omissions and scope (diverge.py), on folded text: a claim that states a demand, condition, warning
+    # or proposal ("a réclamé", "called for"); a claim that reports the exchange took place ("s'est entretenu
+    # avec", "held a call"); and concept -> the words naming it, so that one topic is matched across languages
+    # ("cessez-le-feu", "ceasefire"); words are cut to their stems, so one form of each suffices.
+    demand_cues: str = ""
+    exchange_held: str = ""
+    concepts: dict[str, str] = field(default_factory=dict)
 
 
 @cache

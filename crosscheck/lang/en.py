@@ -262,3 +262,42 @@ exchange views almost known
 JOINT_OUTCOME_VERBS = (
     r"(?:have |had )?(?:\w+ )?(?:agreed|decided|accepted|concluded|welcomed|expressed|stressed|underlined)"
 )
+
+# Silent omissions and scope (diverge.py), folded text: a demand, condition, warning or proposal; the exchange
+# itself taking place; concepts named across languages (concept -> English words).
+DEMAND_CUES = (
+    r"\b(?:called for|called on|urged|urging|demanded|demanding|warned|warning|pressed|insisted on|proposed|"
+    r"asked for)\b|\b(?:the|its|their|as a|key|main|essential) conditions?\b"
+)
+EXCHANGE_HELD = (
+    r"\b(?:held|had) (?:a|an|their) (?:[\w-]+ ){0,3}(?:call|conversation|talks)\b|\b(?:spoke|talked) (?:with|to)\b"
+    r"|\bhad spoken\b|\blasted\b"
+)
+CONCEPTS = {
+    "ceasefire": "ceasefire truce",
+    "aid": "aid assistance",
+    "intelligence": "intelligence",
+    "energy": "energy",
+    "weapons": "weapons arms",
+    "talks": "negotiations talks",
+    "prisoners": "detainees prisoners",
+    "release": "release",
+    "peace": "peace",
+    "war": "war conflict",
+    "tariffs": "tariffs",
+    "trade": "trade commercial",
+    "troops": "troops soldiers",
+    "withdrawal": "withdrawal",
+    "strikes": "strikes attacks",
+    "sovereignty": "sovereignty",
+    "annexation": "annexation",
+    "grain": "grain wheat",
+    "elections": "elections vote",
+    "halt": "halt cessation suspension stop",
+    "border": "border borders boundary",
+    "disengagement": "disengagement",
+    "patrols": "patrols",
+    "flights": "flights",
+    "agreement": "agreement deal",
+    "hostages": "hostages",
+}

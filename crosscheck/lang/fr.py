@@ -316,3 +316,44 @@ JOINT_OUTCOME_VERBS = (
     r"ont (?:\w+ )?(?:convenu|decide|accepte|conclu|estime|salue|exprime|souligne)|sont convenus"
     r"|se sont (?:\w+ )?(?:accordes|entendus|engages)"
 )
+
+# Silent omissions and scope (diverge.py), folded text: a demand, condition, warning or proposal; the exchange
+# itself taking place; concepts named across languages (concept -> French words).
+DEMAND_CUES = (
+    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?[«\"]?\s*(?:reclame|exige|exhorte|appele|presse|averti|mis en garde|"
+    r"propose|demande a|demande que)\b|\b(?:appelant|exigeant|reclamant|exhortant)\b"
+    r"|\bet [«\"]\s*(?:appele|exige|reclame)\b"
+    r"|\b(?:la|ses|leurs|comme) conditions?\b|\bconditions? (?:cle|essentielles?|prealables?)\b"
+)
+EXCHANGE_HELD = (
+    r"\b(?:s'est|se sont) entretenus?\b|\b(?:a|ont|avait|avaient) eu (?:un|une|leur) (?:\w+ )?"
+    r"(?:entretien|conversation|appel)\b|\b(?:a|avait|ont|avaient) (?:parle|dure)\b"
+)
+CONCEPTS = {
+    "ceasefire": "cessez treve",
+    "aid": "aide assistance",
+    "intelligence": "renseignement",
+    "energy": "energie energetique",
+    "weapons": "armes armement",
+    "talks": "negociations pourparlers",
+    "prisoners": "detenus prisonniers",
+    "release": "liberation",
+    "peace": "paix",
+    "war": "guerre conflit",
+    "tariffs": "douane tarifs",
+    "trade": "commerce commerciales",
+    "troops": "troupes soldats",
+    "withdrawal": "retrait",
+    "strikes": "frappes attaques",
+    "sovereignty": "souverainete",
+    "annexation": "annexion",
+    "grain": "cereales ble",
+    "elections": "elections scrutin",
+    "halt": "arret cessation suspension",
+    "border": "frontiere frontieres frontaliers frontalier",
+    "disengagement": "desengagement",
+    "patrols": "patrouilles",
+    "flights": "vols",
+    "agreement": "accord",
+    "hostages": "otages",
+}
