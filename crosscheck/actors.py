@@ -84,6 +84,7 @@ class Registry:
             for alias in [actor.name, *actor.aliases]:
                 self._index_alias(alias, actor.id, actor.kind)
         self.country_words: dict[tuple[str, ...], str] = {}
+        self.seat_words: set[tuple[str, ...]] = set()  # "White House", "Foreign Office": a government, not a place
         self.blocs: set[tuple[str, ...]] = set()
         self._index_countries(countries)
 
@@ -112,6 +113,8 @@ class Registry:
                     key = fold_words(word)
                     if key and (key not in self.country_words or field == "demonyms"):
                         self.country_words.setdefault(key, code)
+                    if key and field == "seats":
+                        self.seat_words.add(key)
             for word in entry.get("names", []):
                 if word.isupper():
                     self.case_sensitive.add(fold_words(word))

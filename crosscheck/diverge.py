@@ -317,7 +317,9 @@ def agree(a: View, b: View, settings: DivergenceSettings) -> bool:
 
 
 def countries_named(text: str, registry) -> dict[str, str]:
-    """The countries a claim names (by name, demonym or capital), each with the words that name it."""
+    """The countries a claim names as places (by name, demonym or capital, not by
+    a seat of government such as "the Foreign Office", which many countries
+    have), each with the words that name it."""
     if registry is None:
         return {}
     found: dict[str, str] = {}
@@ -326,7 +328,8 @@ def countries_named(text: str, registry) -> dict[str, str]:
         for i in range(len(toks) - n + 1):
             key = tuple(t.text for t in toks[i : i + n])
             code = registry.country_words.get(key)
-            if code and code not in found and (key not in registry.case_sensitive or toks[i].upper):
+            named_as_place = code and key not in registry.seat_words and code not in found
+            if named_as_place and (key not in registry.case_sensitive or toks[i].upper):
                 found[code] = text[toks[i].start : toks[i + n - 1].end]
     return found
 

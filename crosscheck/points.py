@@ -125,7 +125,8 @@ def related(p: Divergence, q: Divergence, views: dict[str, View], settings: Dive
     claim or two tellings of it, or every account of an exchange would chain
     into one point."""
     if p.kind in CHAINED and {p.a, p.b} & {q.a, q.b}:
-        return True
+        # Two silent omissions sharing the other side's readout are two topics that readout leaves out.
+        return p.kind != DivergenceKind.OMISSION.value or p.evidence == q.evidence or not silent(p, q)
     if any(x not in views for x in (p.a, p.b, q.a, q.b)):
         return False
 
@@ -133,6 +134,10 @@ def related(p: Divergence, q: Divergence, views: dict[str, View], settings: Dive
         return x == y or same_telling(views[x], views[y], settings)
 
     return (alike(p.a, q.a) and alike(p.b, q.b)) or (alike(p.a, q.b) and alike(p.b, q.a))
+
+
+def silent(*pairs: Divergence) -> bool:
+    return any(p.evidence.startswith((SILENT_OMISSION, SILENT_DEMAND)) for p in pairs)
 
 
 def build_points(
@@ -199,7 +204,7 @@ def continued(point: Point, stored: list[Point], views: dict[str, View], setting
     in common, or the same telling of one), with the new claims added."""
     mine = point.claim_ids()
     for old in stored:
-        if old.event_id != point.event_id or old.kind != point.kind:
+        if old.event_id != point.event_id or old.kind != point.kind or other_silent_topic(point, old):
             continue
         theirs = old.claim_ids()
         if mine & theirs or any(
@@ -212,6 +217,12 @@ def continued(point: Point, stored: list[Point], views: dict[str, View], setting
                 update={"id": old.id, "claims": claims, "reasons": reasons, "score": max(old.score, point.score)}
             )
     return point
+
+
+def other_silent_topic(point: Point, old: Point) -> bool:
+    """Two silent omissions that share only the readout leaving them out are two topics, not one."""
+    reasons = [r for r in (*point.reasons, *old.reasons) if r.startswith((SILENT_OMISSION, SILENT_DEMAND))]
+    return bool(reasons) and not set(point.reasons) & set(old.reasons)
 
 
 def merge_same(points: list[Point]) -> list[Point]:

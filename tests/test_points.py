@@ -255,3 +255,31 @@ def test_a_demand_verb_inside_a_quotation_is_a_demand() -> None:
     )
     plain = claim("Il a «souligné le soutien de la Grèce à Chypre», a affirmé Athènes.", "GR", n=2)
     assert [v.demand for v in views(quoted, plain)] == [True, False]
+
+
+def test_two_demands_the_same_readout_leaves_out_are_two_points() -> None:
+    drilling = claim(
+        "Dendias a exigé le retrait des navires de forage et des garde-côtes de la zone contestée.", "GR", n=1
+    )
+    airspace = claim("Dendias a réclamé la fin des survols de chasseurs au-dessus des îles habitées.", "GR", n=2)
+    agreed = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=3, article="b")
+    found_views = views(drilling, airspace, agreed)
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert sorted((p.kind, p.a, p.b) for p in pairs) == [
+        ("omission", "art:1000", "b:3000"),
+        ("omission", "art:2000", "b:3000"),
+    ]
+    points = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert sorted(p.claims["GR"] for p in points) == [["art:1000"], ["art:2000"]]
+    # A later article's point that shares only the readout does not continue the stored one.
+    stored = next(p for p in points if p.claims["GR"] == ["art:1000"])
+    later = next(p for p in pairs if p.a == "art:2000")
+    [point] = build_points("ev-1", [later], found_views, SETTINGS, stored=[stored])
+    assert point.id != stored.id and point.claims["GR"] == ["art:2000"]
+
+
+def test_a_seat_of_government_is_not_a_third_country_raised() -> None:
+    raised = claim("Dendias a averti que le Foreign Office suivrait de près les forages en mer Égée.", "GR", n=1)
+    readout = claim("Fidan a souligné l'importance du commerce bilatéral et de la coopération énergétique.", "TR", n=2)
+    pairs = find_divergences(EVENT, views(raised, readout), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.evidence.startswith(SILENT_OMISSION)]
