@@ -86,6 +86,13 @@ class Registry:
         self.country_words: dict[tuple[str, ...], str] = {}
         self.blocs: set[tuple[str, ...]] = set()
         self._index_countries(countries)
+        # First words of the country keys of each length, and of the blocs: a
+        # phrase's other words start none, so they need no look-up.
+        self.country_starts = {n: {k[0] for k in self.country_words if len(k) == n} for n in (1, 2, 3)}
+        self.bloc_starts: dict[str, list[tuple[str, ...]]] = {}
+        for bloc in self.blocs:
+            self.bloc_starts.setdefault(bloc[0], []).append(bloc)
+        self._resolved: dict[tuple[str, date | None], Resolution] = {}  # the same sources recur in an article
 
     def _index_alias(self, alias: str, actor_id: str, kind: str = "") -> None:
         key = fold_words(alias)
@@ -132,9 +139,10 @@ class Registry:
 
     def _find(self, text: str) -> tuple[Match, ...]:
         toks = tokens(text)
+        starts = self.longest_alias
         found, i = [], 0
         while i < len(toks):
-            match = self._longest_at(text, toks, i)
+            match = self._longest_at(text, toks, i) if toks[i].text in starts else None
             if match:
                 found.append(match[0])
                 i = match[1]
@@ -172,7 +180,10 @@ class Registry:
         """The country a phrase points at through a demonym, name, capital or seat."""
         toks = tokens(text)
         for n in (3, 2, 1):
+            starts = self.country_starts[n]
             for i in range(len(toks) - n + 1):
+                if toks[i].text not in starts:
+                    continue
                 key = tuple(t.text for t in toks[i : i + n])
                 code = self.country_words.get(key)
                 if code and (key not in self.case_sensitive or toks[i].upper):
@@ -186,12 +197,23 @@ class Registry:
 
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)
-        return any(words[i : i + len(b)] == b for b in self.blocs for i in range(len(words)))
+        starts = self.bloc_starts
+        return any(
+            words[i : i + len(b)] == b for i, word in enumerate(words) if word in starts for b in starts[word]
+        )
 
     # --- resolving a source mention ---------------------------------------
 
     def resolve(self, mention: str, at: date | None = None) -> Resolution:
         """The actor and side a source mention speaks for."""
+        resolution = self._resolved.get((mention, at))
+        if resolution is None:
+            if len(self._resolved) >= FOUND_CACHE_SIZE:
+                self._resolved.clear()
+            resolution = self._resolved[(mention, at)] = self._resolve(mention, at)
+        return resolution
+
+    def _resolve(self, mention: str, at: date | None) -> Resolution:
         matches = [m for m in self.find(mention) if not is_location(mention, m)]
         role = self.role_holder(mention, at)
         if role and not any(m.actor.kind == "person" for m in matches):

@@ -6,6 +6,7 @@ the article."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,6 +97,9 @@ class Discourse:
     dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
+    _people: dict = field(default_factory=dict, repr=False)  # see people_index
+    _people_of: list | None = field(default=None, repr=False)
+    _people_seen: int = field(default=0, repr=False)
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
@@ -335,13 +339,33 @@ class Discourse:
 
     def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
-        for mention in self.recent():
-            r = mention.resolution
-            if mention.position >= position or r.kind != "person":
-                continue
-            if surname in end_words(r.name) or full and fold(r.name) == full:
-                return r
+        index = self.people_index()
+        found = [index.get(("word", surname), ())]
+        if full:
+            found.append(index.get(("name", full), ()))
+        oldest = len(self.mentions) - LIMITS.discourse_mentions  # what recent() looks back over
+        for number in heapq.merge(*(reversed(numbers) for numbers in found), reverse=True):
+            if number < oldest:
+                break
+            if self.mentions[number].position < position:
+                return self.mentions[number].resolution
         return None
+
+    def people_index(self) -> dict[tuple[str, str], list[int]]:
+        """Numbers of the mentions of people, in order, by the first and last
+        words of their folded names ("word") and by the whole folded name
+        ("name"); brought up to date with the mentions added since the last call."""
+        index = self._people
+        if self._people_of is not self.mentions or self._people_seen > len(self.mentions):
+            index.clear()  # the list was replaced or shortened: index it anew
+            self._people_of, self._people_seen = self.mentions, 0
+        for number in range(self._people_seen, len(self.mentions)):
+            r = self.mentions[number].resolution
+            if r.kind == "person":
+                for key in {("word", word) for word in end_words(r.name)} | {("name", fold(r.name))}:
+                    index.setdefault(key, []).append(number)
+        self._people_seen = len(self.mentions)
+        return index
 
     def sentence_subject(self, position: int) -> Resolution | None:
         """The first person named earlier in the current sentence: "ses
