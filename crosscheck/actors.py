@@ -198,9 +198,7 @@ class Registry:
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)
         starts = self.bloc_starts
-        return any(
-            words[i : i + len(b)] == b for i, word in enumerate(words) if word in starts for b in starts[word]
-        )
+        return any(words[i : i + len(b)] == b for i, word in enumerate(words) if word in starts for b in starts[word])
 
     # --- resolving a source mention ---------------------------------------
 
