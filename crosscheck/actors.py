@@ -62,6 +62,10 @@ ARTICLES = union("articles")
 
 
 FOUND_CACHE_SIZE = 1024
+# Characters of text whose registry matches are kept. Attribution, then the event signatures, look up each
+# sentence of an article in turn, so the cache holds a whole long article (10 MB: about 100,000 sentences,
+# 15 million characters with each entry's overhead); its matches take about as much memory as the text.
+FOUND_CACHE_CHARS = 32_000_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Registry:
         self.alias_index: dict[tuple[str, ...], list[str]] = {}
         self.longest_alias: dict[str, int] = {}  # first word -> words in its longest alias
         self._found: dict[str, tuple[Match, ...]] = {}  # signatures, context and attribution ask for the same sentence
+        self._found_chars = 0  # characters of the texts in _found
         self.case_sensitive: set[tuple[str, ...]] = set()
         self.acronyms: set[tuple[str, ...]] = set()
         self.capitalised: set[tuple[str, ...]] = set()
@@ -99,6 +104,7 @@ class Registry:
         if not key or len(key) > MAX_ALIAS_WORDS:
             return
         self._found.clear()
+        self._found_chars = 0
         ids = self.alias_index.setdefault(key, [])
         self.longest_alias[key[0]] = max(len(key), self.longest_alias.get(key[0], 0))
         if actor_id not in ids:
@@ -132,9 +138,11 @@ class Registry:
         """Registry actors named in `text`, longest match first at each place."""
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= FOUND_CACHE_SIZE:
+            if self._found_chars >= FOUND_CACHE_CHARS:
                 self._found.clear()
+                self._found_chars = 0
             found = self._found[text] = tuple(self._find(text))
+            self._found_chars += len(text) + 50  # a short text's entry costs more than its characters
         return list(found)
 
     def _find(self, text: str) -> tuple[Match, ...]:
