@@ -43,6 +43,7 @@ KIND_RANK = {
     "other": 1,
 }
 ROLE_WORDS = COMBINED_ROLE_WORDS
+ROLE_PATTERNS = {role: re.compile(pattern) for role, pattern in ROLE_WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Registry:
         for bloc in self.blocs:
             self.bloc_starts.setdefault(bloc[0], []).append(bloc)
         self._resolved: dict[tuple[str, date | None], Resolution] = {}  # the same sources recur in an article
+        self._countries: dict[str, str | None] = {}  # and so do the phrases and windows asked for a country
 
     def _index_alias(self, alias: str, actor_id: str, kind: str = "") -> None:
         key = fold_words(alias)
@@ -186,6 +188,14 @@ class Registry:
 
     def country_of(self, text: str) -> str | None:
         """The country a phrase points at through a demonym, name, capital or seat."""
+        if text in self._countries:
+            return self._countries[text]
+        if len(self._countries) >= FOUND_CACHE_SIZE:
+            self._countries.clear()
+        code = self._countries[text] = self._country_of(text)
+        return code
+
+    def _country_of(self, text: str) -> str | None:
         toks = tokens(text)
         for n in (3, 2, 1):
             starts = self.country_starts[n]
@@ -243,8 +253,8 @@ class Registry:
         la Défense", "the Kremlin spokesman") on the given date."""
         folded = fold(mention)
         country = self.country_of(mention)
-        for role, pattern in ROLE_WORDS.items():
-            if not re.search(pattern, folded):
+        for role, pattern in ROLE_PATTERNS.items():
+            if not pattern.search(folded):
                 continue
             org = self.org_for_role(role, mention, country)
             holder = self.holder(role, org, country, at)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from crosscheck.actors import INSTITUTION_KINDS, ROLE_WORDS, Registry, Resolution, unknown_id
+from crosscheck.actors import INSTITUTION_KINDS, ROLE_PATTERNS, Registry, Resolution, unknown_id
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
@@ -61,6 +61,7 @@ NAME_RUN = re.compile(
     rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
     r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
 )
+NON_SPACE = re.compile(r"\S+")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
 TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"]|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
@@ -158,8 +159,9 @@ class Discourse:
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""
         start = run.start()
-        for word in re.finditer(r"\S+", run.group()):
-            if fold(word.group()) not in SPEAKER_NOUNS and fold(word.group()) not in CAPITALISED_TITLES:
+        for word in NON_SPACE.finditer(run.group()):
+            folded = fold(word.group())
+            if folded not in SPEAKER_NOUNS and folded not in CAPITALISED_TITLES:
                 break
             start = run.start() + word.end()
         return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
@@ -183,7 +185,7 @@ class Discourse:
         if words[-1] in TITLE_OPEN_ENDS:
             return None  # "the Ministry of Foreign Affairs": the name of an office, not of a person
         folded = " ".join(words)
-        role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
+        role = next((r for r, pattern in ROLE_PATTERNS.items() if pattern.search(folded)), None)
         # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
         side = self.registry.country_of(phrase)
         if side is not None:
@@ -400,7 +402,7 @@ def role_of(key: str) -> str | None:
     """The office a role noun names ("la chanceliere" is head of government)."""
     if not PERSON_BACK.match(key) and len(key.split()) > 4:
         return None
-    return next((role for role, pattern in ROLE_WORDS.items() if re.search(pattern, key)), None)
+    return next((role for role, pattern in ROLE_PATTERNS.items() if pattern.search(key)), None)
 
 
 def is_plural(name: str) -> bool:
