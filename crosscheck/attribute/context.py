@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 from crosscheck.actors import INSTITUTION_KINDS, ROLE_PATTERNS, Registry, Resolution, unknown_id
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
@@ -101,6 +102,7 @@ class Discourse:
     _people: dict = field(default_factory=dict, repr=False)  # see people_index
     _people_of: list | None = field(default=None, repr=False)
     _people_seen: int = field(default=0, repr=False)
+    watch: Any = field(default=None, repr=False)  # split.Reads in a child attributing an article's second half
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
@@ -351,6 +353,9 @@ class Discourse:
                 break
             if self.mentions[number].position < position:
                 return self.mentions[number].resolution
+        else:
+            if self.watch is not None:
+                self.watch.ran_out(self.mentions)
         return None
 
     def people_index(self) -> dict[tuple[str, str], list[int]]:
@@ -379,6 +384,8 @@ class Discourse:
 
     def recent(self) -> Iterator[Mention]:
         """The last `LIMITS.discourse_mentions` mentions, latest first."""
+        if self.watch is not None:
+            return self.watch.recent(self.mentions)
         return islice(reversed(self.mentions), LIMITS.discourse_mentions)
 
     def _staff_of(self, person: Resolution) -> Resolution:

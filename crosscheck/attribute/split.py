@@ -1,0 +1,264 @@
+"""A long article's attribution on two cores, with the claims of one process.
+
+Attribution reads what the article said before each sentence (who was named
+and who spoke, the offices and the women it introduced, the last quoted
+claim), so the second half of an article cannot start cold. A forked child
+attributes the second half, starting `OVERLAP` sentences before it so that
+its discourse is rebuilt by then, and records what it reads of the discourse
+it had at the half. Meanwhile the parent attributes the first half; then it
+checks that everything the child read is what its own discourse holds at the
+half. If anything differs (or the child failed), the parent attributes the
+second half itself: the claims are always those of one process in order.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from itertools import islice
+from typing import Any
+
+from crosscheck.settings import LIMITS
+
+SPLIT_SENTENCES = 10_000  # shorter articles (about 1 MB of news text) are attributed in one process
+OVERLAP = 3_000  # sentences the child attributes before its half: some thousand mentions to look back over
+# The discourse's own bookkeeping, compared by the reads below; any other field is compared whole.
+WATCHED = {"registry", "published", "mentions", "sentence_start", "roles", "women", "watch"}
+ATTRIBUTOR_PARTS = {"lexicon", "discourse", "registry"}
+
+
+def worth_splitting(sentences: list) -> bool:
+    return len(sentences) >= SPLIT_SENTENCES and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+
+
+class RecordingDict(dict):
+    """A dict that notes the keys read, or that it was read whole."""
+
+    def __init__(self, data: dict, reads: Reads, name: str):
+        super().__init__(data)
+        self.reads, self.name = reads, name
+
+    def _read(self, key: Any) -> None:
+        self.reads.keys.add((self.name, key))
+
+    def get(self, key, default=None):
+        self._read(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self._read(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._read(key)
+        return super().__contains__(key)
+
+    def setdefault(self, key, default=None):
+        self._read(key)
+        return super().setdefault(key, default)
+
+    def pop(self, key, *default):
+        self._read(key)
+        return super().pop(key, *default)
+
+    def _whole(self):
+        self.reads.whole.add(self.name)
+
+    def __iter__(self):
+        self._whole()
+        return super().__iter__()
+
+    def __len__(self):
+        self._whole()
+        return super().__len__()
+
+    def keys(self):
+        self._whole()
+        return super().keys()
+
+    def items(self):
+        self._whole()
+        return super().items()
+
+    def values(self):
+        self._whole()
+        return super().values()
+
+
+class RecordingSet(set):
+    """A set that notes the members asked for, or that it was read whole."""
+
+    def __init__(self, data: set, reads: Reads, name: str):
+        super().__init__(data)
+        self.reads, self.name = reads, name
+
+    def __contains__(self, key):
+        self.reads.keys.add((self.name, key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self.reads.whole.add(self.name)
+        return super().__iter__()
+
+    def __len__(self):
+        self.reads.whole.add(self.name)
+        return super().__len__()
+
+
+@dataclass
+class Reads:
+    """What the child read of the discourse it had at the half."""
+
+    keys: set = field(default_factory=set)  # ("roles" | "women", actor id)
+    whole: set = field(default_factory=set)  # names of the fields read whole
+    before_start: bool = False  # looked back past its first mention, with fewer than the look-back limit
+
+    def recent(self, mentions: list) -> Iterator:
+        """`Discourse.recent`, noting a look-back that ran out of mentions."""
+        yield from islice(reversed(mentions), LIMITS.discourse_mentions)
+        if len(mentions) < LIMITS.discourse_mentions:
+            self.before_start = True
+
+    def ran_out(self, mentions: list) -> None:
+        if len(mentions) < LIMITS.discourse_mentions:
+            self.before_start = True
+
+
+@dataclass
+class State:
+    """The discourse at the half, as far as later sentences can see it."""
+
+    mentions: list  # the last `LIMITS.discourse_mentions`
+    mention_count: int
+    roles: dict
+    women: set
+    previous: Any
+    others: dict  # any other field of the discourse or the attributor
+
+
+def state_of(attribution) -> State:
+    discourse = attribution.discourse
+    return State(
+        mentions=list(discourse.mentions[-LIMITS.discourse_mentions :]),
+        mention_count=len(discourse.mentions),
+        roles=dict(discourse.roles),
+        women=set(discourse.women),
+        previous=attribution.previous,
+        others=copy.deepcopy(other_fields(attribution)),
+    )
+
+
+def other_fields(attribution) -> dict:
+    discourse = {f"discourse.{f.name}": getattr(attribution.discourse, f.name) for f in fields(attribution.discourse)}
+    attributor = {f"attributor.{name}": value for name, value in vars(attribution.attributor).items()}
+    return {
+        name: value
+        for name, value in {**discourse, **attributor}.items()
+        if name.split(".", 1)[1] not in WATCHED | ATTRIBUTOR_PARTS and not name.split(".", 1)[1].startswith("_")
+    }
+
+
+@dataclass
+class SecondHalf:
+    claims: list
+    state: State
+    reads: Reads
+
+
+def second_half(attribution, sentences: list, half: int, overlap: int) -> SecondHalf:
+    """In the child: the overlap to rebuild the discourse, then the second half, watched."""
+    attribution.run(sentences[max(0, half - overlap) : half])
+    state = state_of(attribution)
+    reads = Reads()
+    discourse = attribution.discourse
+    discourse.roles = RecordingDict(discourse.roles, reads, "roles")
+    discourse.women = RecordingSet(discourse.women, reads, "women")
+    discourse.watch = reads
+    return SecondHalf(attribution.run(sentences[half:]), state, reads)
+
+
+def consistent(attribution, second: SecondHalf) -> bool:
+    """Whether the child's discourse at the half answered every read as the parent's does."""
+    mine, theirs, reads = state_of(attribution), second.state, second.reads
+    if mine.mentions[len(mine.mentions) - len(theirs.mentions) :] != theirs.mentions:
+        return False
+    if reads.before_start and mine.mention_count != theirs.mention_count:
+        return False
+    for name in reads.whole:
+        if getattr(mine, name) != getattr(theirs, name):
+            return False
+    for name, key in reads.keys:
+        if name == "roles" and mine.roles.get(key) != theirs.roles.get(key):
+            return False
+        if name == "women" and (key in mine.women) != (key in theirs.women):
+            return False
+    return mine.previous == theirs.previous and mine.others == theirs.others
+
+
+def attribute_in_two(attribution, sentences: list, overlap: int = OVERLAP) -> list:
+    """The article's claims, the second half attributed by a forked child when it can be."""
+    return attribute_halves(attribution, sentences, overlap)[0]
+
+
+def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, bool]:
+    """The claims, and whether the child's second half was used."""
+    half = (len(sentences) + overlap) // 2
+    if half >= len(sentences):
+        return attribution.run(sentences), False
+    child = Child.start(lambda: second_half(attribution, sentences, half, overlap))
+    try:
+        first = attribution.run(sentences[:half])
+        second = child.result()
+    finally:
+        child.stop()
+    if second is not None and consistent(attribution, second):
+        return first + second.claims, True
+    return first + attribution.run(sentences[half:]), False
+
+
+@dataclass
+class Child:
+    """A forked process computing one value, read back through a pipe."""
+
+    pid: int
+    reader: int
+    done: bool = False
+
+    @classmethod
+    def start(cls, work) -> Child:
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+            os.close(reader)
+            status = 1
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                with os.fdopen(writer, "wb") as out:
+                    pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writer)
+        return cls(pid, reader)
+
+    def result(self):
+        """The child's value, or None when it failed."""
+        with os.fdopen(self.reader, "rb") as source:
+            data = source.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.done = True
+        if status != 0 or not data:
+            return None
+        return pickle.loads(data)
+
+    def stop(self) -> None:
+        """End a child whose result was never read (the parent failed or was interrupted)."""
+        if not self.done:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.reader)
+            self.done = True
