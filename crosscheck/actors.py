@@ -147,6 +147,22 @@ class Registry:
             self._found_chars += len(text) + 50  # a short text's entry costs more than its characters
         return list(found)
 
+    def found_since(self, count: int) -> list[tuple[str, tuple[tuple[str, int, int], ...]]]:
+        """The matches `find` kept after its first `count` texts, by actor id, for another
+        process's registry (`keep_found`): a forked child's look-ups, which the parent would repeat."""
+        entries = list(self._found.items())
+        entries = entries[count:] if count <= len(entries) else entries  # emptied since: all it holds is new
+        return [(text, tuple((m.actor.id, m.start, m.end) for m in found)) for text, found in entries]
+
+    def found_count(self) -> int:
+        return len(self._found)
+
+    def keep_found(self, entries: list[tuple[str, tuple[tuple[str, int, int], ...]]]) -> None:
+        for text, matches in entries:
+            if text not in self._found and all(actor in self.actors for actor, _, _ in matches):
+                self._found[text] = tuple(Match(self.actors[actor], start, end) for actor, start, end in matches)
+                self._found_chars += len(text) + 50
+
     def _find(self, text: str) -> tuple[Match, ...]:
         toks = tokens(text)
         starts = self.longest_alias

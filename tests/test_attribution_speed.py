@@ -203,3 +203,20 @@ def test_the_verb_scan_kept_for_a_sentence_is_not_served_for_another() -> None:
     assert [h.form.lemma for h in hits] == ["déclarer"]
     assert [h.form.lemma for h in attributor.verb_hits(tokens(other), fold(other), [])] == ["ajouter"]
     assert attributor.verb_hits(tokens(said), fold(said), [(0, 40)]) == ()  # inside a quotation now
+
+
+def test_matches_found_in_a_child_are_kept_by_the_parent_registry(monkeypatch) -> None:
+    from crosscheck.actors import Registry, builtin_data
+
+    child, parent = Registry(*builtin_data()), Registry(*builtin_data())
+    texts = ["Le Kremlin a répondu au Pentagone mardi.", "Selon Pékin, la visite est reportée.", "Rien de neuf."]
+    before = child.found_count()
+    found = [child.find(t) for t in texts]
+    entries = child.found_since(before)
+    assert [text for text, _ in entries] == texts
+    parent.keep_found(entries)
+    monkeypatch.setattr(parent, "_find", lambda text: pytest.fail(f"looked up again: {text}"))
+    assert [[(m.actor.id, m.start, m.end) for m in parent.find(t)] for t in texts] == [
+        [(m.actor.id, m.start, m.end) for m in f] for f in found
+    ]
+    assert all(m.actor is parent.actors[m.actor.id] for t in texts for m in parent.find(t))

@@ -26,9 +26,11 @@ from crosscheck.settings import LIMITS
 
 SPLIT_SENTENCES = 10_000  # shorter articles (about 1 MB of news text) are attributed in one process
 OVERLAP = 3_000  # sentences the child attributes before its half: some thousand mentions to look back over
-# The discourse's own bookkeeping, compared by the reads below; any other field is compared whole.
-WATCHED = {"registry", "published", "mentions", "sentence_start", "roles", "women", "watch"}
-ATTRIBUTOR_PARTS = {"lexicon", "discourse", "registry"}
+# Fields of the discourse and the attributor that are compared by what the child read of them, that both
+# processes set alike, or that hold no state; any other field is compared whole.
+READ_FIELDS = {"mentions", "roles", "women"}
+SAME_IN_BOTH = {"registry", "published", "lexicon", "discourse"}
+NO_STATE = {"sentence_start", "watch"}  # set for each sentence; the child's own record
 
 
 def worth_splitting(sentences: list) -> bool:
@@ -153,12 +155,17 @@ def state_of(attribution) -> State:
 
 
 def other_fields(attribution) -> dict:
-    discourse = {f"discourse.{f.name}": getattr(attribution.discourse, f.name) for f in fields(attribution.discourse)}
-    attributor = {f"attributor.{name}": value for name, value in vars(attribution.attributor).items()}
+    """Fields of the discourse and the attributor beyond those the child's reads cover (a cache, with a
+    leading underscore, holds no state)."""
+    discourse = attribution.discourse
+    parts = {"discourse": {f.name: getattr(discourse, f.name) for f in fields(discourse)}}
+    parts["attributor"] = vars(attribution.attributor)
+    known = READ_FIELDS | SAME_IN_BOTH | NO_STATE
     return {
-        name: value
-        for name, value in {**discourse, **attributor}.items()
-        if name.split(".", 1)[1] not in WATCHED | ATTRIBUTOR_PARTS and not name.split(".", 1)[1].startswith("_")
+        f"{part}.{name}": value
+        for part, values in parts.items()
+        for name, value in values.items()
+        if name not in known and not name.startswith("_")
     }
 
 
@@ -167,10 +174,13 @@ class SecondHalf:
     claims: list
     state: State
     reads: Reads
+    found: list = field(default_factory=list)  # the registry matches the child looked up (`Registry.found_since`)
 
 
 def second_half(attribution, sentences: list, half: int, overlap: int) -> SecondHalf:
     """In the child: the overlap to rebuild the discourse, then the second half, watched."""
+    registry = attribution.discourse.registry
+    known = registry.found_count()
     attribution.run(sentences[max(0, half - overlap) : half])
     state = state_of(attribution)
     reads = Reads()
@@ -178,7 +188,8 @@ def second_half(attribution, sentences: list, half: int, overlap: int) -> Second
     discourse.roles = RecordingDict(discourse.roles, reads, "roles")
     discourse.women = RecordingSet(discourse.women, reads, "women")
     discourse.watch = reads
-    return SecondHalf(attribution.run(sentences[half:]), state, reads)
+    claims = attribution.run(sentences[half:])
+    return SecondHalf(claims, state, reads, registry.found_since(known))
 
 
 def consistent(attribution, second: SecondHalf) -> bool:
@@ -216,6 +227,7 @@ def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, 
     finally:
         child.stop()
     if second is not None and consistent(attribution, second):
+        attribution.discourse.registry.keep_found(second.found)  # the event signatures look the sentences up again
         return first + second.claims, True
     return first + attribution.run(sentences[half:]), False
 
