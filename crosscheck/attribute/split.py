@@ -34,7 +34,12 @@ NO_STATE = {"sentence_start", "watch"}  # set for each sentence; the child's own
 
 
 def worth_splitting(sentences: list) -> bool:
-    return len(sentences) >= SPLIT_SENTENCES and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+    return len(sentences) >= SPLIT_SENTENCES and hasattr(os, "fork") and usable_cores() >= 2
+
+
+def usable_cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may run on
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 class RecordingDict(dict):
