@@ -24,7 +24,7 @@ from typing import Any
 
 from crosscheck.settings import LIMITS
 
-SPLIT_SENTENCES = 10_000  # shorter articles (about 1 MB of news text) are attributed in one process
+SPLIT_SENTENCES = 20_000  # shorter articles (about 2 MB of news text) are attributed in one process
 OVERLAP = 3_000  # sentences the child attributes before its half: some thousand mentions to look back over
 # Fields of the discourse and the attributor that are compared by what the child read of them, that both
 # processes set alike, or that hold no state; any other field is compared whole.
@@ -215,6 +215,20 @@ def consistent(attribution, second: SecondHalf) -> bool:
     return mine.previous == theirs.previous and mine.others == theirs.others
 
 
+def load_lazy_parts(attribution) -> None:
+    """What the rules load on first use (the French parser, the registry's name indexes), loaded before
+    the fork: a long article needs them, and each process would otherwise load its own."""
+    registry = attribution.discourse.registry
+    registry.surname_index()
+    registry.person_aliases()
+    registry.institution_vocabulary()
+    registry.country_stems()
+    if attribution.attributor.lexicon.lang == "fr":
+        from crosscheck.attribute.parse import french_parser
+
+        french_parser()
+
+
 def attribute_in_two(attribution, sentences: list, overlap: int = OVERLAP) -> list:
     """The article's claims, the second half attributed by a forked child when it can be."""
     return attribute_halves(attribution, sentences, overlap)[0]
@@ -225,6 +239,7 @@ def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, 
     half = (len(sentences) + overlap) // 2
     if half >= len(sentences):
         return attribution.run(sentences), False
+    load_lazy_parts(attribution)
     child = Child.start(lambda: second_half(attribution, sentences, half, overlap))
     try:
         first = attribution.run(sentences[:half])
