@@ -43,6 +43,7 @@ KIND_RANK = {
     "other": 1,
 }
 ROLE_WORDS = COMBINED_ROLE_WORDS
+ROLE_PATTERNS = {role: re.compile(pattern) for role, pattern in ROLE_WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ ARTICLES = union("articles")
 
 
 FOUND_CACHE_SIZE = 1024
+# Characters of text whose registry matches are kept. Attribution, then the event signatures, look up each
+# sentence of an article in turn, so the cache holds a whole long article (10 MB: about 100,000 sentences,
+# 15 million characters with each entry's overhead); its matches take about as much memory as the text.
+FOUND_CACHE_CHARS = 32_000_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Registry:
         self.alias_index: dict[tuple[str, ...], list[str]] = {}
         self.longest_alias: dict[str, int] = {}  # first word -> words in its longest alias
         self._found: dict[str, tuple[Match, ...]] = {}  # signatures, context and attribution ask for the same sentence
+        self._found_chars = 0  # characters of the texts in _found
         self.case_sensitive: set[tuple[str, ...]] = set()
         self.acronyms: set[tuple[str, ...]] = set()
         self.capitalised: set[tuple[str, ...]] = set()
@@ -87,12 +93,21 @@ class Registry:
         self.seat_words: set[tuple[str, ...]] = set()  # "White House", "Foreign Office": a government, not a place
         self.blocs: set[tuple[str, ...]] = set()
         self._index_countries(countries)
+        # First words of the country keys of each length, and of the blocs: a
+        # phrase's other words start none, so they need no look-up.
+        self.country_starts = {n: {k[0] for k in self.country_words if len(k) == n} for n in (1, 2, 3)}
+        self.bloc_starts: dict[str, list[tuple[str, ...]]] = {}
+        for bloc in self.blocs:
+            self.bloc_starts.setdefault(bloc[0], []).append(bloc)
+        self._resolved: dict[tuple[str, date | None], Resolution] = {}  # the same sources recur in an article
+        self._countries: dict[str, str | None] = {}  # and so do the phrases and windows asked for a country
 
     def _index_alias(self, alias: str, actor_id: str, kind: str = "") -> None:
         key = fold_words(alias)
         if not key or len(key) > MAX_ALIAS_WORDS:
             return
         self._found.clear()
+        self._found_chars = 0
         ids = self.alias_index.setdefault(key, [])
         self.longest_alias[key[0]] = max(len(key), self.longest_alias.get(key[0], 0))
         if actor_id not in ids:
@@ -128,16 +143,35 @@ class Registry:
         """Registry actors named in `text`, longest match first at each place."""
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= FOUND_CACHE_SIZE:
+            if self._found_chars >= FOUND_CACHE_CHARS:
                 self._found.clear()
+                self._found_chars = 0
             found = self._found[text] = tuple(self._find(text))
+            self._found_chars += len(text) + 50  # a short text's entry costs more than its characters
         return list(found)
+
+    def found_since(self, count: int) -> list[tuple[str, tuple[tuple[str, int, int], ...]]]:
+        """The matches `find` kept after its first `count` texts, by actor id, for another
+        process's registry (`keep_found`): a forked child's look-ups, which the parent would repeat."""
+        entries = list(self._found.items())
+        entries = entries[count:] if count <= len(entries) else entries  # emptied since: all it holds is new
+        return [(text, tuple((m.actor.id, m.start, m.end) for m in found)) for text, found in entries]
+
+    def found_count(self) -> int:
+        return len(self._found)
+
+    def keep_found(self, entries: list[tuple[str, tuple[tuple[str, int, int], ...]]]) -> None:
+        for text, matches in entries:
+            if text not in self._found and all(actor in self.actors for actor, _, _ in matches):
+                self._found[text] = tuple(Match(self.actors[actor], start, end) for actor, start, end in matches)
+                self._found_chars += len(text) + 50
 
     def _find(self, text: str) -> tuple[Match, ...]:
         toks = tokens(text)
+        starts = self.longest_alias
         found, i = [], 0
         while i < len(toks):
-            match = self._longest_at(text, toks, i)
+            match = self._longest_at(text, toks, i) if toks[i].text in starts else None
             if match:
                 found.append(match[0])
                 i = match[1]
@@ -174,9 +208,20 @@ class Registry:
 
     def country_of(self, text: str) -> str | None:
         """The country a phrase points at through a demonym, name, capital or seat."""
+        if text in self._countries:
+            return self._countries[text]
+        if len(self._countries) >= FOUND_CACHE_SIZE:
+            self._countries.clear()
+        code = self._countries[text] = self._country_of(text)
+        return code
+
+    def _country_of(self, text: str) -> str | None:
         toks = tokens(text)
         for n in (3, 2, 1):
+            starts = self.country_starts[n]
             for i in range(len(toks) - n + 1):
+                if toks[i].text not in starts:
+                    continue
                 key = tuple(t.text for t in toks[i : i + n])
                 code = self.country_words.get(key)
                 if code and (key not in self.case_sensitive or toks[i].upper):
@@ -190,12 +235,21 @@ class Registry:
 
     def is_bloc(self, text: str) -> bool:
         words = fold_words(text)
-        return any(words[i : i + len(b)] == b for b in self.blocs for i in range(len(words)))
+        starts = self.bloc_starts
+        return any(words[i : i + len(b)] == b for i, word in enumerate(words) if word in starts for b in starts[word])
 
     # --- resolving a source mention ---------------------------------------
 
     def resolve(self, mention: str, at: date | None = None) -> Resolution:
         """The actor and side a source mention speaks for."""
+        resolution = self._resolved.get((mention, at))
+        if resolution is None:
+            if len(self._resolved) >= FOUND_CACHE_SIZE:
+                self._resolved.clear()
+            resolution = self._resolved[(mention, at)] = self._resolve(mention, at)
+        return resolution
+
+    def _resolve(self, mention: str, at: date | None) -> Resolution:
         matches = [m for m in self.find(mention) if not is_location(mention, m)]
         if office := self.office_named_by_role(mention, matches):
             return self._resolution(office)  # "le bureau du Premier ministre éthiopien": the office, not the holder
@@ -229,8 +283,8 @@ class Registry:
         la Défense", "the Kremlin spokesman") on the given date."""
         folded = fold(mention)
         country = self.country_of(mention)
-        for role, pattern in ROLE_WORDS.items():
-            if not re.search(pattern, folded):
+        for role, pattern in ROLE_PATTERNS.items():
+            if not pattern.search(folded):
                 continue
             org = self.org_for_role(role, mention, country)
             holder = self.holder(role, org, country, at)

@@ -16,6 +16,7 @@ from crosscheck.models import Article, Sentence, SentenceKind
 from crosscheck.readers import Document
 
 CAPTION = COMBINED_CAPTION
+CAPTION_PATTERN = re.compile(CAPTION, re.IGNORECASE)
 
 
 def content_hash(text: str) -> str:
@@ -63,20 +64,21 @@ def classify_sentences(
     seen: set[str] = set()
     for number, (p_start, p_end) in enumerate(paragraph_spans):
         pieces = segment.split_paragraph(text, p_start, p_end)
-        caption = p_end - p_start < 300 and re.search(CAPTION, text[p_start:p_end], re.IGNORECASE)
+        caption = p_end - p_start < 300 and CAPTION_PATTERN.search(text[p_start:p_end])
         for start, end in pieces:
             body = text[start:end]
+            spaced = " ".join(body.split())
             if number in noise:
                 kind = SentenceKind.BOILERPLATE
             elif number in meta:
                 kind = SentenceKind.META
-            elif " ".join(body.split()) in seen:
+            elif spaced in seen:
                 kind = SentenceKind.DUPLICATE
             elif caption or is_heading(body, len(pieces)):
                 kind = SentenceKind.HEADING
             else:
                 kind = SentenceKind.BODY
-            seen.add(" ".join(body.split()))
+            seen.add(spaced)
             sentences.append(
                 Sentence(article_id=article_id, index=len(sentences), start=start, end=end, paragraph=number, kind=kind)
             )
@@ -88,8 +90,6 @@ def is_heading(sentence: str, sentences_in_paragraph: int) -> bool:
     a subheading or a caption."""
     stripped = sentence.rstrip().rstrip('»”" \u00a0\u202f')
     return sentences_in_paragraph == 1 and len(stripped) < 200 and stripped[-1:] not in ".!…:;"
-
-
 
 
 def reanalyse(article: Article) -> tuple[Article, list[Sentence]]:

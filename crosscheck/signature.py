@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from crosscheck.actors import Registry
 from crosscheck.lang import all_languages, alternation, alternations, merged, union
 from crosscheck.textnorm import fold
 
-EVENT_KIND_PATTERNS = {kind: rf"\b(?:{words})\b" for kind, words in alternations("event_words").items()}
+EVENT_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in alternations("event_words").items()}
 WEEKDAYS = {name: number for lang in all_languages() for number, name in enumerate(lang.weekdays)}
 MONTHS = {name: number for lang in all_languages() for number, name in enumerate(lang.month_names, start=1)}
 MONTH_RE = "|".join(MONTHS)
@@ -33,6 +34,9 @@ AGO = tuple(re.compile(lang.ago) for lang in all_languages())
 NUMBER_WORDS = merged("number_words")
 TIME_UNITS = merged("time_units")
 RELATIVE = merged("relative_days")
+RELATIVE_PATTERNS = tuple((re.compile(rf"\b{phrase}\b"), days) for phrase, days in RELATIVE.items())
+# One search tells whether any phrase is there, before each is tried in turn (the first listed wins).
+ANY_RELATIVE = re.compile(r"\b(?:" + "|".join(f"(?:{phrase})" for phrase in RELATIVE) + r")\b")
 FUTURE = re.compile(rf"\b(?:{alternation('future_cues')})\b")
 PAST_BEFORE = re.compile(rf"\b(?:{alternation('past_cues')})\s*$|^\s*(?:{alternation('past_cues')})\b")
 PAST_AFTER = re.compile(rf"\s*(?:{alternation('past_cues_after_weekday')})\b")
@@ -40,6 +44,7 @@ HOMOLOGUE = re.compile(rf"\b(?:{alternation('counterpart_words')})\b")
 SALIENT = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-Þ][\w'’-]+)*")
 YEAR = re.compile(rf"\b(?:{alternation('month_prepositions')}) ((?:19|20)\d\d)\b(?! ?%)")  # "en 2020, un tribunal…"
 # Where a capital letter says nothing about a name: a sentence's or a quotation's first word ("Selon", "Dans").
+CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}")
 OPENING = re.compile(r"(?:^|[.!?:;«“\"(—–-])[\s«“\"(]*$")
 
 
@@ -102,35 +107,51 @@ def from_date(value: date) -> Day:
 
 def find_day(folded: str, published: date | None) -> tuple[Day | None, int]:
     """The first date expression in a (folded) sentence and where it starts."""
-    starts = [
-        m.start()
-        for m in (
-            DAY_MONTH.search(folded),
-            MONTH_DAY.search(folded),
-            search_ago(folded),
-            WEEKDAY.search(folded),
-            MONTH_YEAR.search(folded),
-        )
-        if m
-    ]
-    return resolve_day(folded, published), min(starts, default=0)
+    found = date_matches(folded)
+    return day_of(folded, published, found), min((m.start() for m in found if m), default=0)
+
+
+def date_matches(folded: str) -> DateMatches:
+    return DateMatches(
+        DAY_MONTH.search(folded),
+        MONTH_DAY.search(folded),
+        search_ago(folded),
+        WEEKDAY.search(folded),
+        MONTH_YEAR.search(folded),
+    )
+
+
+class DateMatches(NamedTuple):
+    """Each date pattern's first match in a sentence, searched once for both
+    where the date starts and what it is."""
+
+    day_month: re.Match | None
+    month_day: re.Match | None
+    ago: re.Match | None
+    weekday: re.Match | None
+    month_year: re.Match | None
 
 
 def resolve_day(folded: str, published: date | None) -> Day | None:
     """The first date expression in a (folded) sentence, resolved as far as
     the article's date allows."""
-    if m := DAY_MONTH.search(folded):
+    return day_of(folded, published, date_matches(folded))
+
+
+def day_of(folded: str, published: date | None, found: DateMatches) -> Day | None:
+    if m := found.day_month:
         year = int(m.group(3)) if m.group(3) else infer_year(int(m.group(1)), MONTHS[m.group(2)], published)
         return Day(year, MONTHS[m.group(2)], int(m.group(1)))
-    if m := MONTH_DAY.search(folded):
+    if m := found.month_day:
         year = int(m.group(3)) if m.group(3) else infer_year(int(m.group(2)), MONTHS[m.group(1)], published)
         return Day(year, MONTHS[m.group(1)], int(m.group(2)))
-    for phrase, days in RELATIVE.items():
-        if re.search(rf"\b{phrase}\b", folded):
-            return from_date(published + timedelta(days=days)) if published else None
-    if m := search_ago(folded):
+    if ANY_RELATIVE.search(folded):
+        for pattern, days in RELATIVE_PATTERNS:
+            if pattern.search(folded):
+                return from_date(published + timedelta(days=days)) if published else None
+    if m := found.ago:
         return ago(m, published)
-    if m := WEEKDAY.search(folded):
+    if m := found.weekday:
         if published is None:
             return Day(weekday=WEEKDAYS[m.group(1)])
         ahead = FUTURE.search(
@@ -142,7 +163,7 @@ def resolve_day(folded: str, published: date | None) -> Day | None:
             folded[max(0, m.start() - 6) : m.start()],
         ) or PAST_AFTER.match(folded[m.end() :])
         return last_weekday(WEEKDAYS[m.group(1)], published, strictly_past=bool(before))
-    if (m := MONTH_YEAR.search(folded)) and (m.group(2) or PAST_AFTER_MONTH.search(m.group(0))):
+    if (m := found.month_year) and (m.group(2) or PAST_AFTER_MONTH.search(m.group(0))):
         year = (
             int(m.group(2))
             if m.group(2)
@@ -222,11 +243,11 @@ def sentence_signature(
             fold(text[max(0, match.start - 80) : match.start])
         ):
             sig.persons.add(match.actor.id)
-    for name in re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]{3,}", text):
-        if surnames and (person := surnames.get(fold(name))):
+    for name in CAPITALISED_WORD.findall(text) if surnames else ():
+        if person := surnames.get(fold(name)):
             sig.persons.add(person)
     sig.persons |= {person for person, _ in unregistered_people(text, registry)}
-    sig.kinds = {kind for kind, pattern in EVENT_KIND_PATTERNS.items() if re.search(pattern, folded)}
+    sig.kinds = {kind for kind, pattern in EVENT_KIND_PATTERNS.items() if pattern.search(folded)}
     sig.offices = offices_named(text, registry)
     if m := HOMOLOGUE.search(folded):
         words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])
@@ -251,7 +272,6 @@ def salient_names(text: str, registry: Registry, actor_spans: list[tuple[int, in
     return found
 
 
-
 def office_pattern(role: str, titles: dict[str, str], domains: dict[str, str], names: dict[str, str]) -> str:
     """A title near its domain ("ministre … de la Défense"), or a whole name of the office."""
     branches = [rf"(?:{titles[role]})\W+(?:\w+\W+){{0,3}}(?:{domains[role]})"] if role in titles else []
@@ -263,8 +283,8 @@ def office_patterns() -> tuple[tuple[str, str], ...]:
     return tuple((role, office_pattern(role, titles, domains, names)) for role in dict.fromkeys([*titles, *names]))
 
 
-OFFICE_PATTERNS = office_patterns()
-COUNTRY_COUNTERPART = (
+OFFICE_PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in office_patterns())
+COUNTRY_COUNTERPART = re.compile(
     rf"\b(?:{alternation('counterpart_before_country')}) (\w+)|\b(\w+) (?:{alternation('counterpart_after_country')})\b"
 )
 
@@ -275,12 +295,12 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
     found = set()
     folded = fold(text)
     for role, pattern in OFFICE_PATTERNS:
-        for match in re.finditer(pattern, folded):
+        for match in pattern.finditer(folded):
             window = text[max(0, match.start() - 10) : match.end() + 25]
             country = registry.country_of(window)
             if country:
                 found.add((country, role))
-    for match in re.finditer(COUNTRY_COUNTERPART, folded):
+    for match in COUNTRY_COUNTERPART.finditer(folded):
         country = registry.country_of(text[match.start() : match.end()])
         if country:
             found.add((country, "counterpart"))

@@ -94,9 +94,9 @@ WORD_RUN = re.compile(r"\w+")
 
 
 def tokens(text: str, folded: str | None = None) -> list[Token]:
-    if folded is None:
-        return list(_tokens(text))
-    return _tokenise(text, folded)
+    """The word tokens of `text`; `folded`, when given, is `fold(text)` (the
+    tokens are the same either way: the cache keys on the text alone)."""
+    return list(_tokens(text))
 
 
 @lru_cache(maxsize=1024)  # the same sentence is looked up by several stages in turn
@@ -106,8 +106,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
 
 def _tokenise(text: str, folded: str) -> list[Token]:
     lowered = lower(text)
+    new = tuple.__new__  # Token(...) through its Python-level __new__ costs twice as much
     return [
-        Token(m.group(), start, end, text[start].isupper(), lowered[start:end])
+        new(Token, (m.group(), start, end, text[start].isupper(), lowered[start:end]))
         for m in WORD_RUN.finditer(folded)
         for start, end in (m.span(),)
     ]

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from crosscheck.actors import Registry, load_registry
+from crosscheck.attribute import split
 from crosscheck.attribute.context import Discourse, dateline_side
 from crosscheck.attribute.engine import CAPS_DATELINE, DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
@@ -52,36 +53,51 @@ def extract_claims(
 def extract_article_claims(
     article: Article, sentences: list[Sentence], *, registry: Registry | None = None
 ) -> list[Claim]:
-    registry = registry or load_registry()
-    lexicon = load_lexicon(article.lang or "fr")
-    discourse = Discourse(registry, article.published)
-    opening = next((s for s in sentences if s.kind in CLAIMABLE), None)
-    if opening is not None:
-        discourse.dateline_side = dateline_side(article.text[opening.start : opening.start + 80], registry)
-    attributor = SentenceAttributor(lexicon, discourse)
-    claims: list[Claim] = []
-    previous: Claim | None = None
-    for sentence in sentences:
+    attribution = ArticleAttribution(article, sentences, registry or load_registry())
+    if split.worth_splitting(sentences):
+        return dedupe(split.attribute_in_two(attribution, sentences))
+    return dedupe(attribution.run(sentences))
+
+
+class ArticleAttribution:
+    """One article's sentences attributed in order, with what the article has
+    said so far (the discourse and the last quoted claim)."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], registry: Registry):
+        self.article = article
+        self.discourse = Discourse(registry, article.published)
+        opening = next((s for s in sentences if s.kind in CLAIMABLE), None)
+        if opening is not None:
+            self.discourse.dateline_side = dateline_side(article.text[opening.start : opening.start + 80], registry)
+        self.attributor = SentenceAttributor(load_lexicon(article.lang or "fr"), self.discourse)
+        self.previous: Claim | None = None
+
+    def run(self, sentences: list[Sentence]) -> list[Claim]:
+        claims: list[Claim] = []
+        for sentence in sentences:
+            claims.extend(self.sentence_claims(sentence))
+        return claims
+
+    def sentence_claims(self, sentence: Sentence) -> list[Claim]:
+        article, discourse, attributor = self.article, self.discourse, self.attributor
         text = article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
         if sentence.kind not in CLAIMABLE | HEADINGS:
-            continue
+            return []
         discourse.sentence_start = sentence.start
         if sentence.kind in HEADINGS:
             found = attributor.attribute_heading(text, sentence.start)
-            claims.extend(to_claim(article, sentence, f, discourse) for f in found)
-            continue
+            return [to_claim(article, sentence, f, discourse) for f in found]
         discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)
         new = [to_claim(article, sentence, f, discourse) for f in found]
-        if not found and previous is not None:
-            new = continuation(article, sentence, previous)
-        claims.extend(new)
+        if not found and self.previous is not None:
+            new = continuation(article, sentence, self.previous)
         for claim_found in found:
             if claim_found.resolution:
                 discourse.note(claim_found.resolution, sentence.start + claim_found.source[0], spoke=True)
         previous = next((c for c in new if c.speech is not SpeechType.NARRATION and c.start == sentence.start), None)
-        previous = previous if previous and quote_spans(previous.text) else None
-    return dedupe(claims)
+        self.previous = previous if previous and quote_spans(previous.text) else None
+        return new
 
 
 def continuation(article: Article, sentence: Sentence, previous: Claim) -> list[Claim]:

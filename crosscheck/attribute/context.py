@@ -6,14 +6,23 @@ the article."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
-from crosscheck.actors import INSTITUTION_KINDS, INSTITUTION_WORDS, ROLE_WORDS, Registry, Resolution, unknown_id
+from crosscheck.actors import (
+    INSTITUTION_KINDS,
+    INSTITUTION_WORDS,
+    ROLE_PATTERNS,
+    Registry,
+    Resolution,
+    unknown_id,
+)
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
@@ -60,6 +69,7 @@ NAME_RUN = re.compile(
     rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
     r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
 )
+NON_SPACE = re.compile(r"\S+")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
 TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"]|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
@@ -98,6 +108,10 @@ class Discourse:
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
     title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
+    _people: dict = field(default_factory=dict, repr=False)  # see people_index
+    _people_of: list | None = field(default=None, repr=False)
+    _people_seen: int = field(default=0, repr=False)
+    watch: Any = field(default=None, repr=False)  # split.Reads in a child attributing an article's second half
 
     def note(self, resolution: Resolution, position: int, *, spoke: bool) -> None:
         if resolution.side is not None or resolution.known or spoke:
@@ -156,8 +170,9 @@ class Discourse:
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""
         start = run.start()
-        for word in re.finditer(r"\S+", run.group()):
-            if fold(word.group()) not in SPEAKER_NOUNS and fold(word.group()) not in CAPITALISED_TITLES:
+        for word in NON_SPACE.finditer(run.group()):
+            folded = fold(word.group())
+            if folded not in SPEAKER_NOUNS and folded not in CAPITALISED_TITLES:
                 break
             start = run.start() + word.end()
         return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
@@ -181,7 +196,7 @@ class Discourse:
         if words[-1] in TITLE_OPEN_ENDS:
             return None  # "the Ministry of Foreign Affairs": the name of an office, not of a person
         folded = " ".join(words)
-        role = next((r for r, pattern in ROLE_WORDS.items() if re.search(pattern, folded)), None)
+        role = next((r for r, pattern in ROLE_PATTERNS.items() if pattern.search(folded)), None)
         # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
         side = self.registry.country_of(phrase)
         if side is not None:
@@ -366,13 +381,36 @@ class Discourse:
 
     def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
-        for mention in self.recent():
-            r = mention.resolution
-            if mention.position >= position or r.kind != "person":
-                continue
-            if surname in end_words(r.name) or full and fold(r.name) == full:
-                return r
+        index = self.people_index()
+        found = [index.get(("word", surname), ())]
+        if full:
+            found.append(index.get(("name", full), ()))
+        oldest = len(self.mentions) - LIMITS.discourse_mentions  # what recent() looks back over
+        for number in heapq.merge(*(reversed(numbers) for numbers in found), reverse=True):
+            if number < oldest:
+                break
+            if self.mentions[number].position < position:
+                return self.mentions[number].resolution
+        else:
+            if self.watch is not None:
+                self.watch.ran_out(self.mentions)
         return None
+
+    def people_index(self) -> dict[tuple[str, str], list[int]]:
+        """Numbers of the mentions of people, in order, by the first and last
+        words of their folded names ("word") and by the whole folded name
+        ("name"); brought up to date with the mentions added since the last call."""
+        index = self._people
+        if self._people_of is not self.mentions or self._people_seen > len(self.mentions):
+            index.clear()  # the list was replaced or shortened: index it anew
+            self._people_of, self._people_seen = self.mentions, 0
+        for number in range(self._people_seen, len(self.mentions)):
+            r = self.mentions[number].resolution
+            if r.kind == "person":
+                for key in {("word", word) for word in end_words(r.name)} | {("name", fold(r.name))}:
+                    index.setdefault(key, []).append(number)
+        self._people_seen = len(self.mentions)
+        return index
 
     def sentence_subject(self, position: int) -> Resolution | None:
         """The first person named earlier in the current sentence: "ses
@@ -384,6 +422,8 @@ class Discourse:
 
     def recent(self) -> Iterator[Mention]:
         """The last `LIMITS.discourse_mentions` mentions, latest first."""
+        if self.watch is not None:
+            return self.watch.recent(self.mentions)
         return islice(reversed(self.mentions), LIMITS.discourse_mentions)
 
     def _staff_of(self, person: Resolution) -> Resolution:
@@ -407,7 +447,7 @@ def role_of(key: str) -> str | None:
     """The office a role noun names ("la chanceliere" is head of government)."""
     if not PERSON_BACK.match(key) and len(key.split()) > 4:
         return None
-    return next((role for role, pattern in ROLE_WORDS.items() if re.search(pattern, key)), None)
+    return next((role for role, pattern in ROLE_PATTERNS.items() if pattern.search(key)), None)
 
 
 def is_plural(name: str) -> bool:

@@ -150,6 +150,7 @@ class SentenceAttributor:
         self.lexicon = lexicon
         self.discourse = discourse
         self.registry = discourse.registry
+        self._last_hits: tuple | None = None  # (toks, folded, quotes, hits) of the last verb_hits call
 
     # --- entry point -----------------------------------------------------
 
@@ -283,9 +284,24 @@ class SentenceAttributor:
 
     # --- reporting verbs -------------------------------------------------
 
-    def verb_hits(self, toks: list[Token], folded: str, quotes: list[tuple[int, int]]) -> list[VerbHit]:
+    def verb_hits(self, toks: list[Token], folded: str, quotes: list[tuple[int, int]]) -> tuple[VerbHit, ...]:
+        """The sentence's reporting verbs, left to right. Several rules ask for
+        the same sentence in turn: the last answer is kept (the token list
+        itself is held, so its identity cannot be reused by another list)."""
+        last = self._last_hits
+        if last is not None and last[0] is toks and last[1] == folded and last[2] == quotes:
+            return last[3]
+        hits = tuple(self.scan_verbs(toks, folded, quotes))
+        self._last_hits = (toks, folded, quotes, hits)
+        return hits
+
+    def scan_verbs(self, toks: list[Token], folded: str, quotes: list[tuple[int, int]]) -> list[VerbHit]:
         hits, i = [], 0
+        starts = self.lexicon.longest_form
         while i < len(toks):
+            if toks[i].word not in starts and (i + 1 == len(toks) or toks[i + 1].word != "t"):
+                i += 1  # no form starts here, and no "a-t-il …" either: verb_at would find nothing
+                continue
             hit = self.verb_at(toks, folded, i)
             if hit and not inside(quotes, toks[i].start):
                 hits.append(hit)
@@ -295,7 +311,8 @@ class SentenceAttributor:
         return hits
 
     def verb_at(self, toks: list[Token], folded: str, i: int) -> VerbHit | None:
-        for n in range(min(self.lexicon.max_words, len(toks) - i), 0, -1):
+        longest = self.lexicon.longest_form.get(toks[i].word, 0)  # most words start no form: no look-up
+        for n in range(min(longest, self.lexicon.max_words, len(toks) - i), 0, -1):
             key = tuple(t.word for t in toks[i : i + n])
             for form in self.lexicon.lookup(key):
                 group_start = self.verb_group_start(toks, i, form)
@@ -922,9 +939,13 @@ class SentenceAttributor:
 # --- span helpers ---------------------------------------------------------
 
 
+QUOTE_MARKS = re.compile('[«“»”"]')
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans, stack, straight = [], [], None
-    for i, ch in enumerate(text):
+    for mark in QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch in "«“":
             stack.append(i)
         elif ch in "»”" and stack:
