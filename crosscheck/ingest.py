@@ -63,6 +63,11 @@ class Stages:
     linker: Linker | None = None
     diverger: Diverger | None = None
     registry: Registry | None = None  # the one the stages use, for steps that need names (check)
+    preload: Callable[[], None] | None = None  # loads the models the stages use, before worker processes fork
+
+    def load_models(self) -> None:
+        if self.preload is not None:
+            self.preload()
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
         return (self.extractor or default_extractor())(article, sentences)
@@ -88,21 +93,54 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    location: Path | str | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the store; per-file problems are
-    recorded as failed outcomes and never stop the run."""
+    recorded as failed outcomes and never stop the run. With `jobs` > 1 and
+    the store's `location`, worker processes read, attribute and embed the
+    articles (`crosscheck.pool`); this process still links and saves them in
+    input order, so the store ends up the same."""
     stages = stages or Stages(extractor=extractor)
     files = list(iter_files(list(paths)))
     if on_total:
         on_total(len(files))
     summary = IngestSummary()
     with store.errors():  # a store that fails is no per-file problem: it stops the run, exit 3
-        for path in files:
-            for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
+        for outcomes in file_outcomes(files, store, stages, max_bytes=max_bytes, jobs=jobs, location=location):
+            for outcome in outcomes:
                 summary.outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
     return summary
+
+
+def file_outcomes(
+    files: list[Path], store: Store, stages: Stages, *, max_bytes: int, jobs: int, location: Path | str | None
+) -> Iterable[list[IngestOutcome]]:
+    """Each file's outcomes, in input order."""
+    if jobs < 2 or len(files) < 2 or location is None:
+        for path in files:
+            yield ingest_file(path, store, stages, max_bytes=max_bytes)
+        return
+    from crosscheck.pool import analysed_files
+
+    for path, result in analysed_files(files, stages, location, max_bytes=max_bytes, jobs=min(jobs, len(files))):
+        if isinstance(result, str):
+            yield [failed(path, result)]
+        else:
+            yield [
+                commit_analysed(a.draft(store, stages), store, stages, a.claims if a.known_claims else None)
+                for a in result
+            ]
+
+
+def commit_analysed(
+    draft: Draft | IngestOutcome, store: Store, stages: Stages, known_claims: list[Claim] | None
+) -> IngestOutcome:
+    if isinstance(draft, IngestOutcome):
+        return draft
+    return commit_draft(draft, store, stages, known_claims=known_claims)
 
 
 def ingest_file(path: Path, store: Store, stages: Stages, *, max_bytes: int) -> list[IngestOutcome]:
@@ -128,10 +166,7 @@ def store_document(
     doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
     """Analyse one document and store it unless the same content is there."""
-    draft = draft_document(doc, known_claims, store, stages)
-    if isinstance(draft, IngestOutcome):
-        return draft
-    return commit_draft(draft, store, stages, known_claims=known_claims)
+    return commit_analysed(draft_document(doc, known_claims, store, stages), store, stages, known_claims)
 
 
 def draft_document(
@@ -141,6 +176,13 @@ def draft_document(
     `unchanged` outcome when its content is stored). Runs outside the store's
     write turn, so parallel writers do not wait on the encoder."""
     article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
+    return draft_analysed(article, sentences, known_claims, store, stages)
+
+
+def draft_analysed(
+    article: Article, sentences: list[Sentence], known_claims: list[Claim] | None, store: Store, stages: Stages
+) -> Draft | IngestOutcome:
+    """`draft_document` from the analysed document on."""
     if (existing := store.article_id_for_hash(article.content_hash)) is not None:
         return unchanged(article, existing)
     article, sentences, _ = resolve_id(store, article, sentences)
