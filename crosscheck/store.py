@@ -263,6 +263,14 @@ def m010_points(db) -> None:
     db.execute("UPDATE divergences SET kind = 'framing' WHERE kind = 'emphasis'")
 
 
+def m011_event_claims_by_arrival(db) -> None:
+    """An event's claims in the order they were stored, for the bounded read
+    of `Store.event_claims`. SQLite's index on `event_id` (m003) already keeps
+    each event's rows in rowid order; PostgreSQL needs the rowid in the index."""
+    if getattr(db, "dialect", "sqlite") == "postgresql":
+        db["claims"].create_index(["event_id", "rowid"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -274,6 +282,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m008_verdict_history,
     m009_event_vectors,
     m010_points,
+    m011_event_claims_by_arrival,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -465,8 +474,28 @@ class Store(ReviewStore):
     def event_label(self, event_id: str) -> str | None:
         return self._value("SELECT label FROM events WHERE id = ?", [event_id])
 
-    def event_claims(self, event_id: str) -> list[Claim]:
-        rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+    def event_claims(self, event_id: str, *, recent: int | None = None, leaving_out: str = "") -> list[Claim]:
+        """The event's claims, by article and offset. With `recent`, a read
+        bounded whatever the event's size: the claims of its points and its
+        `recent` attributed claims stored last, none of the article `leaving_out`."""
+        if recent is None:
+            rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+            return [from_row(Claim, r) for r in rows]
+        latest = self._query(
+            "SELECT id FROM claims WHERE event_id = ? AND article_id != ? AND source IS NOT NULL AND source != '' "
+            "ORDER BY rowid DESC LIMIT ?",
+            [event_id, leaving_out, recent],
+        )
+        in_points = self._query(
+            "SELECT point_claims.claim_id AS id FROM points JOIN point_claims ON point_claims.point_id = points.id "
+            "WHERE points.event_id = ?",
+            [event_id],
+        )
+        ids = sorted({r["id"] for r in [*latest, *in_points]})
+        if not ids:
+            return []
+        where = f"id IN ({marks(ids)}) AND event_id = ? AND article_id != ?"
+        rows = self._rows("claims", where, [*ids, event_id, leaving_out], order_by="article_id, start")
         return [from_row(Claim, r) for r in rows]
 
     def divergences(self) -> list[Divergence]:
