@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crosscheck.models import Article, Claim, Divergence, Event, Point, Sentence
-from crosscheck.settings import DivergenceSettings
 
 if TYPE_CHECKING:
     from crosscheck.store import Store
 
-EVENT_MEMORY = DivergenceSettings().max_compared  # earlier attributed claims of an event a new article is compared with
+# Attributed claims of each side an event keeps in view for a new article (besides its points' claims): the
+# largest events of the seeds, calls and bundled examples hold at most 15 claims of one side.
+EVENT_MEMORY = 24
 
 
 @dataclass
@@ -87,8 +88,8 @@ class Draft:
         """The event's claims that a new article is compared with, in the
         store's order (article, then offset): this article's (its new version
         in place of any stored one), the claims of the event's stored points
-        and the `EVENT_MEMORY` attributed claims stored last. A bounded read:
-        an event of ten thousand claims costs what a small one does."""
+        and, for each side, the `EVENT_MEMORY` attributed claims stored last.
+        A bounded read: an event of ten thousand claims costs what a small one does."""
         stored = self.store.event_claims(event_id, recent=EVENT_MEMORY, leaving_out=self.article.id)
         mine = [c for c in self.claims if c.event_id == event_id]
         return sorted(stored + mine, key=lambda c: (c.article_id, c.start))

@@ -263,12 +263,12 @@ def m010_points(db) -> None:
     db.execute("UPDATE divergences SET kind = 'framing' WHERE kind = 'emphasis'")
 
 
-def m011_event_claims_by_arrival(db) -> None:
-    """An event's claims in the order they were stored, for the bounded read
-    of `Store.event_claims`. SQLite's index on `event_id` (m003) already keeps
-    each event's rows in rowid order; PostgreSQL needs the rowid in the index."""
-    if getattr(db, "dialect", "sqlite") == "postgresql":
-        db["claims"].create_index(["event_id", "rowid"])
+def m011_event_claims_by_side(db) -> None:
+    """Each side's claims of an event in the order they were stored, for the
+    bounded read of `Store.event_claims` (SQLite puts the rowid at the end of
+    every index; PostgreSQL's rowid column is named)."""
+    postgres = getattr(db, "dialect", "sqlite") == "postgresql"
+    db["claims"].create_index(["event_id", "side", "rowid"] if postgres else ["event_id", "side"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -282,7 +282,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m008_verdict_history,
     m009_event_vectors,
     m010_points,
-    m011_event_claims_by_arrival,
+    m011_event_claims_by_side,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -476,27 +476,44 @@ class Store(ReviewStore):
 
     def event_claims(self, event_id: str, *, recent: int | None = None, leaving_out: str = "") -> list[Claim]:
         """The event's claims, by article and offset. With `recent`, a read
-        bounded whatever the event's size: the claims of its points and its
-        `recent` attributed claims stored last, none of the article `leaving_out`."""
+        bounded whatever the event's size: the claims of its points and, for
+        each side, its `recent` attributed claims stored last; none of the
+        article `leaving_out`."""
         if recent is None:
             rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
             return [from_row(Claim, r) for r in rows]
-        latest = self._query(
-            "SELECT id FROM claims WHERE event_id = ? AND article_id != ? AND source IS NOT NULL AND source != '' "
-            "ORDER BY rowid DESC LIMIT ?",
-            [event_id, leaving_out, recent],
-        )
+        latest = (r for side in self._event_sides(event_id) for r in self._latest(event_id, side, recent, leaving_out))
         in_points = self._query(
             "SELECT point_claims.claim_id AS id FROM points JOIN point_claims ON point_claims.point_id = points.id "
             "WHERE points.event_id = ?",
             [event_id],
         )
-        ids = sorted({r["id"] for r in [*latest, *in_points]})
+        ids = {r["id"] for r in [*latest, *in_points]}
         if not ids:
             return []
         where = f"id IN ({marks(ids)}) AND event_id = ? AND article_id != ?"
-        rows = self._rows("claims", where, [*ids, event_id, leaving_out], order_by="article_id, start")
+        rows = self._rows("claims", where, [*sorted(ids), event_id, leaving_out], order_by="article_id, start")
         return [from_row(Claim, r) for r in rows]
+
+    def _event_sides(self, event_id: str) -> list[str | None]:
+        """The sides of the event's claims (None: no side), one index step each
+        (a loose index scan: DISTINCT would read every claim of the event)."""
+        rows = self._query(
+            "WITH RECURSIVE sides(side) AS (SELECT MIN(side) FROM claims WHERE event_id = ? UNION ALL "
+            "SELECT (SELECT MIN(side) FROM claims WHERE event_id = ? AND side > sides.side) FROM sides "
+            "WHERE sides.side IS NOT NULL) SELECT side FROM sides WHERE side IS NOT NULL",
+            [event_id, event_id],
+        )
+        return [r["side"] for r in rows] + [None]
+
+    def _latest(self, event_id: str, side: str | None, count: int, leaving_out: str) -> list[dict[str, Any]]:
+        """A side's `count` attributed claims of the event stored last (index m011)."""
+        same_side = "side = ?" if side is not None else "side IS NULL"
+        return self._query(
+            f"SELECT id FROM claims WHERE event_id = ? AND {same_side} AND article_id != ? "
+            "AND source IS NOT NULL AND source != '' ORDER BY rowid DESC LIMIT ?",
+            [event_id, *([side] if side is not None else []), leaving_out, count],
+        )
 
     def divergences(self) -> list[Divergence]:
         """The flagged pairs (agreements, stored beside them, are left out)."""
