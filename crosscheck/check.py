@@ -20,7 +20,7 @@ from pathlib import Path
 from crosscheck.actors import load_registry
 from crosscheck.draft import Draft
 from crosscheck.errors import InputError
-from crosscheck.ingest import Stages, commit_draft, draft_document, read_file_records
+from crosscheck.ingest import Stages, analysed_files, commit_draft, draft_document, read_file_records
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
 from crosscheck.store import Store
@@ -106,8 +106,6 @@ def check_paths(
 def read_files(files: list[Path], stages: Stages, *, max_bytes: int, jobs: int, location: Path | str | None):
     """Each file's documents (read here, or analysed by workers), or why it cannot be read, in input order."""
     if jobs > 1 and len(files) > 1 and location is not None:
-        from crosscheck.pool import analysed_files
-
         yield from analysed_files(files, stages, location, max_bytes=max_bytes, jobs=min(jobs, len(files)))
         return
     for path in files:

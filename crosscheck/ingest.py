@@ -8,12 +8,15 @@ The chain for each document, one stage each:
 
 `ingest_paths` runs it on files and folders, skips content already stored,
 and writes each article in one transaction, so an interrupted run leaves no
-half article behind; `check` runs the same chain and drops the draft.
+half article behind; `check` runs the same chain and drops the draft. With
+`jobs` > 1, worker processes (`Analyser`, through `crosscheck.pool`) read,
+analyse, attribute and embed, and this process links, flags and saves each
+article in input order, so the store is the same as with one process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,8 +126,6 @@ def file_outcomes(
         for path in files:
             yield ingest_file(path, store, stages, max_bytes=max_bytes)
         return
-    from crosscheck.pool import analysed_files
-
     for path, result in analysed_files(files, stages, location, max_bytes=max_bytes, jobs=min(jobs, len(files))):
         if isinstance(result, str):
             yield [failed(path, result)]
@@ -243,3 +244,85 @@ def default_extractor() -> Extractor:
     from crosscheck.attribute import extract_article_claims
 
     return extract_article_claims
+
+
+# --- `--jobs`: the part of the work done in worker processes ------------------
+
+
+@dataclass
+class Analysed:
+    """One document as a worker returns it: ready to link and save."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    known_claims: bool
+    vectors: list[tuple[str, int, dict[str, bytes]]] = field(default_factory=list)  # (model, dim, key -> float32)
+    stored_as: str | None = None  # the stored article with the same content, when the worker saw one
+
+    def draft(self, store: Store, stages: Stages) -> Draft | IngestOutcome:
+        """The draft one process would have made, vectors stored meanwhile
+        read from the store rather than from the worker."""
+        known = self.claims if self.known_claims else None
+        if self.stored_as is not None:
+            if (existing := store.article_id_for_hash(self.article.content_hash)) is not None:
+                return unchanged(self.article, existing)
+            return draft_analysed(self.article, self.sentences, known, store, stages)  # its twin was replaced
+        draft = Draft(store, self.article, self.sentences, self.claims)
+        for model, dim, vectors in self.vectors:
+            stored = store.cached_vectors(sorted(vectors))
+            draft.cache_vectors(model, dim, {k: v for k, v in vectors.items() if k not in stored})
+        stages.embed(draft)  # encodes nothing unless the store lost a vector meanwhile
+        return draft
+
+
+class Analyser:
+    """What a `--jobs` worker runs: one file in, its analysed documents (or
+    the reason it cannot be read) out. The worker skips an article whose
+    content the store holds, and embeds only the texts the store has no vector
+    for, as one process would; `Analysed.draft` checks both again when the
+    article's turn comes, since earlier articles may have been saved since."""
+
+    def __init__(self, stages: Stages, location: Path | str, max_bytes: int) -> None:
+        self.stages = stages
+        self.location = location
+        self.max_bytes = max_bytes
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from crosscheck.stores import open_store
+
+            self._store = open_store(self.location, readonly=True)
+        return self._store
+
+    def analyse(self, path: Path) -> list[Analysed] | str:
+        try:
+            records = read_file_records(path, max_bytes=self.max_bytes)
+        except InputError as error:
+            return str(error)
+        with self.store.errors():
+            return [self.analyse_document(doc, known) for doc, known in records]
+
+    def analyse_document(self, doc, known_claims: list[Claim] | None) -> Analysed:
+        article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
+        if (existing := self.store.article_id_for_hash(article.content_hash)) is not None:
+            return Analysed(article, sentences, [], known_claims is not None, stored_as=existing)
+        claims = known_claims if known_claims is not None else self.stages.extract(article, sentences)
+        draft = Draft(self.store, article, sentences, claims)
+        self.stages.embed(draft)
+        vectors = [(c.model, c.dim, c.vectors) for c in draft.cached]
+        return Analysed(article, sentences, claims, known_claims is not None, vectors)
+
+
+def analysed_files(
+    files: list[Path], stages: Stages, location: Path | str, *, max_bytes: int, jobs: int
+) -> Iterator[tuple[Path, list[Analysed] | str]]:
+    """Each file's analysis, in input order, from `jobs` forked workers
+    (`crosscheck.pool`), the stages' models loaded once before the fork."""
+    from crosscheck.pool import ordered_map
+
+    analyser = Analyser(stages, location, max_bytes)
+    stages.load_models()
+    return ordered_map(analyser.analyse, files, jobs)
