@@ -18,8 +18,8 @@ from crosscheck.models import Article, Claim, Divergence, Event, Point, Sentence
 if TYPE_CHECKING:
     from crosscheck.store import Store
 
-# Attributed claims of each side an event keeps in view for a new article (besides its points' claims): the
-# largest events of the seeds, calls and bundled examples hold at most 15 claims of one side.
+# Claims of each side an event, and each of its points, keep in view for a new article: the largest events of
+# the seeds, calls and bundled examples hold at most 15 attributed claims of one side, their points 4.
 EVENT_MEMORY = 24
 
 
@@ -87,8 +87,8 @@ class Draft:
     def event_claims(self, event_id: str) -> list[Claim]:
         """The event's claims that a new article is compared with, in the
         store's order (article, then offset): this article's (its new version
-        in place of any stored one), the claims of the event's stored points
-        and, for each side, the `EVENT_MEMORY` attributed claims stored last.
+        in place of any stored one), and for each side, the `EVENT_MEMORY`
+        attributed claims stored last and as many of each stored point's.
         A bounded read: an event of ten thousand claims costs what a small one does."""
         stored = self.store.event_claims(event_id, recent=EVENT_MEMORY, leaving_out=self.article.id)
         mine = [c for c in self.claims if c.event_id == event_id]

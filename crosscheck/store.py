@@ -476,17 +476,20 @@ class Store(ReviewStore):
 
     def event_claims(self, event_id: str, *, recent: int | None = None, leaving_out: str = "") -> list[Claim]:
         """The event's claims, by article and offset. With `recent`, a read
-        bounded whatever the event's size: the claims of its points and, for
-        each side, its `recent` attributed claims stored last; none of the
-        article `leaving_out`."""
+        bounded whatever the event's size: for each side, its `recent`
+        attributed claims stored last, and for each of its points and sides,
+        the `recent` claims added last (a point told again by hundreds of
+        articles keeps growing); none of the article `leaving_out`."""
         if recent is None:
             rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
             return [from_row(Claim, r) for r in rows]
         latest = (r for side in self._event_sides(event_id) for r in self._latest(event_id, side, recent, leaving_out))
         in_points = self._query(
-            "SELECT point_claims.claim_id AS id FROM points JOIN point_claims ON point_claims.point_id = points.id "
-            "WHERE points.event_id = ?",
-            [event_id],
+            "SELECT id FROM (SELECT point_claims.claim_id AS id, ROW_NUMBER() OVER "
+            "(PARTITION BY point_claims.point_id, point_claims.side ORDER BY point_claims.rowid DESC) AS latest "
+            "FROM points JOIN point_claims ON point_claims.point_id = points.id WHERE points.event_id = ?) AS told "
+            "WHERE latest <= ?",
+            [event_id, recent],
         )
         ids = {r["id"] for r in [*latest, *in_points]}
         if not ids:
