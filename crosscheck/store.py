@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
@@ -22,13 +23,32 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, get_args, get_origin
 
-import sqlite_utils
 from pydantic import BaseModel
-from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from crosscheck.errors import StoreError
 from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Point, Sentence
 from crosscheck.store_review import ReviewStore
+
+
+def import_sqlite_utils():
+    """sqlite-utils, imported with pandas hidden: it imports pandas, when
+    installed, only to map pandas' Timestamp type, which crosscheck never
+    stores, and that import is a third of a cold command's start-up."""
+    if "pandas" in sys.modules:
+        import sqlite_utils
+
+        return sqlite_utils
+    sys.modules["pandas"] = None  # an ImportError for `import pandas`, by the import system's rule
+    try:
+        import sqlite_utils
+    finally:
+        if sys.modules.get("pandas", 0) is None:
+            del sys.modules["pandas"]
+    return sqlite_utils
+
+
+sqlite_utils = import_sqlite_utils()
+from sqlite_utils.db import jsonify_if_needed, quote_identifier  # noqa: E402 - after the import above
 
 M = TypeVar("M", bound=BaseModel)
 
