@@ -8,7 +8,13 @@
    people, their index keys, claims, and a random centroid per event in the
    pgvector HNSW index), filled with COPY, on a throwaway local server.
 
+3. Event memory: link and store one article into an event that already holds
+   N claims (default 10,000), paired with the same article into a store that
+   holds only the event's first article; the claims a new article is compared
+   with are read by a bounded query, so the two should cost the same.
+
     python bench/scale_bench.py [ARTICLES] [CLAIMS]     (default 120 1000000)
+    python bench/scale_bench.py event [CLAIMS] [ROUNDS] (default 10000 7)
 """
 
 from __future__ import annotations
@@ -131,7 +137,71 @@ def postgres_link(claims: int) -> None:
             )
 
 
+def padded_event(store, claims: int) -> str:
+    """The stored event of the store's one article, grown to `claims` claims:
+    copies of its attributed claims in copies of the article."""
+    from crosscheck.store import to_row
+
+    [article] = store.articles()
+    mine = [c for c in store.claims(article.id) if c.source and c.event_id]
+    event_id = mine[0].event_id
+    mine = [c for c in mine if c.event_id == event_id]
+    copies = -(-claims // len(mine))
+    with store.transaction():
+        padding = (article.model_copy(update={"id": f"pad{i:05d}", "content_hash": f"pad{i}"}) for i in range(copies))
+        store.insert_rows("articles", (to_row(a) for a in padding))
+        store.insert_rows(
+            "claims",
+            (
+                to_row(c.model_copy(update={"id": f"pad{i:05d}:{c.id}", "article_id": f"pad{i:05d}"}))
+                for i in range(copies)
+                for c in mine
+            ),
+        )
+    return event_id
+
+
+def shuffled(text: str, seed: int) -> str:
+    """The article with its body paragraphs in another order: new content, the same event."""
+    paragraphs = text.split("\n\n")
+    body = paragraphs[3:]
+    random.Random(seed).shuffle(body)
+    return "\n\n".join(paragraphs[:3] + body)
+
+
+def event_memory(claims: int, rounds: int) -> None:
+    from crosscheck.pipeline import bundled_examples
+
+    source = bundled_examples() / "02_china-us-defense-call.txt"
+    stages = full_stages()
+    if hasattr(stages, "load_models"):  # the benchmark also runs on versions before it
+        stages.load_models()
+    timings: dict[str, list[float]] = {"empty": [], "big": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for serial in range(rounds):
+            new = Path(tmp) / f"new{serial}" / "later.txt"
+            new.parent.mkdir()
+            new.write_text(shuffled(source.read_text(encoding="utf-8"), serial), encoding="utf-8")
+            for label in sorted(timings, reverse=serial % 2 == 1):  # alternate which goes first
+                with open_store(Path(tmp) / f"{label}{serial}.db") as store:
+                    ingest_paths([source], store, stages=stages)
+                    event_id = padded_event(store, claims) if label == "big" else None
+                    started = time.perf_counter()
+                    ingest_paths([new], store, stages=stages)
+                    timings[label].append(time.perf_counter() - started)
+                    joined = {c.event_id for c in store.claims("later") if c.source}
+                    assert event_id is None or event_id in joined, "the later article did not join the big event"
+    empty, big = (sorted(timings[k])[rounds // 2] for k in ("empty", "big"))
+    print(
+        f"event memory: one article into an event of {claims:,} claims {big * 1000:.0f} ms, into a store of one "
+        f"article {empty * 1000:.0f} ms (medians of {rounds} paired runs; ratio {big / empty:.2f})"
+    )
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["event"]:
+        event_memory(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000, int(sys.argv[3]) if len(sys.argv) > 3 else 7)
+        return
     articles = int(sys.argv[1]) if len(sys.argv) > 1 else 120
     claims = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
     engines(articles)

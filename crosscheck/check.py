@@ -20,7 +20,7 @@ from pathlib import Path
 from crosscheck.actors import load_registry
 from crosscheck.draft import Draft
 from crosscheck.errors import InputError
-from crosscheck.ingest import Stages, commit_draft, draft_document, read_file_records
+from crosscheck.ingest import Stages, analysed_files, commit_draft, draft_document, read_file_records
 from crosscheck.models import AGREEMENT, DIVERGENCE_KINDS, Article, Claim, Divergence, Event, Sentence, SentenceKind
 from crosscheck.readers import DEFAULT_MAX_BYTES, iter_files
 from crosscheck.settings import Thresholds
@@ -87,18 +87,41 @@ def check_paths(
     record: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     thresholds: Thresholds | None = None,
+    jobs: int = 1,
+    location: Path | str | None = None,
 ) -> CheckResult:
     """`thresholds` (calibrated from verdicts), else the store's: a point
-    scored below its kind's threshold is not a finding."""
+    scored below its kind's threshold is not a finding. With `jobs` > 1 and
+    the store's `location`, worker processes read, attribute and embed the
+    files (`crosscheck.pool`); the findings are the same."""
     result = CheckResult()
     limits = thresholds.by_kind if thresholds is not None else store.saved_thresholds()
-    files = [p for p in paths if not p.exists()] + list(iter_files([p for p in paths if p.exists()]))
-    for path in files:
-        check_file(path, store, stages, result, min_score=min_score, record=record, max_bytes=max_bytes, limits=limits)
+    for path in (p for p in paths if not p.exists()):
+        unreadable(result, str(path), f"{path}: no such file")
+    files = list(iter_files([p for p in paths if p.exists()]))
+    for path, documents in read_files(files, stages, max_bytes=max_bytes, jobs=jobs, location=location):
+        if isinstance(documents, str):
+            unreadable(result, str(path), documents)
+            continue
+        for document in documents:
+            check_document(document, path, store, stages, result, min_score=min_score, record=record, limits=limits)
     return result
 
 
-def check_file(
+def read_files(files: list[Path], stages: Stages, *, max_bytes: int, jobs: int, location: Path | str | None):
+    """Each file's documents (read here, or analysed by workers), or why it cannot be read, in input order."""
+    if jobs > 1 and len(files) > 1 and location is not None:
+        yield from analysed_files(files, stages, location, max_bytes=max_bytes, jobs=min(jobs, len(files)))
+        return
+    for path in files:
+        try:
+            yield path, read_file_records(path, max_bytes=max_bytes)
+        except InputError as error:
+            yield path, str(error)
+
+
+def check_document(
+    document,
     path: Path,
     store: Store,
     stages: Stages,
@@ -106,26 +129,21 @@ def check_file(
     *,
     min_score: float,
     record: bool,
-    max_bytes: int,
     limits: dict[str, float] | None = None,
 ) -> None:
-    if not path.exists():
-        unreadable(result, str(path), f"{path}: no such file")
-        return
-    try:
-        records = read_file_records(path, max_bytes=max_bytes)
-    except InputError as error:
-        unreadable(result, str(path), str(error))
-        return
+    """The findings of one document: a (document, known claims) record, or one a worker analysed."""
     registry = stages.registry or load_registry()
-    for doc, known_claims in records:
-        with store.errors():
-            checked = checked_article(doc, known_claims, store, stages, record)
-        shown_path = checked.article.path or str(path)
-        result.checked[shown_path] = checked.article.id
-        result.findings.extend(divergent_claims(checked, shown_path, min_score, limits or {}))
-        with store.errors():
-            result.findings.extend(unattributed_statements(checked, shown_path, registry, store))
+    with store.errors():
+        if isinstance(document, tuple):
+            checked = checked_article(*document, store, stages, record)
+        else:  # analysed by a worker (crosscheck.pool)
+            known_claims = document.claims if document.known_claims else None
+            checked = checked_draft(document.draft(store, stages), known_claims, store, stages, record)
+    shown_path = checked.article.path or str(path)
+    result.checked[shown_path] = checked.article.id
+    result.findings.extend(divergent_claims(checked, shown_path, min_score, limits or {}))
+    with store.errors():
+        result.findings.extend(unattributed_statements(checked, shown_path, registry, store))
 
 
 def unreadable(result: CheckResult, path: str, message: str) -> None:
@@ -148,7 +166,10 @@ class CheckedArticle:
 
 
 def checked_article(doc, known_claims, store: Store, stages: Stages, record: bool) -> CheckedArticle:
-    draft = draft_document(doc, known_claims, store, stages)
+    return checked_draft(draft_document(doc, known_claims, store, stages), known_claims, store, stages, record)
+
+
+def checked_draft(draft, known_claims, store: Store, stages: Stages, record: bool) -> CheckedArticle:
     if isinstance(draft, Draft) and not record:
         stages.link_and_diverge(draft)
         return from_draft(draft)

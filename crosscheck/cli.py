@@ -83,6 +83,12 @@ ThresholdsOption = Annotated[
         "points below are stored but not flagged. On ingest and run, the store keeps them.",
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes reading, attributing and embedding articles (default: one per CPU)."
+    ),
+]
 NliOption = Annotated[
     str | None,
     typer.Option("--nli", metavar="PATH", help="A local NLI cross-encoder, as an extra contradiction signal."),
@@ -140,6 +146,7 @@ def ingest(
         int | None, typer.Option(min=1, help="Ray workers analysing articles, at least 1 (default: one per CPU).")
     ] = None,
     thresholds: ThresholdsOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Read articles into the store: text, metadata, sentences, attributed claims, events and divergences."""
     from crosscheck.pipeline import ingest_into
@@ -151,9 +158,11 @@ def ingest(
         raise CrosscheckError(f"--engine must be local or ray, not {engine!r}")
     if engine == "local" and (ray_address or ray_workers):
         raise CrosscheckError("--ray-address and --ray-workers need --engine ray")
+    if engine == "ray" and jobs:
+        raise CrosscheckError("--jobs is for the local engine; --ray-workers sets Ray's")
     ray = {"address": ray_address, "workers": ray_workers} if engine == "ray" else None
     summary = ingest_into(
-        paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli, ray=ray
+        paths, db, max_bytes=max_bytes, actor_files=actors or [], quiet=quiet, model=model, nli=nli, ray=ray, jobs=jobs
     )
     typer.echo(summary.line())
     if calibrated is not None:
@@ -292,6 +301,7 @@ def check(
     ] = None,
     model: ModelOption = None,
     thresholds: ThresholdsOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check new articles against the store: divergent versions, unattributed statements, unreadable files.
 
@@ -299,7 +309,7 @@ def check(
     from crosscheck.check import FLAGGED_KINDS, OTHER_KINDS, check_paths
     from crosscheck.check_formats import render
     from crosscheck.models import LEGACY_KINDS
-    from crosscheck.pipeline import full_stages
+    from crosscheck.pipeline import default_jobs, full_stages
     from crosscheck.settings import thresholds_setting
 
     calibrated = thresholds_setting(thresholds)
@@ -316,7 +326,15 @@ def check(
     with open_store(db, readonly=not record) as store:  # unrecorded, a check only reads
         stages = full_stages(tuple(actors or ()), store_encoder(store, model))
         result = check_paths(
-            paths, store, stages, min_score=min_score, record=record, max_bytes=max_bytes, thresholds=calibrated
+            paths,
+            store,
+            stages,
+            min_score=min_score,
+            record=record,
+            max_bytes=max_bytes,
+            jobs=jobs or default_jobs(),
+            location=db,
+            thresholds=calibrated,
         )
     colour = format == "text" and str(output) == "-" and sys.stdout.isatty()
     rendered = render(result, format, kinds, colour)
@@ -355,13 +373,16 @@ def run(
     nli: NliOption = None,
     force: ForceOption = False,
     thresholds: ThresholdsOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Do the whole job on a folder: ingest, attribute, link events, flag divergences, write the report."""
     from crosscheck.pipeline import run_folder
     from crosscheck.settings import thresholds_setting
 
     calibrated = thresholds_setting(thresholds)
-    report = run_folder(folder, db=db, out=out, model=model, nli=nli, force=force, thresholds=calibrated)
+    report = run_folder(
+        folder, db=db, out=out, model=model, nli=nli, force=force, thresholds=calibrated, jobs=jobs
+    )
     typer.echo(str(report))
 
 

@@ -8,12 +8,15 @@ The chain for each document, one stage each:
 
 `ingest_paths` runs it on files and folders, skips content already stored,
 and writes each article in one transaction, so an interrupted run leaves no
-half article behind; `check` runs the same chain and drops the draft.
+half article behind; `check` runs the same chain and drops the draft. With
+`jobs` > 1, worker processes (`Analyser`, through `crosscheck.pool`) read,
+analyse, attribute and embed, and this process links, flags and saves each
+article in input order, so the store is the same as with one process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +66,11 @@ class Stages:
     linker: Linker | None = None
     diverger: Diverger | None = None
     registry: Registry | None = None  # the one the stages use, for steps that need names (check)
+    preload: Callable[[], None] | None = None  # loads the models the stages use, before worker processes fork
+
+    def load_models(self) -> None:
+        if self.preload is not None:
+            self.preload()
 
     def extract(self, article: Article, sentences: list[Sentence]) -> list[Claim]:
         return (self.extractor or default_extractor())(article, sentences)
@@ -88,21 +96,52 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    location: Path | str | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the store; per-file problems are
-    recorded as failed outcomes and never stop the run."""
+    recorded as failed outcomes and never stop the run. With `jobs` > 1 and
+    the store's `location`, worker processes read, attribute and embed the
+    articles (`crosscheck.pool`); this process still links and saves them in
+    input order, so the store ends up the same."""
     stages = stages or Stages(extractor=extractor)
     files = list(iter_files(list(paths)))
     if on_total:
         on_total(len(files))
     summary = IngestSummary()
     with store.errors():  # a store that fails is no per-file problem: it stops the run, exit 3
-        for path in files:
-            for outcome in ingest_file(path, store, stages, max_bytes=max_bytes):
+        for outcomes in file_outcomes(files, store, stages, max_bytes=max_bytes, jobs=jobs, location=location):
+            for outcome in outcomes:
                 summary.outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
     return summary
+
+
+def file_outcomes(
+    files: list[Path], store: Store, stages: Stages, *, max_bytes: int, jobs: int, location: Path | str | None
+) -> Iterable[list[IngestOutcome]]:
+    """Each file's outcomes, in input order."""
+    if jobs < 2 or len(files) < 2 or location is None:
+        for path in files:
+            yield ingest_file(path, store, stages, max_bytes=max_bytes)
+        return
+    for path, result in analysed_files(files, stages, location, max_bytes=max_bytes, jobs=min(jobs, len(files))):
+        if isinstance(result, str):
+            yield [failed(path, result)]
+        else:
+            yield [
+                commit_analysed(a.draft(store, stages), store, stages, a.claims if a.known_claims else None)
+                for a in result
+            ]
+
+
+def commit_analysed(
+    draft: Draft | IngestOutcome, store: Store, stages: Stages, known_claims: list[Claim] | None
+) -> IngestOutcome:
+    if isinstance(draft, IngestOutcome):
+        return draft
+    return commit_draft(draft, store, stages, known_claims=known_claims)
 
 
 def ingest_file(path: Path, store: Store, stages: Stages, *, max_bytes: int) -> list[IngestOutcome]:
@@ -128,10 +167,7 @@ def store_document(
     doc: Document | Article, known_claims: list[Claim] | None, store: Store, stages: Stages
 ) -> IngestOutcome:
     """Analyse one document and store it unless the same content is there."""
-    draft = draft_document(doc, known_claims, store, stages)
-    if isinstance(draft, IngestOutcome):
-        return draft
-    return commit_draft(draft, store, stages, known_claims=known_claims)
+    return commit_analysed(draft_document(doc, known_claims, store, stages), store, stages, known_claims)
 
 
 def draft_document(
@@ -141,6 +177,13 @@ def draft_document(
     `unchanged` outcome when its content is stored). Runs outside the store's
     write turn, so parallel writers do not wait on the encoder."""
     article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
+    return draft_analysed(article, sentences, known_claims, store, stages)
+
+
+def draft_analysed(
+    article: Article, sentences: list[Sentence], known_claims: list[Claim] | None, store: Store, stages: Stages
+) -> Draft | IngestOutcome:
+    """`draft_document` from the analysed document on."""
     if (existing := store.article_id_for_hash(article.content_hash)) is not None:
         return unchanged(article, existing)
     article, sentences, _ = resolve_id(store, article, sentences)
@@ -201,3 +244,85 @@ def default_extractor() -> Extractor:
     from crosscheck.attribute import extract_article_claims
 
     return extract_article_claims
+
+
+# --- `--jobs`: the part of the work done in worker processes ------------------
+
+
+@dataclass
+class Analysed:
+    """One document as a worker returns it: ready to link and save."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    known_claims: bool
+    vectors: list[tuple[str, int, dict[str, bytes]]] = field(default_factory=list)  # (model, dim, key -> float32)
+    stored_as: str | None = None  # the stored article with the same content, when the worker saw one
+
+    def draft(self, store: Store, stages: Stages) -> Draft | IngestOutcome:
+        """The draft one process would have made, vectors stored meanwhile
+        read from the store rather than from the worker."""
+        known = self.claims if self.known_claims else None
+        if self.stored_as is not None:
+            if (existing := store.article_id_for_hash(self.article.content_hash)) is not None:
+                return unchanged(self.article, existing)
+            return draft_analysed(self.article, self.sentences, known, store, stages)  # its twin was replaced
+        draft = Draft(store, self.article, self.sentences, self.claims)
+        for model, dim, vectors in self.vectors:
+            stored = store.cached_vectors(sorted(vectors))
+            draft.cache_vectors(model, dim, {k: v for k, v in vectors.items() if k not in stored})
+        stages.embed(draft)  # encodes nothing unless the store lost a vector meanwhile
+        return draft
+
+
+class Analyser:
+    """What a `--jobs` worker runs: one file in, its analysed documents (or
+    the reason it cannot be read) out. The worker skips an article whose
+    content the store holds, and embeds only the texts the store has no vector
+    for, as one process would; `Analysed.draft` checks both again when the
+    article's turn comes, since earlier articles may have been saved since."""
+
+    def __init__(self, stages: Stages, location: Path | str, max_bytes: int) -> None:
+        self.stages = stages
+        self.location = location
+        self.max_bytes = max_bytes
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from crosscheck.stores import open_store
+
+            self._store = open_store(self.location, readonly=True)
+        return self._store
+
+    def analyse(self, path: Path) -> list[Analysed] | str:
+        try:
+            records = read_file_records(path, max_bytes=self.max_bytes)
+        except InputError as error:
+            return str(error)
+        with self.store.errors():
+            return [self.analyse_document(doc, known) for doc, known in records]
+
+    def analyse_document(self, doc, known_claims: list[Claim] | None) -> Analysed:
+        article, sentences = reanalyse(doc) if isinstance(doc, Article) else analyse_document(doc)
+        if (existing := self.store.article_id_for_hash(article.content_hash)) is not None:
+            return Analysed(article, sentences, [], known_claims is not None, stored_as=existing)
+        claims = known_claims if known_claims is not None else self.stages.extract(article, sentences)
+        draft = Draft(self.store, article, sentences, claims)
+        self.stages.embed(draft)
+        vectors = [(c.model, c.dim, c.vectors) for c in draft.cached]
+        return Analysed(article, sentences, claims, known_claims is not None, vectors)
+
+
+def analysed_files(
+    files: list[Path], stages: Stages, location: Path | str, *, max_bytes: int, jobs: int
+) -> Iterator[tuple[Path, list[Analysed] | str]]:
+    """Each file's analysis, in input order, from `jobs` forked workers
+    (`crosscheck.pool`), the stages' models loaded once before the fork."""
+    from crosscheck.pool import ordered_map
+
+    analyser = Analyser(stages, location, max_bytes)
+    stages.load_models()
+    return ordered_map(analyser.analyse, files, jobs)

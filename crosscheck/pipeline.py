@@ -28,9 +28,11 @@ def ingest_into(
     model: str | None = None,
     nli: str | None = None,
     ray: dict | None = None,
+    jobs: int | None = None,
 ) -> IngestSummary:
     """Ingest files into the store at `db`, reporting progress on stderr;
-    `ray` ({"address": …, "workers": …}) runs the per-article work on Ray."""
+    `jobs` worker processes do the per-article work (default: one per CPU),
+    or `ray` ({"address": …, "workers": …}) runs it on Ray."""
     registry_files = tuple(actor_files) + tuple(p / "actors.json" for p in paths if (p / "actors.json").is_file())
     from crosscheck.embed import store_encoder
 
@@ -52,8 +54,30 @@ def ingest_into(
                 **ray,
             )
         return ingest_paths(
-            paths, store, stages=stages, max_bytes=max_bytes, on_outcome=progress.advance, on_total=progress.start
+            paths,
+            store,
+            stages=stages,
+            max_bytes=max_bytes,
+            on_outcome=progress.advance,
+            on_total=progress.start,
+            jobs=jobs or default_jobs(),
+            location=db,
         )
+
+
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+# A dated article in each language, analysed once before worker processes fork.
+WARM_UP_TEXTS = (
+    "Des discussions utiles\n\nPublié le 3 mars 2025\n\n"
+    "Le porte-parole du ministère a déclaré mardi que les discussions avaient été utiles.",
+    "Useful talks\n\nMarch 3, 2025\n\nThe ministry's spokesman said on Tuesday that the talks had been useful.",
+)
 
 
 def full_stages(
@@ -85,7 +109,18 @@ def full_stages(
         draft.points, pairs = points_for(draft, touched, registry, encoder, nli=nli_scorer, article_id=draft.article.id)
         return pairs
 
-    return Stages(extractor=extractor, embedder=embedder, linker=linker, diverger=diverger, registry=registry)
+    def preload():
+        from crosscheck.attribute import extract_claims
+        from crosscheck.attribute.parse import french_parser
+
+        french_parser()
+        for text in WARM_UP_TEXTS:  # language id, verb lexicons, the registry's indexes
+            extract_claims(text, registry=registry)
+        encoder.encode(["."])  # the weights and the tokenizer
+
+    return Stages(
+        extractor=extractor, embedder=embedder, linker=linker, diverger=diverger, registry=registry, preload=preload
+    )
 
 
 class Progress:
@@ -135,6 +170,7 @@ def run_folder(
     nli: str | None = None,
     force: bool = False,
     thresholds: Thresholds | None = None,
+    jobs: int | None = None,
 ) -> Path:
     """Ingest a folder (the bundled examples by default) and write the report;
     returns the report's path. Without `db`, a fresh store in `out` that
@@ -146,7 +182,7 @@ def run_folder(
     target = ReportFolder.open(out, force=force)  # refused before any work is done
     if db is None:  # a fresh store, so the report reflects this run only
         db = target.fresh_store(force=force)
-    summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli)
+    summary = ingest_into([folder], db, max_bytes=DEFAULT_MAX_BYTES, quiet=True, model=model, nli=nli, jobs=jobs)
     print(summary.line(), file=sys.stderr)
     if thresholds is not None:  # calibrated from verdicts: the store keeps them for the queue, check and report
         with open_store(db) as store:

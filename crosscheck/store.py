@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
@@ -22,13 +23,32 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, get_args, get_origin
 
-import sqlite_utils
 from pydantic import BaseModel
-from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from crosscheck.errors import StoreError
 from crosscheck.models import AGREEMENT, Article, Claim, Divergence, Event, Point, Sentence
 from crosscheck.store_review import ReviewStore
+
+
+def import_sqlite_utils():
+    """sqlite-utils, imported with pandas hidden: it imports pandas, when
+    installed, only to map pandas' Timestamp type, which crosscheck never
+    stores, and that import is a third of a cold command's start-up."""
+    if "pandas" in sys.modules:
+        import sqlite_utils
+
+        return sqlite_utils
+    sys.modules["pandas"] = None  # an ImportError for `import pandas`, by the import system's rule
+    try:
+        import sqlite_utils
+    finally:
+        if sys.modules.get("pandas", 0) is None:
+            del sys.modules["pandas"]
+    return sqlite_utils
+
+
+sqlite_utils = import_sqlite_utils()
+from sqlite_utils.db import jsonify_if_needed, quote_identifier  # noqa: E402 - after the import above
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -281,6 +301,14 @@ def m011_point_verdicts(db) -> None:
     db["store_settings"].create({"name": str, "value": str}, pk="name")
 
 
+def m012_event_claims_by_side(db) -> None:
+    """Each side's claims of an event in the order they were stored, for the
+    bounded read of `Store.event_claims` (SQLite puts the rowid at the end of
+    every index; PostgreSQL's rowid column is named)."""
+    postgres = getattr(db, "dialect", "sqlite") == "postgresql"
+    db["claims"].create_index(["event_id", "side", "rowid"] if postgres else ["event_id", "side"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_articles_and_sentences,
     m002_claims,
@@ -293,6 +321,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m009_event_vectors,
     m010_points,
     m011_point_verdicts,
+    m012_event_claims_by_side,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -484,9 +513,49 @@ class Store(ReviewStore):
     def event_label(self, event_id: str) -> str | None:
         return self._value("SELECT label FROM events WHERE id = ?", [event_id])
 
-    def event_claims(self, event_id: str) -> list[Claim]:
-        rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+    def event_claims(self, event_id: str, *, recent: int | None = None, leaving_out: str = "") -> list[Claim]:
+        """The event's claims, by article and offset. With `recent`, a read
+        bounded whatever the event's size: for each side, its `recent`
+        attributed claims stored last, and for each of its points and sides,
+        the `recent` claims added last (a point told again by hundreds of
+        articles keeps growing); none of the article `leaving_out`."""
+        if recent is None:
+            rows = self._rows("claims", "event_id = ?", [event_id], order_by="article_id, start")
+            return [from_row(Claim, r) for r in rows]
+        latest = (r for side in self._event_sides(event_id) for r in self._latest(event_id, side, recent, leaving_out))
+        in_points = self._query(
+            "SELECT id FROM (SELECT point_claims.claim_id AS id, ROW_NUMBER() OVER "
+            "(PARTITION BY point_claims.point_id, point_claims.side ORDER BY point_claims.rowid DESC) AS latest "
+            "FROM points JOIN point_claims ON point_claims.point_id = points.id WHERE points.event_id = ?) AS told "
+            "WHERE latest <= ?",
+            [event_id, recent],
+        )
+        ids = {r["id"] for r in [*latest, *in_points]}
+        if not ids:
+            return []
+        where = f"id IN ({marks(ids)}) AND event_id = ? AND article_id != ?"
+        rows = self._rows("claims", where, [*sorted(ids), event_id, leaving_out], order_by="article_id, start")
         return [from_row(Claim, r) for r in rows]
+
+    def _event_sides(self, event_id: str) -> list[str | None]:
+        """The sides of the event's claims (None: no side), one index step each
+        (a loose index scan: DISTINCT would read every claim of the event)."""
+        rows = self._query(
+            "WITH RECURSIVE sides(side) AS (SELECT MIN(side) FROM claims WHERE event_id = ? UNION ALL "
+            "SELECT (SELECT MIN(side) FROM claims WHERE event_id = ? AND side > sides.side) FROM sides "
+            "WHERE sides.side IS NOT NULL) SELECT side FROM sides WHERE side IS NOT NULL",
+            [event_id, event_id],
+        )
+        return [r["side"] for r in rows] + [None]
+
+    def _latest(self, event_id: str, side: str | None, count: int, leaving_out: str) -> list[dict[str, Any]]:
+        """A side's `count` attributed claims of the event stored last (index m012)."""
+        same_side = "side = ?" if side is not None else "side IS NULL"
+        return self._query(
+            f"SELECT id FROM claims WHERE event_id = ? AND {same_side} AND article_id != ? "
+            "AND source IS NOT NULL AND source != '' ORDER BY rowid DESC LIMIT ?",
+            [event_id, *([side] if side is not None else []), leaving_out, count],
+        )
 
     def divergences(self) -> list[Divergence]:
         """The flagged pairs (agreements, stored beside them, are left out)."""

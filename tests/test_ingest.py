@@ -148,3 +148,39 @@ def test_a_folder_of_ten_thousand_files(tmp_path: Path, store: Store) -> None:
     summary = ingest_paths([tmp_path / "many"], store, extractor=no_claims)
     assert summary.count(IngestStatus.NEW) == 10_000
     assert store.counts()["articles"] == 10_000
+
+
+def test_a_large_event_is_read_in_a_bounded_part(any_store: Store) -> None:
+    """What a new article is compared with: each side's latest attributed
+    claims and each point's latest claims, not every claim of the event."""
+    from crosscheck.models import Claim, DivergenceKind, Point
+    from crosscheck.store import to_row
+
+    claims = [
+        Claim(
+            id=f"c{i:04d}",
+            article_id=f"z{i:04d}" if i % 2 else f"a{i:04d}",  # stored order differs from article order
+            start=0,
+            end=10,
+            text="x" * 10,
+            content_start=0,
+            content_end=10,
+            source=None if i % 3 == 0 else "le ministère",
+            side=("RU", "US", None)[i % 5 % 3],
+            event_id="big",
+        )
+        for i in range(1, 301)
+    ]
+    told = {"RU": [f"c{i:04d}" for i in range(1, 31)], "US": ["c0034"]}
+    with any_store.transaction():
+        any_store.insert_rows("claims", (to_row(c) for c in claims))
+        any_store.save_points(
+            [Point(id="p1", event_id="big", kind=DivergenceKind.DENIAL, topic="t", score=1.0, claims=told)]
+        )
+    newest = claims[-1].article_id
+    read = any_store.event_claims("big", recent=20, leaving_out=newest)
+    kept = [c for c in reversed(claims) if c.source and c.article_id != newest]
+    latest = {c.id for side in ("RU", "US", None) for c in [c for c in kept if c.side == side][:20]}
+    assert {c.id for c in read} == latest | set(told["RU"][-20:]) | {"c0034"}
+    assert [c.id for c in read] == [c.id for c in sorted(read, key=lambda c: (c.article_id, c.start))]
+    assert len(any_store.event_claims("big")) == 300
