@@ -167,6 +167,10 @@ class ReadoutRow:
     def quiet(self) -> bool:
         return self.below or self.point.kind == AGREEMENT
 
+    @staticmethod
+    def side_name(code: str) -> str:
+        return "No country" if code == NO_SIDE else country_name(code)
+
 
 def readout_row(point: Point, claims: dict[str, ClaimView]) -> ReadoutRow:
     versions: dict[str, list] = {}

@@ -99,6 +99,8 @@ def test_event_page_has_a_column_per_side_and_the_pair_side_by_side(call_store: 
     assert html.count('class="column') >= 2 and "Russia" in html and "United States" in html
     assert 'class="pair"' in html and "contradiction" in html and 'class="coverage"' in html
     assert view.page in index.read_text(encoding="utf-8")
+    readout = html[html.index('class="readout"') :]
+    assert '<span class="side-code">RU</span> Russia</h4>' in readout  # each readout column names its country
 
 
 def test_claim_links_point_at_a_sentence_of_the_article_page(call_store: Store, tmp_path: Path) -> None:
