@@ -200,11 +200,12 @@ def find_divergences(
         settings.accounts_per_side if exchange else settings.positions_per_side,
         settings.min_account if exchange else 0.0,
     )
+    subject = event_subject(views, settings)
     found: dict[str, Divergence] = {}
     for a, b in combinations(views, 2):
         if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
             continue
-        result = compare(a, b, sides, settings, targets, central_ids, nli)
+        result = compare(a, b, sides, settings, targets, central_ids, nli, subject)
         if result:
             kind, score, evidence = result
             first, second = sorted((a.claim.id, b.claim.id))
@@ -242,7 +243,11 @@ def compare(
     targets: dict[int, set[int]],
     central_ids: set[int],
     nli=None,
+    subject: frozenset[str] = frozenset(),
 ) -> tuple[str, float, str] | None:
+    """How two claims of different sides relate, if they are compared. A
+    negation or other numbers contradict only on something both claims name
+    beyond the event's `subject` (see `event_subject`)."""
     for denier, other in ((a, b), (b, a)):
         if denier.denial and denier.claim.side != other.claim.side and id(other) in targets[id(denier)]:
             return "denial", 0.85, f"{denier.claim.source} refutes: {short(denier.content)}"
@@ -256,7 +261,7 @@ def compare(
         return None
     if len(a.stems) < settings.min_salient or len(b.stems) < settings.min_salient:
         return None
-    shared = a.stems & b.stems
+    shared = a.stems & b.stems - subject
     if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers) and shared:
         return (
             "contradiction",
@@ -276,7 +281,24 @@ def compare(
         return "contradiction", p, f"NLI: contradiction p={p:.2f}"
     if a.negated != b.negated and shared:
         return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
+    if not same_topic(a, b, sides, subject):  # two topics of one exchange, not two stresses of one
+        return None
     return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
+
+
+def same_topic(a: View, b: View, sides: set, subject: frozenset[str] = frozenset()) -> bool:
+    """Whether two claims speak of one topic: a concept beyond the event's
+    subject, or a third country (not a participant's), in common."""
+    concepts = a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
+    return bool(concepts or (set(a.places) & set(b.places)) - sides)
+
+
+def event_subject(views: list[View], settings: DivergenceSettings) -> frozenset[str]:
+    """The stems that name what the whole event is about ("Mercosur" at a
+    Mercosur meeting): in at least `subject_share` of its claims. Two claims
+    that share only these speak of the event, not of one slot of it."""
+    counts = Counter(stem for v in views for stem in v.stems)
+    return frozenset(stem for stem, n in counts.items() if n >= settings.subject_share * len(views))
 
 
 SCOPE = "scope differs: "
@@ -663,10 +685,15 @@ def participant_names(event: Event, registry) -> set[str]:
         actor = registry.get(person)
         if actor:
             for alias in [actor.name, *actor.aliases]:
-                names |= {w for w in fold(alias).split() if len(w) > 3}
+                names |= name_words(alias)
         elif person.startswith("name:"):
-            names |= {w for w in person[5:].split("-") if len(w) > 3}
+            names |= name_words(person[5:].replace("-", " "))
     return names
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name as salient stems see them ("jae-myung": "jae", "myung"; short names such as "Dar" too)."""
+    return set(re.findall(r"[a-z]{3,}", fold(name)))
 
 
 def article_omissions(draft: Draft, registry=None, settings: DivergenceSettings = DEFAULTS) -> list[Divergence]:

@@ -311,6 +311,7 @@ eu lieu tenu tenue dure duree heure heures minute minutes premier premiere premi
 mois semaine semaines jours sincere approfondi approfondie franc franche direct directe constructif constructive
 cordial cordiale detaille detaillee substantiel substantielle long longue telephone telephonique conversation
 entretien appel echange echanges vues presque dernier derniere connu
+ministre ministres chancelier homologue homologues secretaire affaires etrangeres
 """
 JOINT_OUTCOME_VERBS = (
     r"ont (?:\w+ )?(?:convenu|decide|accepte|conclu|estime|salue|exprime|souligne)|sont convenus"
@@ -356,4 +357,16 @@ CONCEPTS = {
     "flights": "vols",
     "agreement": "accord",
     "hostages": "otages",
+    "history": "histoire historique",
+    "compensation": "indemnisation indemnisations reparations dedommagement",
+    "nuclear": "nucleaire atomique enrichissement aiea",
+    "mediation": "mediation mediateur intermediaire",
+    "sanctions": "sanctions embargo",
+    "water": "eau eaux fleuve fleuves riviere",
+    "pilgrims": "pelerins pelerinage",
+    "port": "port ports portuaire portuaires",
+    "sea": "mer maritime",
+    "lease": "bail baux louer",
+    "controls": "controles",
+    "apology": "excuses",
 }
