@@ -270,6 +270,8 @@ def compare(
         )
     if scope := wider_scope(a, b) or wider_scope(b, a):
         return "contradiction", 0.75, f"{SCOPE}{scope[0]} vs {scope[1]}"
+    if negated_on := opposed(a, b, subject):
+        return "contradiction", 0.65, f"one version negates: {', '.join(sorted(negated_on))}"
     if id(a) not in central_ids or id(b) not in central_ids:
         return None
     if agree(a, b, settings):
@@ -279,18 +281,26 @@ def compare(
         and (p := max(nli(a.content, b.content), nli(b.content, a.content))) >= settings.nli_contradiction
     ):
         return "contradiction", p, f"NLI: contradiction p={p:.2f}"
-    if a.negated != b.negated and shared:
-        return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
-    if not same_topic(a, b, sides, subject):  # two topics of one exchange, not two stresses of one
+    if not same_topic(a, b, sides):  # two topics of one exchange, not two stresses of one
         return None
     return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
 
 
-def same_topic(a: View, b: View, sides: set, subject: frozenset[str] = frozenset()) -> bool:
-    """Whether two claims speak of one topic: a concept beyond the event's
-    subject, or a third country (not a participant's), in common."""
-    concepts = a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
-    return bool(concepts or (set(a.places) & set(b.places)) - sides)
+def opposed(a: View, b: View, subject: frozenset[str]) -> set[str]:
+    """The concepts beyond the event's subject that one claim negates and the
+    other asserts ("the reparations question is not closed" / "is settled"),
+    whichever claims of the event they are. A claim that says a readout does
+    not mention something is an omission, not a negation."""
+    if a.negated == b.negated or OMISSION.search(fold(a.claim.text)) or OMISSION.search(fold(b.claim.text)):
+        return set()
+    return a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
+
+
+def same_topic(a: View, b: View, sides: set) -> bool:
+    """Whether two claims speak of one topic (the event's subject included:
+    two stresses on it are framing): a concept, or a third country (not a
+    participant's), in common."""
+    return bool(a.concepts & b.concepts or (set(a.places) & set(b.places)) - sides)
 
 
 def event_subject(views: list[View], settings: DivergenceSettings) -> frozenset[str]:

@@ -259,6 +259,7 @@ held took place lasted last hour hours minute minutes first time times since yea
 frank candid sincere detailed substantive constructive cordial direct long lengthy phone telephone conversation call
 exchange views almost known
 prime minister ministers chancellor deputy secretary counterpart counterparts external affairs
+issue issues question questions matter matters summit
 """
 JOINT_OUTCOME_VERBS = (
     r"(?:have |had )?(?:\w+ )?(?:agreed|decided|accepted|concluded|welcomed|expressed|stressed|underlined)"

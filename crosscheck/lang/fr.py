@@ -312,6 +312,7 @@ mois semaine semaines jours sincere approfondi approfondie franc franche direct 
 cordial cordiale detaille detaillee substantiel substantielle long longue telephone telephonique conversation
 entretien appel echange echanges vues presque dernier derniere connu
 ministre ministres chancelier homologue homologues secretaire affaires etrangeres
+question questions dossier dossiers sommet
 """
 JOINT_OUTCOME_VERBS = (
     r"ont (?:\w+ )?(?:convenu|decide|accepte|conclu|estime|salue|exprime|souligne)|sont convenus"
