@@ -67,6 +67,7 @@ CONCEPT_OF = {
     for word in words.split()
 }
 AND_WORDS = union("and_words")
+QUESTION_LEAD = re.compile(rf"\b(?:{alternation('question_leads')})\b(?P<topic>[^,;:]*)")
 
 
 def pair_id(a: str, b: str) -> str:
@@ -113,8 +114,8 @@ def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettin
 def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
-    stems = topic_stems(content, registry, names)
     whole = fold(claim.text)
+    stems = topic_stems(content, registry, names) | topic_stems(asked_about(whole), registry, names)
     demand = bool(DEMAND.search(whole))
     held = bool(EXCHANGE_HELD.search(whole)) and not demand  # "X spoke with Y": the exchange, not its substance
     return View(
@@ -128,6 +129,12 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
         joint=bool(JOINT_OUTCOME.search(whole)),
         demand=demand,
     )
+
+
+def asked_about(folded: str) -> str:
+    """The topic of the question a claim answers, if it says ("asked about the nuclear file, …")."""
+    match = QUESTION_LEAD.search(folded)
+    return match.group("topic") if match else ""
 
 
 def answered_claim(denier: View, views: list[View]) -> View | None:

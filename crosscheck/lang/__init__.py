@@ -193,6 +193,9 @@ class Language:
     demand_cues: str = ""
     exchange_held: str = ""
     concepts: dict[str, str] = field(default_factory=dict)
+    # A question a claim answers ("asked about the nuclear file, the spokesman said it was not discussed"): its
+    # topic is the answer's topic (diverge.py), on folded text, up to the next comma.
+    question_leads: str = ""
 
 
 @cache

@@ -315,3 +315,6 @@ CONCEPTS = {
     "controls": "controls checks",
     "apology": "apology apologise apologize",
 }
+
+# A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
+QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|on)"

@@ -371,3 +371,6 @@ CONCEPTS = {
     "controls": "controles",
     "apology": "excuses",
 }
+
+# A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
+QUESTION_LEADS = r"(?:interroge|questionne)e?s? (?:sur|a propos)|a la question de savoir"
