@@ -314,6 +314,8 @@ def event_subject(views: list[View], settings: DivergenceSettings) -> frozenset[
     """The stems that name what the whole event is about ("Mercosur" at a
     Mercosur meeting): in at least `subject_share` of its claims. Two claims
     that share only these speak of the event, not of one slot of it."""
+    if len(views) < settings.subject_min_claims:  # in a handful of claims, every shared word looks like one
+        return frozenset()
     counts = Counter(stem for v in views for stem in v.stems)
     return frozenset(stem for stem, n in counts.items() if n >= settings.subject_share * len(views))
 
@@ -325,13 +327,13 @@ def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
     """One measure told with a wider scope: `wide` coordinates two terms
     ("energy and infrastructure") that `narrow` joins into one ("energy
     infrastructure", "infrastructures énergétiques"). Returns both wordings."""
-    words = concept_words(narrow.content)
+    words = [w for w in concept_words(narrow.content) if w[3] in AND_WORDS or w[3][:STEM] in narrow.stems]
     joined = {
         frozenset((first[0], second[0])): (first[1], second[2])
         for first, second in zip(words, words[1:], strict=False)
         if first[0] != second[0]
     }
-    coordinated = concept_words(wide.content)
+    coordinated = [w for w in concept_words(wide.content) if w[3] in AND_WORDS or w[3][:STEM] in wide.stems]
     for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
         if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
             return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]

@@ -66,6 +66,7 @@ class DivergenceSettings:
     # on it alone contradict nothing (held-out: the bloc's name in 0.5-0.64 of a meeting's claims; a slot that
     # contradicts, the prisoners' release in a call about it, in 0.45).
     subject_share: float = 0.5
+    subject_min_claims: int = 6  # events with fewer claims have no subject words
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def test_a_later_article_continues_the_stored_point_and_keeps_its_id() -> None:
 
 def test_agreements_make_quiet_points_and_framing_has_no_slot() -> None:
     one = claim("Fidan a insisté sur la coopération énergétique et le commerce bilatéral.", "TR", n=1)
-    two = claim("Dendias a estimé que toute provocation navale entraînerait une riposte.", "GR", n=2)
+    two = claim("Dendias a estimé que toute provocation navale menacerait le commerce régional.", "GR", n=2)
     three = claim("Dendias a salué la coopération énergétique et le commerce bilatéral.", "GR", n=3)
     found_views = views(one, two, three)
     pairs = find_divergences(EVENT, found_views, SETTINGS, {"TR", "GR"})
