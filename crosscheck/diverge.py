@@ -140,24 +140,21 @@ def asked_about(folded: str) -> str:
 def answered_claim(denier: View, views: list[View]) -> View | None:
     """The claim a denial answers when it does not quote it: among the earlier
     claims of another side in the same article, the closest in substance
-    (shared stems, then embedding similarity), else the nearest."""
-    earlier = [
-        v
-        for v in views
-        if v.claim.article_id == denier.claim.article_id
-        and v.claim.start < denier.claim.start
-        and v.claim.side != denier.claim.side
-    ]
+    (shared stems, then embedding similarity), else the nearest. A denial told
+    first (a headline, "X dismissed reports that…" before the other side's
+    version) answers the closest later one."""
+    others = [v for v in views if v.claim.article_id == denier.claim.article_id and v.claim.side != denier.claim.side]
+    earlier = [v for v in others if v.claim.start < denier.claim.start]
     if not earlier:
-        return None
+        return max(others, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
     if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
         return max(earlier, key=lambda v: v.claim.start)
 
-    def closeness(view: View) -> tuple[float, int]:
-        cosine = float(view.vector @ denier.vector) if view.vector is not None and denier.vector is not None else 0.0
-        return len(view.stems & denier.stems) + cosine, view.claim.start
+    return max(earlier, key=lambda v: (closeness(denier, v), v.claim.start))
 
-    return max(earlier, key=closeness)
+
+def closeness(denier: View, view: View) -> float:
+    return len(view.stems & denier.stems) + cosine(view, denier)
 
 
 def denial_targets(denier: View, views: list[View], settings: DivergenceSettings) -> set[int]:
@@ -420,7 +417,7 @@ def silent_demands(
     """A demand, condition, warning or proposal one side's account states whose
     substance the other side's claims leave out, when the event holds that
     side's readout: paired with what that readout says was agreed (its joint
-    outcomes), else with its leading account closest to the demand. Returns
+    outcome closest to the demand), else with its leading account closest to it. Returns
     the ids of the demands left out and the pairs."""
     leading = central(views, settings.accounts_per_side, settings.min_account)
     demands: set[str] = set()
@@ -434,7 +431,7 @@ def silent_demands(
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
                 continue
             agreed = [v for v in theirs if v.joint and not v.denial]
-            readouts = agreed or nearest(view, [v for v in theirs if id(v) in leading])
+            readouts = nearest(view, agreed) or nearest(view, [v for v in theirs if id(v) in leading])
             demands |= {view.claim.id} if readouts else set()
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:

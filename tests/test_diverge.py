@@ -168,3 +168,11 @@ def test_an_answer_to_a_question_takes_its_topic() -> None:
     answer[0].content_start = answer[0].start + answer[1].index("qu'il")
     found = find_divergences(EVENT, views(urged, answer), SETTINGS, {"TR", "GR"})
     assert [(d.kind, d.evidence) for d in found] == [("contradiction", "one version negates: nuclear")]
+
+
+def test_a_denial_told_before_the_claim_it_answers_is_paired_with_it() -> None:
+    denial = claim("Athènes dément avoir promis une base navale à la Turquie.", "GR", n=1, polarity=Polarity.DENIAL)
+    other = claim("Dendias a évoqué la coopération énergétique en mer Égée.", "GR", n=2)
+    version = claim("Selon Ankara, les deux ministres ont parlé d'une base navale partagée.", "TR", n=3)
+    found = find_divergences(EVENT, views(denial, other, version), SETTINGS, {"GR", "TR"})
+    assert ("denial", "art:1000", "art:3000") in kinds(found)
