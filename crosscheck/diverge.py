@@ -67,6 +67,8 @@ CONCEPT_OF = {
     for word in words.split()
 }
 AND_WORDS = union("and_words")
+RESTRICTED = re.compile(rf"\b(?:{alternation('restriction_cues')})\b")
+COVERED = re.compile(rf"\b(?:{alternation('coverage_cues')})\b")
 QUESTION_LEAD = re.compile(rf"\b(?:{alternation('question_leads')})\b(?P<topic>[^,;:]*)")
 
 
@@ -145,8 +147,9 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
     version) answers the closest later one."""
     others = [v for v in views if v.claim.article_id == denier.claim.article_id and v.claim.side != denier.claim.side]
     earlier = [v for v in others if v.claim.start < denier.claim.start]
-    if not earlier:
-        return max(others, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
+    if not earlier:  # a later claim answered must be another country's, not a source of no known side
+        later = [v for v in others if v.claim.side]
+        return max(later, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
     if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
         return max(earlier, key=lambda v: v.claim.start)
 
@@ -233,6 +236,9 @@ def find_divergences(
         for pair in aligned:
             if pair.a not in left_out and pair.b not in left_out:
                 found.setdefault(pair.id, pair)
+        for pair in restricted_scope(event, views, sides, focus):
+            if found.get(pair.id) is None or found[pair.id].kind in (AGREEMENT, DivergenceKind.FRAMING.value):
+                found[pair.id] = pair
         for pair in [*silent_omissions(event, views, sides, settings, focus), *demands]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
@@ -409,6 +415,39 @@ def silent_omissions(
 
 
 SILENT_OMISSION = "not in the other side's readout: "
+
+
+def restricted_scope(event: Event, views: list[View], sides: set[str], focus: set[str] | None) -> list[Divergence]:
+    """One side says the exchange was restricted to some topics ("limited to
+    consular matters"), the other that it covered something those topics do
+    not name ("all disputes, including Kashmir, were discussed")."""
+    out = []
+    for narrow in views:
+        if narrow.claim.side not in sides or narrow.relay or not RESTRICTED.search(fold(narrow.claim.text)):
+            continue
+        for wide in views:
+            if wide.claim.side in (narrow.claim.side, None) or wide.claim.side not in sides or wide.relay:
+                continue
+            if not COVERED.search(fold(wide.claim.text)) or not wide.concepts - narrow.concepts:
+                continue
+            if focus is not None and not {narrow.claim.id, wide.claim.id} & focus:
+                continue
+            first, second = sorted((narrow.claim.id, wide.claim.id))
+            out.append(
+                Divergence(
+                    id=pair_id(first, second),
+                    event_id=event.id,
+                    a=first,
+                    b=second,
+                    kind=DivergenceKind.CONTRADICTION.value,
+                    score=0.7,
+                    evidence=f"{RESTRICTED_SCOPE}{short(narrow.content, 50)} | {short(wide.content, 50)}",
+                )
+            )
+    return out
+
+
+RESTRICTED_SCOPE = "scope of the exchange differs: "
 
 
 def silent_demands(

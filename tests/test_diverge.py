@@ -176,3 +176,17 @@ def test_a_denial_told_before_the_claim_it_answers_is_paired_with_it() -> None:
     version = claim("Selon Ankara, les deux ministres ont parlé d'une base navale partagée.", "TR", n=3)
     found = find_divergences(EVENT, views(denial, other, version), SETTINGS, {"GR", "TR"})
     assert ("denial", "art:1000", "art:3000") in kinds(found)
+
+
+def test_an_exchange_said_to_be_restricted_contradicts_one_said_to_cover_more() -> None:
+    narrow = claim("Athènes a affirmé que l'entretien s'était limité aux questions migratoires.", "GR", n=1)
+    wide = claim("Ankara said maritime borders and gas exploration were discussed, including Cyprus.", "TR", n=2)
+    found = find_divergences(EVENT, views(narrow, wide), SETTINGS, {"GR", "TR"})
+    assert [(d.kind, d.evidence.split(":")[0]) for d in found] == [("contradiction", "scope of the exchange differs")]
+
+
+def test_coverage_within_the_restricted_topics_is_no_contradiction() -> None:
+    narrow = claim("Athènes a affirmé que l'entretien s'était limité aux questions migratoires.", "GR", n=1)
+    same = claim("Ankara a indiqué que les questions migratoires ont été abordées.", "TR", n=2)
+    found = find_divergences(EVENT, views(narrow, same), SETTINGS, {"GR", "TR"})
+    assert not [d for d in found if d.kind == "contradiction"]

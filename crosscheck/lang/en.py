@@ -318,3 +318,6 @@ CONCEPTS = {
 
 # A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
 QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|on)"
+# The exchange was restricted to some topics / covered some topics (diverge.py).
+RESTRICTION_CUES = r"limited to|confined to|restricted to|solely|exclusively|only (?:discussed|covered|concerned)"
+COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)|came up"

@@ -374,3 +374,9 @@ CONCEPTS = {
 
 # A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
 QUESTION_LEADS = r"(?:interroge|questionne)e?s? (?:sur|a propos)|a la question de savoir"
+# The exchange was restricted to some topics / covered some topics (diverge.py).
+RESTRICTION_CUES = (
+    r"limitee? aux?|limites aux?|cantonnee? aux?|uniquement|exclusivement"
+    r"|n'a ete question que|n'a porte que|ne portait que"
+)
+COVERAGE_CUES = r"y compris|(?:ont|a) ete (?:abordee?s?|evoquee?s?|discutee?s?)"
