@@ -226,7 +226,7 @@ def find_divergences(
                 evidence=evidence,
             )
     if exchange and len(sides) == 2:
-        left_out, demands = silent_demands(event, views, sides, settings, focus)
+        left_out, demands = silent_demands(event, views, sides, settings, focus, subject)
         aligned = topic_framings(event, views, sides, settings, focus)
         specific = [p for p in found.values() if p.evidence.startswith(SCOPE)]  # one measure, told two ways
         on_topic = {x for pair in [*aligned, *specific] for x in (pair.a, pair.b)}
@@ -451,7 +451,12 @@ RESTRICTED_SCOPE = "scope of the exchange differs: "
 
 
 def silent_demands(
-    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+    event: Event,
+    views: list[View],
+    sides: set[str],
+    settings: DivergenceSettings,
+    focus: set[str] | None,
+    subject: frozenset[str] = frozenset(),
 ) -> tuple[set[str], list[Divergence]]:
     """A demand, condition, warning or proposal one side's account states whose
     substance the other side's claims leave out, when the event holds that
@@ -468,6 +473,8 @@ def silent_demands(
         for other in sides - {view.claim.side}:
             theirs = [v for v in views if v.claim.side == other and not v.relay]
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
+                continue
+            if any(opposed(view, v, subject) for v in theirs):  # they answer it, if only to negate it
                 continue
             agreed = [v for v in theirs if v.joint and not v.denial]
             readouts = nearest(view, agreed) or nearest(view, [v for v in theirs if id(v) in leading])
