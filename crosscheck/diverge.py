@@ -67,6 +67,9 @@ CONCEPT_OF = {
     for word in words.split()
 }
 AND_WORDS = union("and_words")
+RESTRICTED = re.compile(rf"\b(?:{alternation('restriction_cues')})\b")
+COVERED = re.compile(rf"\b(?:{alternation('coverage_cues')})\b")
+QUESTION_LEAD = re.compile(rf"\b(?:{alternation('question_leads')})\b(?P<topic>[^,;:]*)")
 
 
 def pair_id(a: str, b: str) -> str:
@@ -113,8 +116,8 @@ def view_of(claim: Claim, text: str, names: set[str], settings: DivergenceSettin
 def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSettings, registry=None) -> View:
     content = text[claim.content_start : claim.content_end] or claim.text
     folded = fold(content)
-    stems = topic_stems(content, registry, names)
     whole = fold(claim.text)
+    stems = topic_stems(content, registry, names) | topic_stems(asked_about(whole), registry, names)
     demand = bool(DEMAND.search(whole))
     held = bool(EXCHANGE_HELD.search(whole)) and not demand  # "X spoke with Y": the exchange, not its substance
     return View(
@@ -130,27 +133,31 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
     )
 
 
+def asked_about(folded: str) -> str:
+    """The topic of the question a claim answers, if it says ("asked about the nuclear file, …")."""
+    match = QUESTION_LEAD.search(folded)
+    return match.group("topic") if match else ""
+
+
 def answered_claim(denier: View, views: list[View]) -> View | None:
     """The claim a denial answers when it does not quote it: among the earlier
     claims of another side in the same article, the closest in substance
-    (shared stems, then embedding similarity), else the nearest."""
-    earlier = [
-        v
-        for v in views
-        if v.claim.article_id == denier.claim.article_id
-        and v.claim.start < denier.claim.start
-        and v.claim.side != denier.claim.side
-    ]
-    if not earlier:
-        return None
+    (shared stems, then embedding similarity), else the nearest. A denial told
+    first (a headline, "X dismissed reports that…" before the other side's
+    version) answers the closest later one."""
+    others = [v for v in views if v.claim.article_id == denier.claim.article_id and v.claim.side != denier.claim.side]
+    earlier = [v for v in others if v.claim.start < denier.claim.start]
+    if not earlier:  # a later claim answered must be another country's, not a source of no known side
+        later = [v for v in others if v.claim.side]
+        return max(later, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
     if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
         return max(earlier, key=lambda v: v.claim.start)
 
-    def closeness(view: View) -> tuple[float, int]:
-        cosine = float(view.vector @ denier.vector) if view.vector is not None and denier.vector is not None else 0.0
-        return len(view.stems & denier.stems) + cosine, view.claim.start
+    return max(earlier, key=lambda v: (closeness(denier, v), v.claim.start))
 
-    return max(earlier, key=closeness)
+
+def closeness(denier: View, view: View) -> float:
+    return len(view.stems & denier.stems) + cosine(view, denier)
 
 
 def denial_targets(denier: View, views: list[View], settings: DivergenceSettings) -> set[int]:
@@ -200,11 +207,12 @@ def find_divergences(
         settings.accounts_per_side if exchange else settings.positions_per_side,
         settings.min_account if exchange else 0.0,
     )
+    subject = event_subject(views, settings)
     found: dict[str, Divergence] = {}
     for a, b in combinations(views, 2):
         if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
             continue
-        result = compare(a, b, sides, settings, targets, central_ids, nli)
+        result = compare(a, b, sides, settings, targets, central_ids, nli, subject)
         if result:
             kind, score, evidence = result
             first, second = sorted((a.claim.id, b.claim.id))
@@ -218,7 +226,7 @@ def find_divergences(
                 evidence=evidence,
             )
     if exchange and len(sides) == 2:
-        left_out, demands = silent_demands(event, views, sides, settings, focus)
+        left_out, demands = silent_demands(event, views, sides, settings, focus, subject)
         aligned = topic_framings(event, views, sides, settings, focus)
         specific = [p for p in found.values() if p.evidence.startswith(SCOPE)]  # one measure, told two ways
         on_topic = {x for pair in [*aligned, *specific] for x in (pair.a, pair.b)}
@@ -228,6 +236,9 @@ def find_divergences(
         for pair in aligned:
             if pair.a not in left_out and pair.b not in left_out:
                 found.setdefault(pair.id, pair)
+        for pair in restricted_scope(event, views, sides, focus):
+            if found.get(pair.id) is None or found[pair.id].kind in (AGREEMENT, DivergenceKind.FRAMING.value):
+                found[pair.id] = pair
         for pair in [*silent_omissions(event, views, sides, settings, focus), *demands]:
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
@@ -242,7 +253,11 @@ def compare(
     targets: dict[int, set[int]],
     central_ids: set[int],
     nli=None,
+    subject: frozenset[str] = frozenset(),
 ) -> tuple[str, float, str] | None:
+    """How two claims of different sides relate, if they are compared. A
+    negation or other numbers contradict only on something both claims name
+    beyond the event's `subject` (see `event_subject`)."""
     for denier, other in ((a, b), (b, a)):
         if denier.denial and denier.claim.side != other.claim.side and id(other) in targets[id(denier)]:
             return "denial", 0.85, f"{denier.claim.source} refutes: {short(denier.content)}"
@@ -256,7 +271,7 @@ def compare(
         return None
     if len(a.stems) < settings.min_salient or len(b.stems) < settings.min_salient:
         return None
-    shared = a.stems & b.stems
+    shared = a.stems & b.stems - subject
     if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers) and shared:
         return (
             "contradiction",
@@ -265,6 +280,8 @@ def compare(
         )
     if scope := wider_scope(a, b) or wider_scope(b, a):
         return "contradiction", 0.75, f"{SCOPE}{scope[0]} vs {scope[1]}"
+    if negated_on := opposed(a, b, subject):
+        return "contradiction", 0.65, f"one version negates: {', '.join(sorted(negated_on))}"
     if id(a) not in central_ids or id(b) not in central_ids:
         return None
     if agree(a, b, settings):
@@ -274,9 +291,36 @@ def compare(
         and (p := max(nli(a.content, b.content), nli(b.content, a.content))) >= settings.nli_contradiction
     ):
         return "contradiction", p, f"NLI: contradiction p={p:.2f}"
-    if a.negated != b.negated and shared:
-        return "contradiction", 0.65, f"one version negates: {', '.join(sorted(shared))}"
+    if not same_topic(a, b, sides):  # two topics of one exchange, not two stresses of one
+        return None
     return DivergenceKind.FRAMING.value, 0.6, f"{short(a.content, 60)} | {short(b.content, 60)}"
+
+
+def opposed(a: View, b: View, subject: frozenset[str]) -> set[str]:
+    """The concepts beyond the event's subject that one claim negates and the
+    other asserts ("the reparations question is not closed" / "is settled"),
+    whichever claims of the event they are. A claim that says a readout does
+    not mention something is an omission, not a negation."""
+    if a.negated == b.negated or OMISSION.search(fold(a.claim.text)) or OMISSION.search(fold(b.claim.text)):
+        return set()
+    return a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
+
+
+def same_topic(a: View, b: View, sides: set) -> bool:
+    """Whether two claims speak of one topic (the event's subject included:
+    two stresses on it are framing): a concept, or a third country (not a
+    participant's), in common."""
+    return bool(a.concepts & b.concepts or (set(a.places) & set(b.places)) - sides)
+
+
+def event_subject(views: list[View], settings: DivergenceSettings) -> frozenset[str]:
+    """The stems that name what the whole event is about ("Mercosur" at a
+    Mercosur meeting): in at least `subject_share` of its claims. Two claims
+    that share only these speak of the event, not of one slot of it."""
+    if len(views) < settings.subject_min_claims:  # in a handful of claims, every shared word looks like one
+        return frozenset()
+    counts = Counter(stem for v in views for stem in v.stems)
+    return frozenset(stem for stem, n in counts.items() if n >= settings.subject_share * len(views))
 
 
 SCOPE = "scope differs: "
@@ -286,13 +330,13 @@ def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
     """One measure told with a wider scope: `wide` coordinates two terms
     ("energy and infrastructure") that `narrow` joins into one ("energy
     infrastructure", "infrastructures énergétiques"). Returns both wordings."""
-    words = concept_words(narrow.content)
+    words = [w for w in concept_words(narrow.content) if w[3] in AND_WORDS or w[3][:STEM] in narrow.stems]
     joined = {
         frozenset((first[0], second[0])): (first[1], second[2])
         for first, second in zip(words, words[1:], strict=False)
         if first[0] != second[0]
     }
-    coordinated = concept_words(wide.content)
+    coordinated = [w for w in concept_words(wide.content) if w[3] in AND_WORDS or w[3][:STEM] in wide.stems]
     for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
         if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
             return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]
@@ -373,13 +417,51 @@ def silent_omissions(
 SILENT_OMISSION = "not in the other side's readout: "
 
 
+def restricted_scope(event: Event, views: list[View], sides: set[str], focus: set[str] | None) -> list[Divergence]:
+    """One side says the exchange was restricted to some topics ("limited to
+    consular matters"), the other that it covered something those topics do
+    not name ("all disputes, including Kashmir, were discussed")."""
+    out = []
+    for narrow in views:
+        if narrow.claim.side not in sides or narrow.relay or not RESTRICTED.search(fold(narrow.claim.text)):
+            continue
+        for wide in views:
+            if wide.claim.side in (narrow.claim.side, None) or wide.claim.side not in sides or wide.relay:
+                continue
+            if not COVERED.search(fold(wide.claim.text)) or not wide.concepts - narrow.concepts:
+                continue
+            if focus is not None and not {narrow.claim.id, wide.claim.id} & focus:
+                continue
+            first, second = sorted((narrow.claim.id, wide.claim.id))
+            out.append(
+                Divergence(
+                    id=pair_id(first, second),
+                    event_id=event.id,
+                    a=first,
+                    b=second,
+                    kind=DivergenceKind.CONTRADICTION.value,
+                    score=0.7,
+                    evidence=f"{RESTRICTED_SCOPE}{short(narrow.content, 50)} | {short(wide.content, 50)}",
+                )
+            )
+    return out
+
+
+RESTRICTED_SCOPE = "scope of the exchange differs: "
+
+
 def silent_demands(
-    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+    event: Event,
+    views: list[View],
+    sides: set[str],
+    settings: DivergenceSettings,
+    focus: set[str] | None,
+    subject: frozenset[str] = frozenset(),
 ) -> tuple[set[str], list[Divergence]]:
     """A demand, condition, warning or proposal one side's account states whose
     substance the other side's claims leave out, when the event holds that
     side's readout: paired with what that readout says was agreed (its joint
-    outcomes), else with its leading account closest to the demand. Returns
+    outcome closest to the demand), else with its leading account closest to it. Returns
     the ids of the demands left out and the pairs."""
     leading = central(views, settings.accounts_per_side, settings.min_account)
     demands: set[str] = set()
@@ -392,8 +474,10 @@ def silent_demands(
             theirs = [v for v in views if v.claim.side == other and not v.relay]
             if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
                 continue
+            if any(opposed(view, v, subject) for v in theirs):  # they answer it, if only to negate it
+                continue
             agreed = [v for v in theirs if v.joint and not v.denial]
-            readouts = agreed or nearest(view, [v for v in theirs if id(v) in leading])
+            readouts = nearest(view, agreed) or nearest(view, [v for v in theirs if id(v) in leading])
             demands |= {view.claim.id} if readouts else set()
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:
@@ -663,10 +747,15 @@ def participant_names(event: Event, registry) -> set[str]:
         actor = registry.get(person)
         if actor:
             for alias in [actor.name, *actor.aliases]:
-                names |= {w for w in fold(alias).split() if len(w) > 3}
+                names |= name_words(alias)
         elif person.startswith("name:"):
-            names |= {w for w in person[5:].split("-") if len(w) > 3}
+            names |= name_words(person[5:].replace("-", " "))
     return names
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name as salient stems see them ("jae-myung": "jae", "myung"; short names such as "Dar" too)."""
+    return set(re.findall(r"[a-z]{3,}", fold(name)))
 
 
 def article_omissions(draft: Draft, registry=None, settings: DivergenceSettings = DEFAULTS) -> list[Divergence]:

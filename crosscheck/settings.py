@@ -62,6 +62,11 @@ class DivergenceSettings:
     # accounts (Iran in a call about Ukraine), and share a concept are compared on that topic, not with the
     # other side's leading accounts.
     topic_place_share: float = 0.5
+    # A stem in at least this share of an event's claims names the event's subject: a negation or other numbers
+    # on it alone contradict nothing (held-out: the bloc's name in 0.5-0.64 of a meeting's claims; a slot that
+    # contradicts, the prisoners' release in a call about it, in 0.45).
+    subject_share: float = 0.5
+    subject_min_claims: int = 6  # events with fewer claims have no subject words
 
 
 @dataclass(frozen=True)

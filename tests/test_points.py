@@ -86,7 +86,7 @@ def test_a_later_article_continues_the_stored_point_and_keeps_its_id() -> None:
 
 def test_agreements_make_quiet_points_and_framing_has_no_slot() -> None:
     one = claim("Fidan a insisté sur la coopération énergétique et le commerce bilatéral.", "TR", n=1)
-    two = claim("Dendias a estimé que toute provocation navale entraînerait une riposte.", "GR", n=2)
+    two = claim("Dendias a estimé que toute provocation navale menacerait le commerce régional.", "GR", n=2)
     three = claim("Dendias a salué la coopération énergétique et le commerce bilatéral.", "GR", n=3)
     found_views = views(one, two, three)
     pairs = find_divergences(EVENT, found_views, SETTINGS, {"TR", "GR"})
@@ -237,7 +237,7 @@ def test_accounts_of_one_side_topic_are_framed_against_each_other_not_the_other_
 
 def test_a_demand_one_claim_of_the_other_side_takes_up_is_no_omission() -> None:
     demand = claim("Dendias a exigé que la paix à la frontière reste la condition de relations normales.", "GR", n=1)
-    answer = claim("Fidan said the border question should not define relations as a whole.", "TR", n=2, article="b")
+    answer = claim("Fidan said the border question would shape relations as a whole.", "TR", n=2, article="b")
     other = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=3)
     close, far = (
         with_vectors(views(demand, answer, other), [0, 0, 1]),
@@ -283,3 +283,14 @@ def test_a_seat_of_government_is_not_a_third_country_raised() -> None:
     readout = claim("Fidan a souligné l'importance du commerce bilatéral et de la coopération énergétique.", "TR", n=2)
     pairs = find_divergences(EVENT, views(raised, readout), SETTINGS, {"GR", "TR"})
     assert not [p for p in pairs if p.evidence.startswith(SILENT_OMISSION)]
+
+
+def test_a_demand_the_other_side_negates_is_answered_not_left_out() -> None:
+    demand = claim(
+        "Dendias a exigé le retrait des navires de forage et des garde-côtes de la zone contestée.", "GR", n=1
+    )
+    agreed = claim("Fidan said both ministers agreed to resume exploratory talks next month.", "TR", n=2, article="b")
+    negates = claim("Interrogé sur les navires de forage, Fidan a dit qu'ils ne sont pas à l'ordre du jour.", "TR", n=3)
+    pairs = find_divergences(EVENT, views(demand, agreed, negates), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.kind == "omission"]
+    assert ("contradiction", "art:1000", "art:3000") in {(p.kind, p.a, p.b) for p in pairs}

@@ -679,11 +679,12 @@ def test_thresholds_silence_check_findings_and_quiet_the_report(pairs_store: Sto
     assert "contradiction" in divergent_findings()
     strict = Thresholds({kind: 1.0 for kind in DIVERGENCE_KINDS})
     assert divergent_findings(thresholds=strict) == set()
-    data = collect(pairs_store, Filters(thresholds={"framing": 0.99}))
-    assert not [p for v in data.events for p in v.pairs if p.divergence.kind == "framing"]
-    quiet = [v for v in data.events if any(p.divergence.kind == "framing" for p in v.below)]
+    kind = "contradiction"  # a kind the examples flag, every pair of it scored below 0.99
+    data = collect(pairs_store, Filters(thresholds={kind: 0.99}))
+    assert not [p for v in data.events for p in v.pairs if p.divergence.kind == kind]
+    quiet = [v for v in data.events if any(p.divergence.kind == kind for p in v.below)]
     assert quiet and "Below the calibrated threshold" in render_event(quiet[0])
-    rows = [r for v in data.events for r in v.readout if r.point.kind.value == "framing"]
+    rows = [r for v in data.events for r in v.readout if r.point.kind.value == kind]
     assert rows and all(r.quiet and "below the calibrated threshold" in r.kind_words for r in rows)
     pairs_store.save_thresholds(strict.by_kind)  # without thresholds given, the store's own apply
     assert divergent_findings() == set()

@@ -193,6 +193,13 @@ class Language:
     demand_cues: str = ""
     exchange_held: str = ""
     concepts: dict[str, str] = field(default_factory=dict)
+    # A question a claim answers ("asked about the nuclear file, the spokesman said it was not discussed"): its
+    # topic is the answer's topic (diverge.py), on folded text, up to the next comma.
+    question_leads: str = ""
+    # Scope of the exchange (diverge.py), on folded text: one side says it was restricted ("limited to consular
+    # matters"), the other that it covered more ("all disputes, including Kashmir, were discussed").
+    restriction_cues: str = ""
+    coverage_cues: str = ""
 
 
 @cache

@@ -258,6 +258,8 @@ president presidents leader leaders having between
 held took place lasted last hour hours minute minutes first time times since year years month months week weeks days
 frank candid sincere detailed substantive constructive cordial direct long lengthy phone telephone conversation call
 exchange views almost known
+prime minister ministers chancellor deputy secretary counterpart counterparts external affairs
+issue issues question questions matter matters summit
 """
 JOINT_OUTCOME_VERBS = (
     r"(?:have |had )?(?:\w+ )?(?:agreed|decided|accepted|concluded|welcomed|expressed|stressed|underlined)"
@@ -300,4 +302,22 @@ CONCEPTS = {
     "flights": "flights",
     "agreement": "agreement deal",
     "hostages": "hostages",
+    "history": "history historical",
+    "compensation": "compensation reparations indemnity",
+    "nuclear": "nuclear atomic enrichment iaea",
+    "mediation": "mediation mediator intermediary",
+    "sanctions": "sanctions embargo",
+    "water": "water waters river rivers",
+    "pilgrims": "pilgrims pilgrimage",
+    "port": "port ports harbour harbor",
+    "sea": "sea maritime",
+    "lease": "lease leased",
+    "controls": "controls checks",
+    "apology": "apology apologise apologize",
 }
+
+# A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
+QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|on)"
+# The exchange was restricted to some topics / covered some topics (diverge.py).
+RESTRICTION_CUES = r"limited to|confined to|restricted to|solely|exclusively|only (?:discussed|covered|concerned)"
+COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)|came up"

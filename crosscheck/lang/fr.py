@@ -311,6 +311,8 @@ eu lieu tenu tenue dure duree heure heures minute minutes premier premiere premi
 mois semaine semaines jours sincere approfondi approfondie franc franche direct directe constructif constructive
 cordial cordiale detaille detaillee substantiel substantielle long longue telephone telephonique conversation
 entretien appel echange echanges vues presque dernier derniere connu
+ministre ministres chancelier homologue homologues secretaire affaires etrangeres
+question questions dossier dossiers sommet
 """
 JOINT_OUTCOME_VERBS = (
     r"ont (?:\w+ )?(?:convenu|decide|accepte|conclu|estime|salue|exprime|souligne)|sont convenus"
@@ -356,4 +358,25 @@ CONCEPTS = {
     "flights": "vols",
     "agreement": "accord",
     "hostages": "otages",
+    "history": "histoire historique",
+    "compensation": "indemnisation indemnisations reparations dedommagement",
+    "nuclear": "nucleaire atomique enrichissement aiea",
+    "mediation": "mediation mediateur intermediaire",
+    "sanctions": "sanctions embargo",
+    "water": "eau eaux fleuve fleuves riviere",
+    "pilgrims": "pelerins pelerinage",
+    "port": "port ports portuaire portuaires",
+    "sea": "mer maritime",
+    "lease": "bail baux louer",
+    "controls": "controles",
+    "apology": "excuses",
 }
+
+# A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
+QUESTION_LEADS = r"(?:interroge|questionne)e?s? (?:sur|a propos)|a la question de savoir"
+# The exchange was restricted to some topics / covered some topics (diverge.py).
+RESTRICTION_CUES = (
+    r"limitee? aux?|limites aux?|cantonnee? aux?|uniquement|exclusivement"
+    r"|n'a ete question que|n'a porte que|ne portait que"
+)
+COVERAGE_CUES = r"y compris|(?:ont|a) ete (?:abordee?s?|evoquee?s?|discutee?s?)"
