@@ -659,7 +659,7 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
                     b=second,
                     kind="omission",
                     score=0.7,
-                    evidence=f"omits: {short(view.content[match.end() :], 60)}",
+                    evidence=f"omits: {short(view.claim.text[match.end() :].strip(), 60)}",
                 )
             )
     return out

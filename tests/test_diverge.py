@@ -91,6 +91,16 @@ def test_text_saying_a_readout_omits_a_topic() -> None:
     omits = claim("Le communiqué grec ne mentionne pas les réfugiés syriens.", "GR", n=2)
     found = omissions(views(covered, omits), {"art:1000": "ev-1", "art:2000": "ev-1"}, SETTINGS)
     assert kinds(found) == {("omission", "art:1000", "art:2000")}
+    assert found[0].evidence == "omits: les réfugiés syriens."  # what is left out, whole words
+
+
+def test_a_stated_omission_names_what_is_left_out_when_the_quote_starts_later() -> None:
+    covered = claim("Dendias a évoqué la reprise des patrouilles en mer Égée.", "GR", n=1)
+    text = "Selon Athènes, le communiqué turc ne mentionne pas la reprise des patrouilles en mer Égée."
+    omits = claim(text, "TR", n=2)
+    omits[0].content_start += len("Selon Athènes, ")  # the content starts after the source, as attribution sets it
+    found = omissions(views(covered, omits), {"art:1000": "ev-1", "art:2000": "ev-1"}, SETTINGS)
+    assert [d.evidence for d in found] == ["omits: la reprise des patrouilles en mer Égée."]
 
 
 @pytest.mark.parametrize("relay_side", ["GB"])
