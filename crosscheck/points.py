@@ -389,6 +389,7 @@ def stated_omission(pair: Divergence, sides: dict[str, str]) -> Point:
     X"): the statement and the claim that covers X, whatever their sides (the
     article itself says the two versions part), as one point."""
     topic = pair.evidence.removeprefix("omits:").strip().rstrip("…")
+    topic = re.split(r"[,;:(«“\"]", topic)[0]  # the first thing left out: "le désengagement, ni la reprise…"
     return Point(
         id=point_id(pair.event_id, DivergenceKind.OMISSION, [pair]),
         event_id=pair.event_id,

@@ -294,3 +294,19 @@ def test_a_demand_the_other_side_negates_is_answered_not_left_out() -> None:
     pairs = find_divergences(EVENT, views(demand, agreed, negates), SETTINGS, {"GR", "TR"})
     assert not [p for p in pairs if p.kind == "omission"]
     assert ("contradiction", "art:1000", "art:3000") in {(p.kind, p.a, p.b) for p in pairs}
+
+
+def test_a_stated_omission_s_topic_is_the_first_thing_left_out() -> None:
+    from crosscheck.models import Divergence
+    from crosscheck.points import stated_omission
+
+    pair = Divergence(
+        id="dv-1",
+        event_id="ev-1",
+        a="a:1",
+        b="b:1",
+        kind="omission",
+        score=0.7,
+        evidence="omits: le désengagement, ni la reprise des patrouilles dans la…",
+    )
+    assert stated_omission(pair, {"a:1": "CN", "b:1": "IN"}).topic == "le désengagement"
