@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -216,6 +217,10 @@ class Registry:
         return code
 
     def _country_of(self, text: str) -> str | None:
+        return next((code for code, _, _, _ in self.country_mentions(text)), None)
+
+    def country_mentions(self, text: str) -> Iterator[tuple[str, tuple[str, ...], int, int]]:
+        """Each country word group of a text, longest first: (code, folded words, start, end)."""
         toks = tokens(text)
         for n in (3, 2, 1):
             starts = self.country_starts[n]
@@ -225,8 +230,7 @@ class Registry:
                 key = tuple(t.text for t in toks[i : i + n])
                 code = self.country_words.get(key)
                 if code and (key not in self.case_sensitive or toks[i].upper):
-                    return code
-        return None
+                    yield code, key, toks[i].start, toks[i + n - 1].end
 
     @lru_cache(maxsize=1)  # noqa: B019 - one registry per process, cached for its life
     def country_stems(self) -> set[str]:

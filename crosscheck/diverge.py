@@ -31,7 +31,7 @@ from crosscheck.lang import all_languages, alternation, union
 from crosscheck.models import AGREEMENT, Claim, Divergence, DivergenceKind, Event, Polarity
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import STEM, topic_stems
-from crosscheck.textnorm import fold, tokens
+from crosscheck.textnorm import fold
 
 if TYPE_CHECKING:
     from crosscheck.draft import Draft
@@ -367,14 +367,9 @@ def countries_named(text: str, registry) -> dict[str, str]:
     if registry is None:
         return {}
     found: dict[str, str] = {}
-    toks = tokens(text)
-    for n in (3, 2, 1):
-        for i in range(len(toks) - n + 1):
-            key = tuple(t.text for t in toks[i : i + n])
-            code = registry.country_words.get(key)
-            named_as_place = code and key not in registry.seat_words and code not in found
-            if named_as_place and (key not in registry.case_sensitive or toks[i].upper):
-                found[code] = text[toks[i].start : toks[i + n - 1].end]
+    for code, words, start, end in registry.country_mentions(text):
+        if words not in registry.seat_words and code not in found:
+            found[code] = text[start:end]
     return found
 
 
