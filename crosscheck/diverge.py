@@ -58,6 +58,7 @@ META_STEMS = frozenset(
 BOTH_PARTICIPANTS = rf"\b(?:{alternation('both_words')}) (?:{alternation('participant_nouns')})"
 JOINT_OUTCOME = re.compile(rf"{BOTH_PARTICIPANTS} (?:{alternation('joint_outcome_verbs')})\b")
 RELAY_ID_PREFIXES = ("outlet.",)
+OMISSION_KIND = DivergenceKind.OMISSION.value
 DEMAND = re.compile(alternation("demand_cues"))
 EXCHANGE_HELD = re.compile(alternation("exchange_held"))
 CONCEPT_OF = {
@@ -75,6 +76,21 @@ QUESTION_LEAD = re.compile(rf"\b(?:{alternation('question_leads')})\b(?P<topic>[
 def pair_id(a: str, b: str) -> str:
     first, second = sorted((a, b))
     return "dv-" + hashlib.sha1(f"{first}|{second}".encode()).hexdigest()[:12]
+
+
+def pair_of(event_id: str, a: str, b: str, kind: str, score: float, evidence: str, **extra) -> Divergence:
+    """A compared pair of two claim ids, in the stored order (the smaller id first)."""
+    first, second = sorted((a, b))
+    return Divergence(
+        id=pair_id(first, second),
+        event_id=event_id,
+        a=first,
+        b=second,
+        kind=kind,
+        score=score,
+        evidence=evidence,
+        **extra,
+    )
 
 
 @dataclass
@@ -215,16 +231,8 @@ def find_divergences(
         result = compare(a, b, sides, settings, targets, central_ids, nli, subject)
         if result:
             kind, score, evidence = result
-            first, second = sorted((a.claim.id, b.claim.id))
-            found[pair_id(first, second)] = Divergence(
-                id=pair_id(first, second),
-                event_id=event.id,
-                a=first,
-                b=second,
-                kind=kind,
-                score=round(score, 3),
-                evidence=evidence,
-            )
+            pair = pair_of(event.id, a.claim.id, b.claim.id, kind, round(score, 3), evidence)
+            found[pair.id] = pair
     if exchange and len(sides) == 2:
         left_out, demands = silent_demands(event, views, sides, settings, focus, subject)
         aligned = topic_framings(event, views, sides, settings, focus)
@@ -394,16 +402,10 @@ def silent_omissions(
                 continue
             if focus is not None and not {view.claim.id, readout.claim.id} & focus:
                 continue
-            first, second = sorted((view.claim.id, readout.claim.id))
+            evidence = f"{SILENT_OMISSION}{', '.join(missing)}"
             out.append(
-                Divergence(
-                    id=pair_id(first, second),
-                    event_id=event.id,
-                    a=first,
-                    b=second,
-                    kind=DivergenceKind.OMISSION.value,
-                    score=settings.silent_omission_score,
-                    evidence=f"{SILENT_OMISSION}{', '.join(missing)}",
+                pair_of(
+                    event.id, view.claim.id, readout.claim.id, OMISSION_KIND, settings.silent_omission_score, evidence
                 )
             )
     return out
@@ -427,17 +429,9 @@ def restricted_scope(event: Event, views: list[View], sides: set[str], focus: se
                 continue
             if focus is not None and not {narrow.claim.id, wide.claim.id} & focus:
                 continue
-            first, second = sorted((narrow.claim.id, wide.claim.id))
+            evidence = f"{RESTRICTED_SCOPE}{short(narrow.content, 50)} | {short(wide.content, 50)}"
             out.append(
-                Divergence(
-                    id=pair_id(first, second),
-                    event_id=event.id,
-                    a=first,
-                    b=second,
-                    kind=DivergenceKind.CONTRADICTION.value,
-                    score=0.7,
-                    evidence=f"{RESTRICTED_SCOPE}{short(narrow.content, 50)} | {short(wide.content, 50)}",
-                )
+                pair_of(event.id, narrow.claim.id, wide.claim.id, DivergenceKind.CONTRADICTION.value, 0.7, evidence)
             )
     return out
 
@@ -477,18 +471,9 @@ def silent_demands(
             for readout in readouts:
                 if focus is not None and not {view.claim.id, readout.claim.id} & focus:
                     continue
-                first, second = sorted((view.claim.id, readout.claim.id))
-                out.append(
-                    Divergence(
-                        id=pair_id(first, second),
-                        event_id=event.id,
-                        a=first,
-                        b=second,
-                        kind=DivergenceKind.OMISSION.value,
-                        score=settings.silent_omission_score,
-                        evidence=f"{SILENT_DEMAND}{short(view.content, 60)}",
-                    )
-                )
+                evidence = f"{SILENT_DEMAND}{short(view.content, 60)}"
+                score = settings.silent_omission_score
+                out.append(pair_of(event.id, view.claim.id, readout.claim.id, OMISSION_KIND, score, evidence))
     return demands, out
 
 
@@ -517,19 +502,9 @@ def topic_framings(
         places = distinctive & set(a.places) & set(b.places)
         if not places or not a.concepts & b.concepts or agree(a, b, settings):
             continue
-        first, second = sorted((a.claim.id, b.claim.id))
         where = ", ".join(a.places[code] for code in sorted(places))
-        out.append(
-            Divergence(
-                id=pair_id(first, second),
-                event_id=event.id,
-                a=first,
-                b=second,
-                kind=DivergenceKind.FRAMING.value,
-                score=0.6,
-                evidence=f"on {where}: {short(a.content, 50)} | {short(b.content, 50)}",
-            )
-        )
+        evidence = f"on {where}: {short(a.content, 50)} | {short(b.content, 50)}"
+        out.append(pair_of(event.id, a.claim.id, b.claim.id, DivergenceKind.FRAMING.value, 0.6, evidence))
     return out
 
 
@@ -645,18 +620,8 @@ def omissions(views: list[View], event_of: dict[str, str], settings: DivergenceS
         candidates = [c for c in candidates if c[0] >= 1]
         if candidates:
             _, _, other = max(candidates, key=lambda c: (c[0], c[1], -c[2].claim.start))
-            first, second = sorted((view.claim.id, other.claim.id))
-            out.append(
-                Divergence(
-                    id=pair_id(first, second),
-                    event_id=event_of[view.claim.id],
-                    a=first,
-                    b=second,
-                    kind="omission",
-                    score=0.7,
-                    evidence=f"omits: {short(view.claim.text[match.end() :].strip(), 60)}",
-                )
-            )
+            evidence = f"omits: {short(view.claim.text[match.end() :].strip(), 60)}"
+            out.append(pair_of(event_of[view.claim.id], view.claim.id, other.claim.id, OMISSION_KIND, 0.7, evidence))
     return out
 
 

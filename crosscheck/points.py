@@ -42,6 +42,7 @@ from crosscheck.diverge import (
     article_omissions,
     event_comparisons,
     pair_id,
+    pair_of,
 )
 from crosscheck.lang import alternation
 from crosscheck.models import AGREEMENT, Divergence, DivergenceKind, Point, Slot
@@ -89,8 +90,10 @@ def same_telling(a: View, b: View, settings: DivergenceSettings, strict: bool = 
         default=0,
     )
     cosine = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-    return cosine >= settings.same_telling_cosine or not strict and (
-        cosine >= settings.same_telling_cosine_with_terms and shared >= settings.same_telling_terms
+    return (
+        cosine >= settings.same_telling_cosine
+        or not strict
+        and (cosine >= settings.same_telling_cosine_with_terms and shared >= settings.same_telling_terms)
     )
 
 
@@ -333,20 +336,10 @@ def pairs_of(points: list[Point], flagged: list[Divergence]) -> list[Divergence]
             if side_a >= side_b:  # each pair of sides once; "" (no single country) is a side too
                 continue
             for a, b in product(ids_a, ids_b):
-                first, second = sorted((a, b))
-                key = pair_id(first, second)
+                key = pair_id(a, b)
                 old = known.get(key)
                 evidence = old.evidence if old is not None and old.kind == point.kind else next(iter(point.reasons), "")
-                pair = Divergence(
-                    id=key,
-                    event_id=point.event_id,
-                    a=first,
-                    b=second,
-                    kind=point.kind.value,
-                    score=point.score,
-                    evidence=evidence,
-                    point=point.id,
-                )
+                pair = pair_of(point.event_id, a, b, point.kind.value, point.score, evidence, point=point.id)
                 if key not in out or better(pair, out[key]):
                     out[key] = pair
     return list(out.values())
