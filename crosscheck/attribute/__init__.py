@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crosscheck.actors import Registry, load_registry
 from crosscheck.attribute import split
-from crosscheck.attribute.context import Discourse, dateline_side
+from crosscheck.attribute.context import HOME_OPENING, Discourse, dateline_side, home_side
 from crosscheck.attribute.engine import CAPS_DATELINE, DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
 from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
@@ -69,6 +69,7 @@ class ArticleAttribution:
         opening = next((s for s in sentences if s.kind in CLAIMABLE), None)
         if opening is not None:
             self.discourse.dateline_side = dateline_side(article.text[opening.start : opening.start + 80], registry)
+            self.discourse.home_side = home_side(article.text[opening.start : opening.start + HOME_OPENING], registry)
         self.attributor = SentenceAttributor(load_lexicon(article.lang or "fr"), self.discourse)
         self.previous: Claim | None = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,7 +72,7 @@ NAME_RUN = re.compile(
 )
 NON_SPACE = re.compile(r"\S+")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
-TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"]|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
+TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"\n]|\s[-–—]\s|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
 CAPITALISED_TITLES = union("capitalised_title_words")
 TITLE_OPEN_ENDS = union("title_open_ends")
@@ -105,6 +106,7 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     sentence_start: int = 0
     dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
+    home_side: str | None = None  # the country whose officials the article names without a nationality
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
     title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
@@ -161,11 +163,25 @@ class Discourse:
             if registered:
                 self.learn(registered[0].actor.id, title)
                 continue
-            if title.side is None or self.is_not_a_name(name.group()):
+            before = text[max(0, name.start() - TITLE_WINDOW) : name.start()]
+            side = title.side or self.side_of_bare_title(before, offset)
+            if side is None or self.is_not_a_name(name.group()):
                 continue
-            person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
+            person = Resolution(unknown_id(name.group(), side), side, "person", name.group(), False)
             self.learn(person.actor, title)
             self.note(person, offset + name.start(), spoke=False)
+
+    def side_of_bare_title(self, before: str, position: int) -> str | None:
+        """ "ministry spokesman X", "Army spokesman X", "Water Minister X": a
+        title with no country is that of the last ministry or army quoted,
+        else of the article's own country (the press gives a
+        nationality to foreign officials only)."""
+        words = set(fold_words(before[-40:]))
+        if words & INSTITUTION_WORDS:
+            named = self.last(position, spoke=True, exclude_kinds={"person"} | OUTLET_KINDS, sided=True)
+            if named is not None:
+                return named.side
+        return self.home_side
 
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""
@@ -469,6 +485,30 @@ def dateline_side(opening: str, registry: Registry) -> str | None:
     if not match:
         return None
     return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
+
+
+HOME_OPENING = 3000  # characters of an article read for its home country
+
+
+def home_side(opening: str, registry: Registry) -> str | None:
+    """The country of the officials an article's opening names with a bare
+    title ("Foreign Minister X", "le président Y"), where the press names its
+    own country's officials; None when there are none or two countries tie."""
+    discourse = Discourse(registry, None)
+    people = [m for m in registry.find(opening) if m.actor.kind == "person" and m.actor.side]
+    votes: Counter = Counter()
+    for run in NAME_RUN.finditer(opening):
+        name = discourse.without_title(opening, run)
+        person = next((m for m in people if m.start <= name.start() < m.end), None) if name else None
+        if person is None or registry.country_of(opening[run.start() : name.start()]):
+            continue  # "Chinese Premier Li Qiang" is named as a foreigner
+        title = discourse.title_of(opening, name.start(), name.end())
+        if title is not None and title.role and title.side is None:
+            votes[person.actor.side] += 1
+    ranked = votes.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def skip_space(text: str, position: int) -> int:

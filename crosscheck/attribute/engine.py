@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosscheck.actors import Resolution, unknown_id
+from crosscheck.actors import INSTITUTION_WORDS, Resolution, unknown_id
 from crosscheck.attribute.context import Discourse
 from crosscheck.attribute.lexicon import Lexicon, VerbForm
 from crosscheck.attribute.phrases import (
@@ -715,6 +715,8 @@ class SentenceAttributor:
             side = subject.side
         if side is None and STATE_SOURCE_WORDS & words:
             side = self.discourse.dateline_side
+        if side is None and INSTITUTION_WORDS & words:  # "the Defence Ministry said", in its own country's press
+            side = self.discourse.side_of_bare_title(phrase, position)
         if side is None:
             return resolution
         return Resolution(unknown_id(phrase, side), side, resolution.kind, resolution.name, False)

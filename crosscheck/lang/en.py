@@ -162,7 +162,10 @@ SINGULAR_ENDING_S = "his its this press process"
 SUBJECT_DETERMINERS = "the|a|an|two|three|several"
 SUBJECT_VERBS = "has|have|had|was|were|met|spoke|visited"
 OUTLET_WORDS_BEFORE = "state|official|news|state news"
-CAPITALISED_TITLE_WORDS = "foreign defence defense prime deputy vice finance interior treasury"
+CAPITALISED_TITLE_WORDS = (
+    "foreign defence defense prime deputy vice finance interior treasury army navy military ministry government "
+    "gen maj lt col brig adm cmdr general major lieutenant colonel brigadier admiral commander"
+)
 
 # Attribution constructions (attribute/engine.py); folded text.
 ACCORDING_WORDS = "according to|per"
@@ -228,7 +231,8 @@ FEMALE_WORDS = "she her mrs ms madam spokeswoman chairwoman congresswoman busine
 # A source that is both parties at once, so no side's claim (lower case; attribute.engine).
 JOINT_SOURCE = (
     r"(?:the|both) (?:two )?(?:leaders|sides|men|women|presidents|ministers|countries|parties|delegations|"
-    r"heads of state|statements|readouts|governments|capitals)|both"
+    r"heads of state|statements|readouts|governments|capitals|ministries|foreign ministries|armies|presidencies)|both"
+    r"|(?:a|the) joint (?:statement|communique|declaration)(?: (?:issued|released|published) .{0,60})?"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (lower case; attribute.engine).

@@ -277,8 +277,11 @@ FEMALE_WORDS = (
 # A source that is both parties at once, so no side's claim (on accent-folded text; attribute.engine).
 JOINT_SOURCE = (
     r"(?:les|ces) (?:deux|trois) (?:hommes|femmes|dirigeants|presidents|ministres|chefs d'etat|parties|"
-    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales)"
+    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales|"
+    r"ministeres|chancelleries|diplomaties|armees|presidences)"
     r"|les dirigeants|tous deux"
+    r"|(?:un|le) communique (?:conjoint|commun)(?: (?:publie|diffuse) .{0,60})?"
+    r"|(?:une|la) declaration (?:conjointe|commune)(?: (?:publiee|diffusee) .{0,60})?"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (accent-folded; attribute.engine).
