@@ -154,3 +154,57 @@ def test_a_caption_credit_does_not_hide_the_attributed_sentence_before_it() -> N
     assert [(c.source, c.side) for c in extract_claims(text, lang="fr", published=DAY)] == [
         ("Le président russe", "RU")
     ]
+
+
+def test_officials_with_a_bare_title_are_the_home_countrys() -> None:
+    """The press gives a nationality to foreign officials only: where the story
+    names its own country's known minister with a bare title, an unknown
+    official with a bare title is of that country too."""
+    text = (
+        "Foreign Minister Penny Wong met her Indonesian counterpart in Perth on Monday, her office said. "
+        "Trade Minister Ellen Marbury said the two countries would sign a fisheries accord before March."
+    )
+    assert sources(text, "en")[-1] == ("Trade Minister Ellen Marbury", "AU")
+
+
+def test_a_foreign_qualified_minister_gives_no_home_country() -> None:
+    text = (
+        "Indonesian Foreign Minister Sugiono met Penny Wong in Perth on Monday. "
+        "Trade Minister Ellen Marbury said the two countries would sign a fisheries accord before March."
+    )
+    assert sources(text, "en")[-1] != ("Trade Minister Ellen Marbury", "ID")
+
+
+def test_a_spokesman_of_the_ministry_or_army_quoted_before_is_of_its_country() -> None:
+    text = (
+        "Peruvian troops fired warning shots near the border on Friday, the Chilean Army said. "
+        "Army spokesman Col Ramiro Lastra said no one had been hurt. "
+        "He said the patrol had stayed on its side of the line. "
+        "The Defence Ministry said it would file a protest with Lima."
+    )
+    assert sources(text, "en") == [
+        ("the Chilean Army", "CL"),
+        ("Army spokesman Col Ramiro Lastra", "CL"),
+        ("He", "CL"),
+        ("The Defence Ministry", "CL"),
+    ]
+
+
+def test_a_ministry_spokesman_in_an_according_to_is_the_source() -> None:
+    text = (
+        "The Peruvian foreign ministry said the talks had been useful. "
+        "According to ministry spokesman Tomas Ulloa, the Chilean side agreed to reopen the crossing."
+    )
+    assert sources(text, "en")[-1] == ("ministry spokesman Tomas Ulloa", "PE")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les deux pays tiendront un nouveau cycle de discussions, ont indiqué les deux ministères.", "fr"),
+        ("A joint statement issued after the meeting said both governments would resume their dialogue.", "en"),
+        ("Selon un communiqué conjoint, les deux pays relanceront leur dialogue sur l'énergie.", "fr"),
+    ],
+)
+def test_joint_statements_are_no_sides_claim(text: str, lang: str) -> None:
+    assert extract_claims(text, lang=lang, published=DAY) == []

@@ -68,7 +68,7 @@ INSTITUTION_BACK = back_reference("institution", r"\s*")
 PERSON_BACK = back_reference("person")
 NAME_RUN = re.compile(
     rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
-    r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,5}"
 )
 NON_SPACE = re.compile(r"\S+")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
@@ -156,7 +156,7 @@ class Discourse:
             name = self.without_title(text, run)
             if name is None:
                 continue
-            title = self.title_of(text, name.start(), name.end())
+            title = self.title_of(text, name.start(), name.end()) or self.bare_title(text[run.start() : name.start()])
             if title is None:
                 continue
             registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
@@ -171,26 +171,36 @@ class Discourse:
             self.learn(person.actor, title)
             self.note(person, offset + name.start(), spoke=False)
 
+    def bare_title(self, words_before_name: str) -> Title | None:
+        """ "Water Resources Minister", "Senate President": capitalised title
+        words inside the name's run that give neither an office we know nor a country."""
+        nouns = frozenset(fold_words(words_before_name)) & SPEAKER_NOUNS
+        return Title(None, None, False, nouns) if nouns else None
+
     def side_of_bare_title(self, before: str, position: int) -> str | None:
         """ "ministry spokesman X", "Army spokesman X", "Water Minister X": a
         title with no country is that of the last ministry or army quoted,
-        else of the article's own country (the press gives a
-        nationality to foreign officials only)."""
+        else of the article's own country (the press gives a nationality to
+        foreign officials only), else of the last official quoted, else of
+        the dateline."""
         words = set(fold_words(before[-40:]))
         if words & INSTITUTION_WORDS:
             named = self.last(position, spoke=True, exclude_kinds={"person"} | OUTLET_KINDS, sided=True)
             if named is not None:
                 return named.side
-        return self.home_side
+        if self.home_side:
+            return self.home_side
+        quoted = self.last(position, spoke=True, kinds={"person"} | INSTITUTIONAL_SOURCE_KINDS, sided=True)
+        return quoted.side if quoted else self.dateline_side
 
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""
         start = run.start()
-        for word in NON_SPACE.finditer(run.group()):
+        words = list(NON_SPACE.finditer(run.group()))
+        for word in words[:-1]:  # "Water Resources Minister Hani Sewilam": the name follows the last title word
             folded = fold(word.group())
-            if folded not in SPEAKER_NOUNS and folded not in CAPITALISED_TITLES:
-                break
-            start = run.start() + word.end()
+            if folded in SPEAKER_NOUNS or folded in CAPITALISED_TITLES:
+                start = run.start() + word.end()
         return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
 
     def title_of(self, text: str, start: int, end: int) -> Title | None:
@@ -393,7 +403,8 @@ class Discourse:
         words = key.replace(".", " ").split()
         if not words or not NAME_RUN.fullmatch(phrase.split(". ")[-1].strip()):
             return None
-        return self.person_named(words[-1], position, full=" ".join(w for w in words if w not in TITLE_WORDS))
+        end = position + len(phrase)  # "Prime Minister X" names X, noted where the name starts
+        return self.person_named(words[-1], end, full=" ".join(w for w in words if w not in TITLE_WORDS))
 
     def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""

@@ -370,6 +370,8 @@ class SentenceAttributor:
             inverted = self.inverted(text, folded, hit, offset)
             if inverted:
                 return inverted
+            if self.said_jointly(text, folded, hit):
+                return None  # "…, ont indiqué les deux ministères": both sides at once, no side's claim
             words = 4 if hit.form.lemma in QUALIFYING else 0  # "a qualifié ces sanctions d'« illégitimes »"
             if NOT_SPEECH_AFTER.match(folded, hit.group_end):
                 continue  # "declared war", "said to be the only crossing"
@@ -403,6 +405,12 @@ class SentenceAttributor:
                 return None
         found = self.make(text, folded, source, (0, content_end), hit.form, offset, "inverted")
         return found
+
+    def said_jointly(self, text: str, folded: str, hit: VerbHit) -> bool:
+        if hit.form.tense == "inverted" or not folded[: hit.group_start].rstrip().endswith(","):
+            return False
+        source = self.source_after(text, folded, hit.group_end)
+        return source is not None and bool(JOINT_SOURCE.match(" ".join(fold(text[source[0] : source[1]]).split())))
 
     def source_after(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """The source phrase that follows an inverted verb, after any
