@@ -208,3 +208,34 @@ def test_a_ministry_spokesman_in_an_according_to_is_the_source() -> None:
 )
 def test_joint_statements_are_no_sides_claim(text: str, lang: str) -> None:
     assert extract_claims(text, lang=lang, published=DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "answer"),
+    [
+        (
+            "Bangkok accuse les soldats cambodgiens d'avoir tiré en premier, ce que Phnom Penh rejette catégoriquement.",
+            "fr",
+            ("Phnom Penh", "KH", "ce que Phnom Penh rejette catégoriquement"),
+        ),
+        (
+            "The Philippine coast guard said Chinese vessels had rammed a supply boat, which Beijing denied.",
+            "en",
+            ("Beijing", "CN", "which Beijing denied"),
+        ),
+    ],
+)
+def test_the_other_sides_answer_in_a_closing_relative_clause_is_its_claim(text, lang, answer) -> None:
+    first, second = extract_claims(text, lang=lang, published=DAY)
+    assert (second.source, second.side, second.text) == answer
+    assert second.polarity.value == "denial" and first.polarity.value != "denial"
+    assert first.end <= second.start
+
+
+def test_a_relative_clause_that_reports_nobody_is_no_claim() -> None:
+    text = "The ministry said the talks had been productive, which is what most analysts expected."
+    assert len(extract_claims(text, lang="en", published=DAY)) == 1
+
+
+def test_aux_yeux_de_attributes_like_selon() -> None:
+    assert sources("Aux yeux de Moscou, la trêve est déjà rompue.", "fr") == [("Moscou", "RU")]

@@ -87,6 +87,7 @@ PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffi
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
+RELATIVE_REPORT = re.compile(rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?)\s*$")
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
@@ -165,7 +166,32 @@ class SentenceAttributor:
             found.extend(self.subordinate_claims(text, folded, toks, quotes, main, offset))
             found.extend(self.participial_claims(text, folded, toks, main, quotes))
         found.extend(self.embedded_claims(text, folded, offset, main))
+        if main and (answer := self.relative_report(text, folded, toks, quotes, main, offset)):
+            found.append(answer)
         return found
+
+    def relative_report(self, text, folded, toks, quotes, main: Found, offset: int) -> Found | None:
+        """ "…, ce que Phnom Penh dément", "…, which Beijing denied": the other
+        speaker's answer in a closing relative clause is a claim of its own."""
+        for hit in self.verb_hits(toks, folded, quotes):
+            if hit.group_start <= main.source[1]:
+                continue
+            opener = RELATIVE_REPORT.search(folded, 0, hit.group_start)
+            if opener is None:
+                continue
+            source = (opener.start("src"), opener.end("src"))
+            clause = (skip_space(text, opener.start() + 1), clause_end(folded, hit.group_end))
+            answer = self.make(text, folded, source, clause, hit.form, offset, "relative")
+            if answer is None or answer.resolution is None:
+                return None
+            answer.span = clause
+            if main.verb is hit.form:
+                main.verb = None  # "selon X, …, ce que Y dément": X's statement is not a denial
+            if main.span[1] > opener.start():
+                main.span = (main.span[0], opener.start())
+                main.content = (main.content[0], min(main.content[1], opener.start()))
+            return answer
+        return None
 
     def attribute_heading(self, text: str, offset: int) -> list[Found]:
         """A headline or caption: a claim only when its source has a side

@@ -117,7 +117,7 @@ SPEAKER_NOUNS = (
     "secretary leader leaders chief commander envoy ambassador embassy aide aides adviser advisers advisor "
     "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
     "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
-    "representative representatives staff"
+    "representative representatives staff commission committee council ombudsman negotiator negotiators"
 )
 TIME_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "
@@ -146,7 +146,7 @@ BACK_REFERENCE_DETERMINERS = {
     "office": "the",
 }
 BACK_REFERENCE_NOUNS = {
-    "staff": r"office|spokes\w+|aides|team|ministry|staff",
+    "staff": r"office|spokes\w+|aides|team|ministry|staff|press secretary|press attache",
     "document": "document|statement|readout|release|transcript|summary",
     "outlet": "newspaper|agency|paper|outlet|magazine|broadcaster",
     "institution": "ministry|department|government|presidency|army|military",
@@ -325,3 +325,6 @@ QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|o
 # The exchange was restricted to some topics / covered some topics (diverge.py).
 RESTRICTION_CUES = r"limited to|confined to|restricted to|solely|exclusively|only (?:discussed|covered|concerned)"
 COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)|came up"
+
+# Relative clauses that answer the sentence's statement (attribute/engine.py).
+RELATIVE_REPORT_OPENERS = "which|something|a claim|an allegation|an accusation|a charge|a version"
