@@ -214,9 +214,9 @@ def test_joint_statements_are_no_sides_claim(text: str, lang: str) -> None:
     ("text", "lang", "answer"),
     [
         (
-            "Bangkok accuse les soldats cambodgiens d'avoir tiré en premier, ce que Phnom Penh rejette catégoriquement.",
+            "Bangkok accuse les soldats cambodgiens d'avoir tiré en premier, ce que Phnom Penh rejette fermement.",
             "fr",
-            ("Phnom Penh", "KH", "ce que Phnom Penh rejette catégoriquement"),
+            ("Phnom Penh", "KH", "ce que Phnom Penh rejette fermement"),
         ),
         (
             "The Philippine coast guard said Chinese vessels had rammed a supply boat, which Beijing denied.",
