@@ -33,6 +33,7 @@ from crosscheck.signature import (
     Signature,
     article_surnames,
     find_day,
+    month_named,
     sentence_signature,
     topic_stems_in_order,
     year_named,
@@ -51,6 +52,7 @@ BACKGROUND_DATE = re.compile(
     r"|\b(?:from|a partir d[ue]|a compter d[ue])(?: le)?\s+$"  # "from March 1": when a plan starts
 )
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
+LEADING_ADVERBIAL = re.compile(rf"(.{{1,40}}?)\s(?:{alternation('clause_complementizers')})\b", re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 
 
@@ -196,21 +198,35 @@ def is_background(piece: str, claims: list[Claim], article: Article, sig: Signat
     """A piece beside the exchange the text is about: an earlier exchange
     recalled ("leur précédent entretien"), a position held for days or
     repeated, or, for a claim that names no exchange, another date than the
-    exchange's ("en 2020, un tribunal…")."""
+    event's ("en 2020, un tribunal…", "warned in October")."""
     if current.background:
         return False
     if BACKGROUND_CUE.search(fold(frame(article.text, piece, claims))) and not (sig.persons - set(current.persons)):
         return True
-    if not claims or sig.kinds & EXCHANGE or not current.kinds.keys() & EXCHANGE:
+    about_an_exchange = bool(current.kinds.keys() & EXCHANGE)
+    if not claims or sig.kinds & EXCHANGE or not (about_an_exchange or current.day and current.day.dated()):
         return False
     outside = fold(QUOTED.sub(" ", piece))  # a quotation's dates are the speaker's
     day, start = find_day(outside, article.published)
-    day = day or year_named(outside)
+    # a bare month dates the statement only outside what it says ("warned in October that…", not "said the
+    # floods in September…")
+    said = fold(QUOTED.sub(" ", without_contents(piece, claims, article.text)))
+    day = day or year_named(outside) or month_named(said, article.published)
     if day is None or BACKGROUND_DATE.search(outside[:start]):  # "qui se poursuivent depuis le 15 mars"
         return False
     if current.day is not None and current.day.dated():
         return not current.day.compatible(day)
     return day.day is None and day.year is not None  # "en 2020": not an undated call's day
+
+
+def without_contents(piece: str, claims: list[Claim], text: str) -> str:
+    """The piece without what its claims say; an adverbial before the content's
+    complementizer ("warned in October that…") stays, as it dates the saying."""
+    for claim in claims:
+        content = text[claim.content_start : claim.content_end]
+        opening = LEADING_ADVERBIAL.match(content)
+        piece = piece.replace(content, opening.group(1) if opening else " ")
+    return piece
 
 
 def find_background(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:

@@ -173,6 +173,19 @@ def day_of(folded: str, published: date | None, found: DateMatches) -> Day | Non
     return None
 
 
+MONTH_NAMED = re.compile(rf"\b(?:{alternation('month_prepositions')}) ({MONTH_RE})\b(?! \d)")
+
+
+def month_named(folded: str, published: date | None) -> Day | None:
+    """A bare month ("in October", "en juillet") in a statement set beside an
+    event: the last such month up to the article's date."""
+    m = MONTH_NAMED.search(folded)
+    if m is None or published is None:
+        return None
+    month = MONTHS[m.group(1)]
+    return Day(published.year - (month > published.month), month, None)
+
+
 def year_named(folded: str) -> Day | None:
     """A bare year ("en 2020"): too loose to date an event, enough to set a statement apart from one."""
     m = YEAR.search(folded)

@@ -724,3 +724,11 @@ def test_a_weekday_in_an_undated_article_matches_a_stored_date_of_that_weekday()
     assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day="2024-06-28")) == 0.0  # a Friday
     assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day=None)) >= SETTINGS.merge_score  # both undated
     assert label_for(tuesday, load_registry()) == "Belousov–Austin call"
+
+
+def test_a_statement_dated_a_month_before_the_event_is_background() -> None:
+    from crosscheck.signature import month_named
+
+    assert month_named("the minister warned in october that", date(2026, 11, 18)) == Day(2026, 10, None)
+    assert month_named("le ministre avait averti en decembre que", date(2026, 11, 18)) == Day(2025, 12, None)
+    assert month_named("the floods of october 12", date(2026, 11, 18)) is None
