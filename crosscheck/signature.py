@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from crosscheck.actors import Registry
 from crosscheck.lang import all_languages, alternation, alternations, merged, union
-from crosscheck.textnorm import fold
+from crosscheck.textnorm import NAME_WORD, fold
 
 EVENT_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in alternations("event_words").items()}
 WEEKDAYS = {name: number for lang in all_languages() for number, name in enumerate(lang.weekdays)}
@@ -322,7 +322,7 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
 
 TITLED_NAME = re.compile(
     rf"\b(?:{alternation('person_titles')})\b(?:\s+[\w'’-]+){{0,5}}?\s*,?\s+"
-    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2})"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})"
 )
 
 

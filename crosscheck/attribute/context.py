@@ -27,7 +27,7 @@ from crosscheck.actors import (
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
-from crosscheck.textnorm import fold, fold_words
+from crosscheck.textnorm import NAME_WORD, fold, fold_words
 
 SAME_SOURCE = re.compile(rf"^(?:{alternation('same_source')})$")
 
@@ -67,8 +67,8 @@ OUTLET_BACK = back_reference(
 INSTITUTION_BACK = back_reference("institution", r"\s*")
 PERSON_BACK = back_reference("person")
 NAME_RUN = re.compile(
-    rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
-    r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,5}"
+    rf"(?<![\w'’-]){NAME_WORD}(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
+    rf"{NAME_WORD}){{0,5}}"
 )
 NON_SPACE = re.compile(r"\S+")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
