@@ -239,3 +239,21 @@ def test_a_relative_clause_that_reports_nobody_is_no_claim() -> None:
 
 def test_aux_yeux_de_attributes_like_selon() -> None:
     assert sources("Aux yeux de Moscou, la trêve est déjà rompue.", "fr") == [("Moscou", "RU")]
+
+
+def test_a_headline_surname_is_the_person_the_opening_introduces() -> None:
+    text = (
+        "Albanese says Canberra will ask Beijing for notice of naval drills\n\n"
+        "CANBERRA — Prime Minister Anthony Albanese said on Monday he would press Chinese officials for "
+        "advance notice of live-fire exercises."
+    )
+    headline = extract_claims(text, lang="en", published=DAY)[0]
+    assert (headline.source, headline.side, headline.actor) == ("Albanese", "AU", "person.anthony-albanese")
+
+
+def test_a_headline_surname_the_opening_does_not_name_stays_unresolved() -> None:
+    text = (
+        "Albanese says Canberra will ask Beijing for notice of naval drills\n\n"
+        "CANBERRA — The Australian government said on Monday it would press Chinese officials for notice."
+    )
+    assert all(c.source != "Albanese" for c in extract_claims(text, lang="en", published=DAY))

@@ -107,6 +107,8 @@ class Discourse:
     sentence_start: int = 0
     dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
     home_side: str | None = None  # the country whose officials the article names without a nationality
+    ahead: dict[str, Resolution] = field(default_factory=dict)  # the opening's people, for its headline
+    in_heading: bool = False  # attributing a headline, which names people before the text introduces them
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
     title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
@@ -406,6 +408,14 @@ class Discourse:
         end = position + len(phrase)  # "Prime Minister X" names X, noted where the name starts
         return self.person_named(words[-1], end, full=" ".join(w for w in words if w not in TITLE_WORDS))
 
+    def person_ahead(self, phrase: str) -> Resolution | None:
+        """ "Albanese says…", "FM Gedion says…": a headline's surname is the
+        person of that name the article's opening goes on to introduce."""
+        words = fold(phrase).replace(".", " ").split()
+        if not self.in_heading or not words or not phrase.split()[-1][:1].isupper():
+            return None
+        return self.ahead.get(words[-1])
+
     def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
         index = self.people_index()
@@ -520,6 +530,21 @@ def home_side(opening: str, registry: Registry) -> str | None:
     if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def people_ahead(opening: str, registry: Registry) -> dict[str, Resolution]:
+    """The people an article's opening names, by the first and by the last
+    word of their name as written, when one person alone answers to it."""
+    found: dict[str, set[str]] = {}
+    people: dict[str, Resolution] = {}
+    for match in registry.find(opening):
+        actor = match.actor
+        if actor.kind != "person" or not actor.side:
+            continue
+        people[actor.id] = Resolution(actor.id, actor.side, actor.kind, actor.name, True)
+        for word in end_words(opening[match.start : match.end]):
+            found.setdefault(word, set()).add(actor.id)
+    return {word: people[next(iter(ids))] for word, ids in found.items() if len(ids) == 1}
 
 
 def skip_space(text: str, position: int) -> int:

@@ -760,7 +760,7 @@ class SentenceAttributor:
         ("cette source", "il", "le ministère"); otherwise an unknown actor."""
         if JOINT_SOURCE.match(" ".join(fold(phrase).split())):
             return None  # "les deux présidents ont convenu": both sides at once, no side's claim
-        if person := self.discourse.article_person(phrase, position):
+        if person := self.discourse.article_person(phrase, position) or self.discourse.person_ahead(phrase):
             return person
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
