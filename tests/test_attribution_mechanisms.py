@@ -257,3 +257,17 @@ def test_a_headline_surname_the_opening_does_not_name_stays_unresolved() -> None
         "CANBERRA — The Australian government said on Monday it would press Chinese officials for notice."
     )
     assert all(c.source != "Albanese" for c in extract_claims(text, lang="en", published=DAY))
+
+
+def test_an_opening_adverbial_does_not_swallow_a_trailing_source() -> None:
+    text = "In return, Armenia handed over maps of minefields in two districts, Hajiyev said."
+    assert sources(text, "en") == [("Hajiyev", "AZ")]
+
+
+def test_a_portfolio_between_two_countries_gives_no_nationality() -> None:
+    text = (
+        "Le premier ministre canadien Mark Carney a salué les progrès. "
+        "Le ministre responsable du Commerce Canada–États-Unis, Dominic LeBlanc, a affirmé mardi que le Canada "
+        "n'accepterait aucun quota."
+    )
+    assert sources(text, "fr")[-1][1] == "CA"

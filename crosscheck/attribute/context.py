@@ -71,6 +71,7 @@ NAME_RUN = re.compile(
     rf"{NAME_WORD}){{0,5}}"
 )
 NON_SPACE = re.compile(r"\S+")
+COUNTRY_PAIR_DASH = re.compile(r"[-–—/]")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
 TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"\n]|\s[-–—]\s|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
@@ -158,7 +159,11 @@ class Discourse:
             name = self.without_title(text, run)
             if name is None:
                 continue
-            title = self.title_of(text, name.start(), name.end()) or self.bare_title(text[run.start() : name.start()])
+            title = (
+                self.title_of(text, name.start(), name.end())
+                or self.bare_title(text[run.start() : name.start()])
+                or self.bare_title(title_before(text, run.start()))
+            )
             if title is None:
                 continue
             registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
@@ -208,10 +213,7 @@ class Discourse:
     def title_of(self, text: str, start: int, end: int) -> Title | None:
         """The title right before a name ("the Kenyan president X") or in an
         apposition right after it ("X, ministre brésilien de la Défense,")."""
-        before = text[max(0, start - TITLE_WINDOW) : start].rstrip()
-        before = before[:-1] if before.endswith(",") else before
-        cut = max((m.end() for m in TITLE_BOUNDARY.finditer(before)), default=0)
-        title = self.read_title(before[cut:])
+        title = self.read_title(title_before(text, start))
         if title is None and text.startswith(", ", end):
             after = text[end + 2 : end + 2 + TITLE_WINDOW]
             title = self.read_title(re.split(r"[,;.()]", after, maxsplit=1)[0])
@@ -226,6 +228,7 @@ class Discourse:
         folded = " ".join(words)
         role = next((r for r, pattern in ROLE_PATTERNS.items() if pattern.search(folded)), None)
         # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
+        phrase = self.without_country_pairs(phrase)
         side = self.registry.country_of(phrase)
         if side is not None:
             tails = (" ".join(words[i:]) for i in range(len(words) - 1, 0, -1))
@@ -238,6 +241,18 @@ class Discourse:
         if role is None and side is None:
             return None
         return Title(role, side, female, frozenset(w for w in words if w in SPEAKER_NOUNS))
+
+    def without_country_pairs(self, phrase: str) -> str:
+        """ "ministre du Commerce Canada–États-Unis": a portfolio between two
+        countries gives its holder neither nationality."""
+        return " ".join(word for word in phrase.split() if not self.joins_two_countries(word))
+
+    def joins_two_countries(self, word: str) -> bool:
+        for dash in COUNTRY_PAIR_DASH.finditer(word):
+            left, right = word[: dash.start()], word[dash.end() :]
+            if left and right and self.registry.country_of(left) and self.registry.country_of(right):
+                return True
+        return False
 
     def is_not_a_name(self, name: str) -> bool:
         words = fold_words(name)
@@ -401,9 +416,10 @@ class Discourse:
     def article_person(self, phrase: str, position: int) -> Resolution | None:
         """A bare name ("Vieira", "Mauro Vieira", "M. Li") that names a person the
         article has introduced: the article's people come before the registry."""
-        key = fold(phrase).strip()
+        name = phrase.rsplit(", ", 1)[-1].strip()  # "Le ministre du Commerce, Dominic LeBlanc": the apposition
+        key = fold(name if name != phrase.strip() else phrase).strip()
         words = key.replace(".", " ").split()
-        if not words or not NAME_RUN.fullmatch(phrase.split(". ")[-1].strip()):
+        if not words or not NAME_RUN.fullmatch(name.split(". ")[-1].strip()):
             return None
         end = position + len(phrase)  # "Prime Minister X" names X, noted where the name starts
         return self.person_named(words[-1], end, full=" ".join(w for w in words if w not in TITLE_WORDS))
@@ -506,6 +522,14 @@ def dateline_side(opening: str, registry: Registry) -> str | None:
     if not match:
         return None
     return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
+
+
+def title_before(text: str, start: int) -> str:
+    """The words right before a name that may be its title, up to a comma, a colon, a dash or a line break."""
+    before = text[max(0, start - TITLE_WINDOW) : start].rstrip()
+    before = before[:-1] if before.endswith(",") else before
+    cut = max((m.end() for m in TITLE_BOUNDARY.finditer(before)), default=0)
+    return before[cut:]
 
 
 HOME_OPENING = 3000  # characters of an article read for its home country

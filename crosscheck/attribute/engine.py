@@ -765,6 +765,8 @@ class SentenceAttributor:
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
             return self.localised(named, phrase)
+        if (stripped := self.discourse.without_country_pairs(phrase)) != phrase:
+            named = self.registry.resolve(stripped, self.discourse.published)  # no nationality from "Canada–US"
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
@@ -1024,10 +1026,16 @@ def clause_start(left: str, *, commas: bool = True) -> int:
             and not re.match(r"^[^,]{0,60},\s*$", after)
             and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$|\b\d+,\s*$", left[: match.end()])
             and len(left[: match.start()].split()) >= 5
-            and not INTRO_ADVERBIAL.match(left[best : match.end()])
+            and not only_an_adverbial(left[best : match.end()])
         ):
             best = match.end()
     return best
+
+
+def only_an_adverbial(segment: str) -> bool:
+    """ "In return, ": the segment is an introductory adverbial and nothing more."""
+    intro = INTRO_ADVERBIAL.match(segment)
+    return bool(intro) and intro.end() >= len(segment)
 
 
 def extend_over_insertions(left: str, start: int) -> int:
