@@ -421,7 +421,8 @@ class Discourse:
         words = key.replace(".", " ").split()
         if not words or not NAME_RUN.fullmatch(name.split(". ")[-1].strip()):
             return None
-        end = position + len(phrase)  # "Prime Minister X" names X, noted where the name starts
+        titled = name != phrase.strip() or len(phrase.split()) > 2
+        end = position + len(phrase) if titled else position  # "Prime Minister X" names X, noted where X starts
         return self.person_named(words[-1], end, full=" ".join(w for w in words if w not in TITLE_WORDS))
 
     def person_ahead(self, phrase: str) -> Resolution | None:
