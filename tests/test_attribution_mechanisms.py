@@ -271,3 +271,11 @@ def test_a_portfolio_between_two_countries_gives_no_nationality() -> None:
         "n'accepterait aucun quota."
     )
     assert sources(text, "fr")[-1][1] == "CA"
+
+
+def test_an_inverted_pronoun_is_the_person_its_own_sentence_opens_with() -> None:
+    text = (
+        "Le premier ministre chinois Li Qiang a parlé de commerce, a rapporté Xinhua. "
+        "Le premier ministre australien a aussi évoqué le sort d'un écrivain détenu, a-t-il indiqué."
+    )
+    assert sources(text, "fr")[-1] == ("il", "AU")

@@ -72,6 +72,7 @@ NAME_RUN = re.compile(
 )
 NON_SPACE = re.compile(r"\S+")
 COUNTRY_PAIR_DASH = re.compile(r"[-–—/]")
+OPENING_REACH = 40  # characters from a sentence's start within which its subject is named
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
 TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"\n]|\s[-–—]\s|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
@@ -110,6 +111,7 @@ class Discourse:
     home_side: str | None = None  # the country whose officials the article names without a nationality
     ahead: dict[str, Resolution] = field(default_factory=dict)  # the opening's people, for its headline
     in_heading: bool = False  # attributing a headline, which names people before the text introduces them
+    inverted: bool = False  # resolving a source after its content ("…, a-t-il indiqué", "…, he said")
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
     title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
@@ -385,11 +387,24 @@ class Discourse:
                 or self.last_fitting(position, lambda r: r.kind == "person", spoke=False)
             )
         singular = lambda r: r.kind in ("person", "other", "statement") and r.actor not in self.women  # noqa: E731
+        if self.inverted and (opener := self.opening_person(position)) and opener.actor not in self.women:
+            return opener  # "Le premier ministre australien a évoqué…, a-t-il indiqué": the sentence's own subject
         return (
             self.last_fitting(position, singular)
             or self.last_fitting(position, lambda r: r.actor not in self.women)
             or self.last_fitting(position, lambda r: singular(r) and not is_plural(r.name), spoke=False)
         )
+
+    def opening_person(self, position: int) -> Resolution | None:
+        """The person the current sentence opens with, before `position`."""
+        opener = None
+        for mention in self.recent():  # latest first: the earliest fitting one is kept
+            if mention.position < self.sentence_start:
+                break
+            near_start = mention.position - self.sentence_start <= OPENING_REACH
+            if near_start and mention.position < position and mention.resolution.kind == "person":
+                opener = mention.resolution
+        return opener
 
     def last_fitting(self, position: int, fits, *, spoke: bool = True) -> Resolution | None:
         """The last speaker before `position` that `fits`; with spoke=False, the

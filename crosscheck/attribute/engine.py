@@ -429,8 +429,11 @@ class SentenceAttributor:
             source = self.source_after(text, folded, hit.group_end)
             if not source:
                 return None
-        found = self.make(text, folded, source, (0, content_end), hit.form, offset, "inverted")
-        return found
+        self.discourse.inverted = True
+        try:
+            return self.make(text, folded, source, (0, content_end), hit.form, offset, "inverted")
+        finally:
+            self.discourse.inverted = False
 
     def said_jointly(self, text: str, folded: str, hit: VerbHit) -> bool:
         if hit.form.tense == "inverted" or not folded[: hit.group_start].rstrip().endswith(","):

@@ -30,7 +30,7 @@ OVERLAP = 3_000  # sentences the child attributes before its half: some thousand
 # processes set alike, or that hold no state; any other field is compared whole.
 READ_FIELDS = {"mentions", "roles", "women", "title_nouns"}
 SAME_IN_BOTH = {"registry", "published", "lexicon", "discourse"}
-NO_STATE = {"sentence_start", "watch", "in_heading"}  # set for each sentence; the child's own record
+NO_STATE = {"sentence_start", "watch", "in_heading", "inverted"}  # set for each sentence; the child's own record
 
 
 def worth_splitting(sentences: list) -> bool:
