@@ -1,13 +1,22 @@
-"""The held-out set (tests/data/heldout/): sixteen articles written for this
-project, eight French and eight English, in text, HTML and Markdown, on six
-calls and meetings no rule was written for (India-Pakistan, Japan-South Korea,
-Brazil-Argentina, Poland-Germany, Kenya-Ethiopia, Iran-Saudi Arabia), each
-told by outlets of both sides and a third country, with a hand annotation
-(`tests/data/heldout_gold.json`) made before the pipeline was run on them.
+"""The held-out sets: articles written for this project, in French and
+English, as text, HTML and Markdown, each event told by outlets of both sides
+and of a third country, annotated by hand before the pipeline ever ran on them.
 
-Floors are the figures reached; they may only rise. The first measurement,
-before any change made while looking at these articles, was claims F1 0.882,
-side accuracy 0.789, events B-cubed 0.809."""
+- `tests/data/heldout/` (session 4): sixteen articles on six calls and
+  meetings (India-Pakistan, Japan-South Korea, Brazil-Argentina,
+  Poland-Germany, Kenya-Ethiopia, Iran-Saudi Arabia). First measurement:
+  claims F1 0.882, side accuracy 0.789, events B-cubed 0.809.
+- `tests/data/heldout2/` (session 5): eighteen articles written blind (the
+  writer never read the code nor ran it) on six events of other kinds: a
+  call, a meeting on a forum's sidelines, a border clash, a trade round, a
+  detainee release and a summit (Turkey-Greece, Egypt-Ethiopia,
+  Thailand-Cambodia, Canada-United States, Azerbaijan-Armenia,
+  Australia-China). First measurement: claims F1 0.862, side accuracy 0.784,
+  events B-cubed 0.803; see `tests/data/heldout2_NOTES.md`.
+
+Floors are the figures reached after the fixes that followed; they may only
+rise. Both sets have been studied since, so they no longer estimate unseen
+news: their first measurements do."""
 
 from __future__ import annotations
 
@@ -23,48 +32,59 @@ from crosscheck.pipeline import full_stages
 from crosscheck.stores import open_store
 from tests.conftest import DATA
 
-HELDOUT = DATA / "heldout"
-GOLD = DATA / "heldout_gold.json"
-FLOORS = {"claims_f1": 0.93, "side_accuracy": 0.955, "events_bcubed_f1": 0.95}
+SETS = {
+    "heldout": (DATA / "heldout", DATA / "heldout_gold.json", 16),
+    "heldout2": (DATA / "heldout2", DATA / "heldout2_gold.json", 18),
+}
+FLOORS = {
+    "heldout": {"claims_f1": 0.945, "side_accuracy": 0.965, "events_bcubed_f1": 0.96},
+    "heldout2": {"claims_f1": 0.895, "side_accuracy": 0.95, "events_bcubed_f1": 0.855},
+}
 
 
-@pytest.fixture(scope="module")
-def heldout_score(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    articles = sorted(HELDOUT.iterdir())
-    with open_store(tmp_path_factory.mktemp("heldout") / "heldout.db") as store:
-        ingest_paths(articles, store, stages=full_stages())
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict]:
+    folder, gold, _ = SETS[request.param]
+    with open_store(tmp_path_factory.mktemp(request.param) / "heldout.db") as store:
+        ingest_paths(sorted(folder.iterdir()), store, stages=full_stages())
         export = export_contract(store)
         texts = {a.id: a.text for a in store.articles()}
-    return score(json.loads(GOLD.read_text(encoding="utf-8")), export, texts)
+    return request.param, score(json.loads(gold.read_text(encoding="utf-8")), export, texts)
 
 
-def test_the_set_is_what_it_says() -> None:
-    articles = list(HELDOUT.iterdir())
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    assert len(articles) == 16
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_set_is_what_it_says(name: str) -> None:
+    folder, gold_path, count = SETS[name]
+    articles = list(folder.iterdir())
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    assert len(articles) == count
     assert {p.suffix for p in articles} == {".txt", ".html", ".md"}
     assert {c["article"] for c in gold["claims"]} == {p.stem for p in articles}
     assert len({e["id"] for e in gold["events"]}) == len(gold["events"])
     assert {c["event"] for c in gold["claims"]} <= {e["id"] for e in gold["events"]}
 
 
-def test_claims_sides_and_events_hold_their_floors(heldout_score: dict) -> None:
-    print({k: heldout_score[k] for k in ("claims", "side_accuracy", "events_bcubed_f1", "missed", "wrong_side")})
-    assert heldout_score["claims"]["f1"] >= FLOORS["claims_f1"]
-    assert heldout_score["side_accuracy"] >= FLOORS["side_accuracy"]
-    assert heldout_score["events_bcubed_f1"] >= FLOORS["events_bcubed_f1"]
+def test_claims_sides_and_events_hold_their_floors(heldout: tuple[str, dict]) -> None:
+    name, figures = heldout
+    print(name, {k: figures[k] for k in ("claims", "side_accuracy", "events_bcubed_f1", "missed", "wrong_side")})
+    floors = FLOORS[name]
+    assert figures["claims"]["f1"] >= floors["claims_f1"]
+    assert figures["side_accuracy"] >= floors["side_accuracy"]
+    assert figures["events_bcubed_f1"] >= floors["events_bcubed_f1"]
 
 
-def test_no_gold_agreement_is_flagged(heldout_score: dict) -> None:
-    assert heldout_score["agreements_flagged"] == 0
+def test_no_gold_agreement_is_flagged(heldout: tuple[str, dict]) -> None:
+    assert heldout[1]["agreements_flagged"] == 0
 
 
-def test_gold_quotes_are_in_the_stored_texts() -> None:
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_quotes_are_in_the_stored_texts(name: str) -> None:
     """An HTML page is scored on its extracted text: every gold quote must survive extraction."""
     from crosscheck.readers import read_documents
 
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    texts = {p.stem: read_documents(p)[0].text for p in HELDOUT.iterdir()}
+    folder, gold_path, _ = SETS[name]
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    texts = {p.stem: read_documents(p)[0].text for p in folder.iterdir()}
     missing = [c["id"] for c in gold["claims"] if c["quote"] not in texts[c["article"]]]
     assert missing == []
 
