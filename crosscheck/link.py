@@ -52,6 +52,7 @@ BACKGROUND_DATE = re.compile(
     r"|\b(?:from|a partir d[ue]|a compter d[ue])(?: le)?\s+$"  # "from March 1": when a plan starts
 )
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
+SOURCE_RELATIVE = re.compile(rf",\s(?:{alternation('source_relatives')})\b")
 LEADING_ADVERBIAL = re.compile(rf"(.{{1,40}}?)\s(?:{alternation('clause_complementizers')})\b", re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 
@@ -190,6 +191,8 @@ def frame(text: str, piece: str, claims: list[Claim]) -> str:
     claim = claims[0]
     said = QUOTED.sub(lambda m: " " * len(m.group()), text[claim.start : claim.end])  # offsets kept
     start, end = max(0, claim.source_start - 40 - claim.start), claim.source_end + 60 - claim.start
+    if describing := SOURCE_RELATIVE.search(fold(said), claim.source_end - claim.start, end):
+        end = describing.start()  # "…, a prévenu X, qui réclame depuis des années…": the source's own story
     opening = OPENING_PHRASE.match(piece)  # "During their previous call, …"
     return (opening.group() if opening else "") + " " + said[start:end]
 

@@ -134,3 +134,17 @@ def test_a_warning_made_a_month_earlier_is_its_own_event_but_a_month_in_the_cont
     events = {c.text.split()[0]: c.event_id for c in store.claims() if c.source}
     assert events["The"] == events["Kenya's"] != events["Uganda's"]
     store.close()
+
+
+def test_a_relative_clause_describing_the_source_does_not_make_its_claim_background(tmp_path: Path) -> None:
+    article = tmp_path / "meeting.txt"
+    article.write_text(
+        "NAIROBI, 18 novembre 2025 (AFP) - Les ministres kényan et ougandais des Affaires étrangères se sont "
+        "rencontrés mardi à Nairobi, a indiqué le ministère kényan.\n\n"
+        "« Nous ne céderons rien sur les quotas », a prévenu le ministre ougandais, selon un communiqué de son "
+        "ministère, qui réclame depuis des années un accord sur le partage des eaux.\n",
+        encoding="utf-8",
+    )
+    store = ingest_all(tmp_path / "x.db", [article])
+    assert len({c.event_id for c in store.claims() if c.source}) == 1
+    store.close()

@@ -203,6 +203,9 @@ class Language:
     # Attribution (attribute/engine.py), on folded text: what opens a relative clause whose subject answers the
     # sentence's first statement (", ce que Moscou dément", ", which Beijing denied"): the clause is a claim.
     relative_report_openers: str = ""
+    # Event linking (link.py), on folded text: a relative clause after a source describes the source ("…, a dit X,
+    # qui réclame depuis des années…"), so its time words do not date the claim.
+    source_relatives: str = ""
 
 
 @cache

@@ -328,3 +328,6 @@ COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)
 
 # Relative clauses that answer the sentence's statement (attribute/engine.py).
 RELATIVE_REPORT_OPENERS = "which|something|a claim|an allegation|an accusation|a charge|a version"
+
+# A relative clause describing a source (link.py).
+SOURCE_RELATIVES = "who|which|whose"

@@ -389,3 +389,6 @@ COVERAGE_CUES = r"y compris|(?:ont|a) ete (?:abordee?s?|evoquee?s?|discutee?s?)"
 
 # Relative clauses that answer the sentence's statement (attribute/engine.py).
 RELATIVE_REPORT_OPENERS = "ce qu'|ce que|chose que"
+
+# A relative clause describing a source (link.py).
+SOURCE_RELATIVES = "qui|dont|lequel|laquelle"
