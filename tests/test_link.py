@@ -43,7 +43,7 @@ def test_one_call_told_in_french_and_english_is_one_event(linked: Store) -> None
     assert len(events["a1"]) == 1 and events["a1"] == events["a2"]
     [event] = [e for e in linked.events() if e.id in events["a1"]]
     assert event.kind == "call" and event.day == "2025-02-11"
-    assert {"person.hakan-fidan", "name:georgios-gerapetritis"} <= set(event.participants)
+    assert {"person.hakan-fidan", "person.giorgos-gerapetritis"} <= set(event.participants)
     assert set(event.articles) == {"a1_appel-fidan-gerapetritis", "a2_fidan-gerapetritis-call"}
 
 
