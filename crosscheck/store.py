@@ -103,8 +103,14 @@ def to_row(record: BaseModel) -> dict[str, Any]:
     return row
 
 
+@cache
+def field_names(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
 def from_row(model: type[M], row: dict[str, Any]) -> M:
-    data = {k: v for k, v in row.items() if k in model.model_fields}
+    fields = field_names(model)
+    data = {k: v for k, v in row.items() if k in fields}
     for name in json_fields(model):
         if isinstance(data.get(name), str):
             data[name] = json.loads(data[name])
