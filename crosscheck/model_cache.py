@@ -9,7 +9,8 @@ loaded from the cache they cost a tenth of that. An artefact's name carries
 the package version and the size and modification time of the files it is
 built from, so a new version of a model is rebuilt, never mixed with an old
 artefact. The directory is `CROSSCHECK_CACHE`, else `$XDG_CACHE_HOME/crosscheck`,
-else `~/.cache/crosscheck`; where it cannot be written the artefact is simply
+else `~/.cache/crosscheck` (a directory only its user writes: artefacts are
+pickles); where there is none or it cannot be written the artefact is simply
 built in memory each time.
 """
 
@@ -35,11 +36,16 @@ FORMAT = "1"  # bumped when an artefact's layout changes
 LONG_PATTERN = 10_000
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
+    """Where artefacts are kept; None when there is no home to keep them in."""
     if configured := os.environ.get("CROSSCHECK_CACHE"):
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "crosscheck"
+    if base := os.environ.get("XDG_CACHE_HOME"):
+        return Path(base) / "crosscheck"
+    try:
+        return Path.home() / ".cache" / "crosscheck"
+    except RuntimeError:  # no HOME and no password entry (some containers)
+        return None
 
 
 def artefact_name(kind: str, distribution: str, sources: list[Path], *more: str) -> str:
@@ -61,7 +67,9 @@ def cached(name: str, build: Callable[[], T], save: Callable[[T, Path], None], l
     """The artefact `name` loaded from the cache; else built, saved there
     (written aside and renamed into place, so a reader never sees half of
     one and two processes building it at once both succeed) and returned."""
-    folder = cache_dir() / name
+    if (where := cache_dir()) is None:
+        return build()
+    folder = where / name
     if folder.is_dir():
         try:
             return load(folder)
@@ -106,9 +114,10 @@ def compiled_patterns(name: str) -> Iterator[None]:
     itself produced, under the same Python version (the name carries it), and
     CPython validates it when it is loaded; on any other Python, or if that
     fails, `re` compiles the pattern as usual."""
-    folder = cache_dir() / name
+    where = cache_dir()
+    folder = where / name if where is not None else None
     try:
-        known = load_pickle(folder) if folder.is_dir() else {}
+        known = load_pickle(folder) if folder is not None and folder.is_dir() else {}
     except Exception:  # noqa: BLE001 - a damaged cache must never stop a run: it is rebuilt below
         known = {}
     recorded: dict = {}
@@ -129,7 +138,7 @@ def compiled_patterns(name: str) -> Iterator[None]:
         yield
     finally:
         re.compile = original
-    if recorded:
+    if recorded and folder is not None:
         store(folder, {**known, **recorded}, save_pickle)
 
 

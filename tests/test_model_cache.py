@@ -125,6 +125,20 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest
         assert re.compile(long_pattern()).search("mot3-abc")
 
 
+def test_no_home_means_no_cache_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("CROSSCHECK_CACHE", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert model_cache.cache_dir() is None
+    assert model_cache.cached("thing-3", lambda: 7, model_cache.save_pickle, model_cache.load_pickle) == 7
+    with model_cache.compiled_patterns("patterns-test"):
+        assert re.compile(long_pattern()).search("mot3-abc")
+
+
 def test_an_artefact_name_changes_with_its_source_files(tmp_path: Path) -> None:
     source = tmp_path / "model.bin"
     source.write_bytes(b"12345")

@@ -165,6 +165,8 @@ def test_the_french_parser_loads_two_components_and_no_torch() -> None:
         "span = subject_span(sentence, sentence.index('a déclaré'))\n"
         "assert span and sentence[span[0]:span[1]] == 'Le porte-parole du ministère', span\n"
         "print(','.join(french_parser().component_names), 'torch' in sys.modules, 'spacy.cli' in sys.modules)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.setup_cli) and callable(spacy.info)\n"
         "import torch\n"
         "print(torch.zeros(1).shape[0])\n"
     )
