@@ -279,3 +279,16 @@ def test_an_inverted_pronoun_is_the_person_its_own_sentence_opens_with() -> None
         "Le premier ministre australien a aussi évoqué le sort d'un écrivain détenu, a-t-il indiqué."
     )
     assert sources(text, "fr")[-1] == ("il", "AU")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Le ministère russe a catégoriquement démenti que des troupes soient entrées.", "fr", "Le ministère russe"),
+        ("Moscou a aussitôt rejeté ces accusations.", "fr", "Moscou"),
+        ("The Russian ministry has flatly denied that troops crossed the border.", "en", "The Russian ministry"),
+    ],
+)
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_verb_group(text, lang, source) -> None:
+    [claim] = extract_claims(text, lang=lang, published=DAY)
+    assert (claim.source, claim.polarity.value) == (source, "denial")

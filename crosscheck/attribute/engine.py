@@ -87,6 +87,7 @@ PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffi
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
+VERB_ADVERB = re.compile(rf"\w{{3,}}(?:{alternation('verb_adverb_suffixes')})")
 RELATIVE_REPORT = re.compile(rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?)\s*$")
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
@@ -370,12 +371,14 @@ class SentenceAttributor:
         if form.tense in ("finite", "compound", "inverted"):
             if previous in DETERMINERS | NOUN_MARKERS or previous in BEFORE_INFINITIVE and form.tense == "finite":
                 return None  # "le communiqué", "une note": a noun, not a verb
+            if i >= 2 and VERB_ADVERB.fullmatch(previous) and toks[i - 2].text in SPEECH_AUXILIARIES:
+                return toks[i - 2].start  # "has flatly denied": the group starts at its auxiliary
             if previous in REFLEXIVE_PRONOUNS and form.tense == "finite" and not form.lemma.startswith(("se ", "s'")):
                 return None
             return toks[i].start
         if form.tense == "participle":
             j = i - 1
-            while j >= 0 and i - j <= 4 and toks[j].text in BETWEEN_AUX_AND_VERB:
+            while j >= 0 and i - j <= 4 and is_between_aux_and_verb(toks[j].text):
                 j -= 1
             if j >= 0 and toks[j].text in SPEECH_AUXILIARIES:
                 while j > 0 and toks[j - 1].text in NEGATION_CLITICS:
@@ -1033,6 +1036,10 @@ def clause_start(left: str, *, commas: bool = True) -> int:
         ):
             best = match.end()
     return best
+
+
+def is_between_aux_and_verb(word: str) -> bool:
+    return word in BETWEEN_AUX_AND_VERB or bool(VERB_ADVERB.fullmatch(word))
 
 
 def only_an_adverbial(segment: str) -> bool:

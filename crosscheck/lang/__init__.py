@@ -206,6 +206,9 @@ class Language:
     # Event linking (link.py), on folded text: a relative clause after a source describes the source ("…, a dit X,
     # qui réclame depuis des années…"), so its time words do not date the claim.
     source_relatives: str = ""
+    # Attribution (attribute/engine.py): the endings of adverbs that may sit between an auxiliary and its
+    # participle ("a catégoriquement démenti", "has flatly denied"), beside the listed between_aux_and_verb words.
+    verb_adverb_suffixes: str = ""
 
 
 @cache

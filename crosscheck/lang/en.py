@@ -331,3 +331,6 @@ RELATIVE_REPORT_OPENERS = "which|something|a claim|an allegation|an accusation|a
 
 # A relative clause describing a source (link.py).
 SOURCE_RELATIVES = "who|which|whose"
+
+# Adverbs between an auxiliary and its participle, by their ending (attribute/engine.py).
+VERB_ADVERB_SUFFIXES = "ly"

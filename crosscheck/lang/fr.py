@@ -129,7 +129,7 @@ AUXILIARIES = "a ont avait avaient aurait auraient eut eurent aura auront est so
 BETWEEN_AUX_AND_VERB = (
     "pas plus jamais guere point egalement aussi notamment deja encore bien toutefois cependant pourtant "
     "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s seulement simplement uniquement pour "
-    "sa son part de cote nouveau"
+    "sa son part de cote nouveau aussitot sitot"
 )
 SPEAKER_NOUNS = (
     "source sources responsable responsables porte-parole porte parole diplomate diplomates ministre "
@@ -392,3 +392,6 @@ RELATIVE_REPORT_OPENERS = "ce qu'|ce que|chose que"
 
 # A relative clause describing a source (link.py).
 SOURCE_RELATIVES = "qui|dont|lequel|laquelle"
+
+# Adverbs between an auxiliary and its participle, by their ending (attribute/engine.py).
+VERB_ADVERB_SUFFIXES = "ment"
