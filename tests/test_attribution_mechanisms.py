@@ -292,3 +292,13 @@ def test_an_inverted_pronoun_is_the_person_its_own_sentence_opens_with() -> None
 def test_an_adverb_between_auxiliary_and_participle_keeps_the_verb_group(text, lang, source) -> None:
     [claim] = extract_claims(text, lang=lang, published=DAY)
     assert (claim.source, claim.polarity.value) == (source, "denial")
+
+
+def test_a_name_after_its_abbreviated_title_is_a_speaker() -> None:
+    text = "Le représentant américain Jamieson Greer était à Ottawa. M. Greer a déclaré qu'un accord restait possible."
+    assert sources(text, "fr")[-1] == ("M. Greer", "US")
+
+
+def test_an_adverbial_insertion_after_the_subject_is_not_part_of_the_source() -> None:
+    text = "The Thai foreign ministry, in a statement carried by the state news agency, said the talks had failed."
+    assert sources(text, "en") == [("The Thai foreign ministry", "TH")]

@@ -87,6 +87,7 @@ PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffi
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
+NAME_TITLE_WORDS = union("name_titles") | union("plural_name_titles")
 VERB_ADVERB = re.compile(rf"\w{{3,}}(?:{alternation('verb_adverb_suffixes')})")
 RELATIVE_REPORT = re.compile(rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?)\s*$")
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
@@ -501,6 +502,9 @@ class SentenceAttributor:
             start = dateline.end()  # "PEKIN, 18 avril 2025 (AFP) - Le ministere…", "JAKARTA (Reuters) - Officials…"
         end = position
         phrase = trim_subject(folded[start:end])
+        head, comma, insertion = phrase.partition(", ")
+        if comma and insertion.split(" ", 1)[0] in PREPOSITIONS:
+            phrase = head  # "The ministry, in a statement carried by the agency, said": the ministry
         coordinated = self.coordinated_subject(text, folded, position)
         if coordinated or not phrase:  # "X described the talks as … and said": X said
             return coordinated or self.parsed_subject(text, position)
@@ -566,7 +570,8 @@ class SentenceAttributor:
         # A proper name: capitalised words beyond the first (which may be
         # capitalised only because it opens the sentence), or one lone name.
         capitalised = re.findall(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]+", phrase)
-        inner = capitalised[1:] if phrase[:1].isupper() else capitalised
+        titled = words[0] in NAME_TITLE_WORDS  # "M. Greer": a name follows its title
+        inner = capitalised[1:] if phrase[:1].isupper() and not titled else capitalised
         if len(words) == 1:
             return bool(capitalised) and words[0] not in DETERMINERS
         return bool(inner) and len(words) <= 8
