@@ -302,3 +302,11 @@ def test_a_name_after_its_abbreviated_title_is_a_speaker() -> None:
 def test_an_adverbial_insertion_after_the_subject_is_not_part_of_the_source() -> None:
     text = "The Thai foreign ministry, in a statement carried by the state news agency, said the talks had failed."
     assert sources(text, "en") == [("The Thai foreign ministry", "TH")]
+
+
+def test_an_opening_participle_before_a_titled_speaker_keeps_the_claim() -> None:
+    text = (
+        "Interrogé sur le dossier fiscal, le porte-parole du gouvernement malgache, Tiana Rabe, "
+        "a affirmé que la réforme restait prioritaire."
+    )
+    assert sources(text, "fr")[0][1] == "MG"

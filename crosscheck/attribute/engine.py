@@ -503,7 +503,8 @@ class SentenceAttributor:
         end = position
         phrase = trim_subject(folded[start:end])
         head, comma, insertion = phrase.partition(", ")
-        if comma and insertion.split(" ", 1)[0] in PREPOSITIONS:
+        inserted = comma and insertion.split(" ", 1)[0] in PREPOSITIONS
+        if inserted and self.looks_like_speaker(text[start : start + len(head)]):
             phrase = head  # "The ministry, in a statement carried by the agency, said": the ministry
         coordinated = self.coordinated_subject(text, folded, position)
         if coordinated or not phrase:  # "X described the talks as … and said": X said
