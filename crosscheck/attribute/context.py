@@ -150,22 +150,37 @@ class Discourse:
         """ "le ministre brésilien des Affaires étrangères Mauro Vieira",
         "X Y, the Kenyan president,": a title with a country makes the name an
         actor for the rest of the article, even one the registry does not know."""
+        for name, title in self.titled_names(text):
+            if person := self.learn_title(name, title, known):
+                self.note(person, offset + name.start(), spoke=False)
+
+    def learn_titles(self, text: str) -> None:
+        """What `note_registry_mentions` learns of the offices and the women a
+        sentence names, without noting its mentions: a child attributing an
+        article's second half reads the sentences before its overlap so."""
+        known = None
+        for name, title in self.titled_names(text):
+            known = self.registry.find(text) if known is None else known  # only where a title is found
+            self.learn_title(name, title, known)
+
+    def titled_names(self, text: str) -> Iterator[tuple[re.Match, Title]]:
         for run in NAME_RUN.finditer(text):
             name = self.without_title(text, run)
-            if name is None:
-                continue
-            title = self.title_of(text, name.start(), name.end())
-            if title is None:
-                continue
-            registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
-            if registered:
-                self.learn(registered[0].actor.id, title)
-                continue
-            if title.side is None or self.is_not_a_name(name.group()):
-                continue
-            person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
-            self.learn(person.actor, title)
-            self.note(person, offset + name.start(), spoke=False)
+            if name is not None and (title := self.title_of(text, name.start(), name.end())) is not None:
+                yield name, title
+
+    def learn_title(self, name: re.Match, title: Title, known: list) -> Resolution | None:
+        """Learn what the title says of the name; the person the article
+        introduces, when the registry does not know the name."""
+        registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
+        if registered:
+            self.learn(registered[0].actor.id, title)
+            return None
+        if title.side is None or self.is_not_a_name(name.group()):
+            return None
+        person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
+        self.learn(person.actor, title)
+        return person
 
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""

@@ -26,6 +26,7 @@ from crosscheck.settings import LIMITS
 
 SPLIT_SENTENCES = 20_000  # shorter articles (about 2 MB of news text) are attributed in one process
 OVERLAP = 3_000  # sentences the child attributes before its half: some thousand mentions to look back over
+TITLES_SHARE = 0.1  # what reading a sentence for its people's titles costs, against attributing it
 # Fields of the discourse and the attributor that are compared by what the child read of them, that both
 # processes set alike, or that hold no state; any other field is compared whole.
 READ_FIELDS = {"mentions", "roles", "women", "title_nouns"}
@@ -185,10 +186,13 @@ class SecondHalf:
 
 
 def second_half(attribution, sentences: list, half: int, overlap: int) -> SecondHalf:
-    """In the child: the overlap to rebuild the discourse, then the second half, watched."""
+    """In the child: the offices and women the sentences before the overlap give people (which the article
+    keeps to its end), the overlap to rebuild the rest of the discourse, then the second half, watched."""
     registry = attribution.discourse.registry
+    start = max(0, half - overlap)
+    attribution.learn_titles(sentences[:start])
     known = registry.found_count()
-    attribution.run(sentences[max(0, half - overlap) : half])
+    attribution.run(sentences[start:half])
     state = state_of(attribution)
     reads = Reads()
     discourse = attribution.discourse
@@ -239,7 +243,8 @@ def attribute_in_two(attribution, sentences: list, overlap: int = OVERLAP) -> li
 
 def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, bool]:
     """The claims, and whether the child's second half was used."""
-    half = (len(sentences) + overlap) // 2
+    # the parent's share of the sentences, so both take as long: len - half + overlap + TITLES_SHARE * (half - overlap)
+    half = int((len(sentences) + overlap * (1 - TITLES_SHARE)) / (2 - TITLES_SHARE))
     if half >= len(sentences):
         return attribution.run(sentences), False
     load_lazy_parts(attribution)
