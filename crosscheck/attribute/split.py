@@ -14,14 +14,12 @@ second half itself: the claims are always those of one process in order.
 from __future__ import annotations
 
 import copy
-import os
-import pickle
-import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import Any
 
+from crosscheck.forked import Child, can_fork
 from crosscheck.settings import LIMITS
 
 SPLIT_SENTENCES = 20_000  # shorter articles (about 2 MB of news text) are attributed in one process
@@ -35,12 +33,7 @@ NO_STATE = {"sentence_start", "watch"}  # set for each sentence; the child's own
 
 
 def worth_splitting(sentences: list) -> bool:
-    return len(sentences) >= SPLIT_SENTENCES and hasattr(os, "fork") and usable_cores() >= 2
-
-
-def usable_cores() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may run on
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
+    return len(sentences) >= SPLIT_SENTENCES and can_fork()
 
 
 class RecordingDict(dict):
@@ -258,47 +251,3 @@ def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, 
         attribution.discourse.registry.keep_found(second.found)  # the event signatures look the sentences up again
         return first + second.claims, True
     return first + attribution.run(sentences[half:]), False
-
-
-@dataclass
-class Child:
-    """A forked process computing one value, read back through a pipe."""
-
-    pid: int
-    reader: int
-    done: bool = False
-
-    @classmethod
-    def start(cls, work) -> Child:
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-            os.close(reader)
-            status = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                with os.fdopen(writer, "wb") as out:
-                    pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(writer)
-        return cls(pid, reader)
-
-    def result(self):
-        """The child's value, or None when it failed."""
-        with os.fdopen(self.reader, "rb") as source:
-            data = source.read()
-        _, status = os.waitpid(self.pid, 0)
-        self.done = True
-        if status != 0 or not data:
-            return None
-        return pickle.loads(data)
-
-    def stop(self) -> None:
-        """End a child whose result was never read (the parent failed or was interrupted)."""
-        if not self.done:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            os.close(self.reader)
-            self.done = True
