@@ -120,10 +120,9 @@ def segment_events(
     events: list[LocalEvent] = []
     current: LocalEvent | None = None
     text_pieces = [p for sentence in body for p in pieces(article.text, sentence, by_sentence.get(sentence.index, []))]
-    for (piece, piece_claims), sig in zip(
-        text_pieces, piece_signatures(text_pieces, registry, article.published, surnames), strict=True
-    ):
-        if current is not None and is_background(piece, piece_claims, article, sig, current):
+    facts = pieces_read(text_pieces, article, registry, surnames)
+    for (piece, piece_claims), (sig, recalled) in zip(text_pieces, facts, strict=True):
+        if current is not None and is_background(piece, piece_claims, article, sig, current, recalled):
             if piece_claims:  # its own event, and the text stays on the exchange it was about
                 sig.day = sig.day or year_named(fold(piece))
                 target = find_background(events, sig) or open_background(events)
@@ -155,13 +154,18 @@ def claims_by_sentence(sentences: list[Sentence], claims: list[Claim]) -> dict[i
     return by_sentence
 
 
-def piece_signatures(
-    text_pieces: list[tuple[str, list[Claim]]], registry: Registry, published, surnames
-) -> list[Signature]:
-    """Each piece's signature; on two cores for a long article (each depends on its piece alone)."""
-    return map_in_two(
-        lambda p: piece_signature(p[0], p[1], registry, published, surnames), text_pieces, at_least=SIGNATURES_IN_TWO
-    )
+def pieces_read(
+    text_pieces: list[tuple[str, list[Claim]]], article: Article, registry: Registry, surnames: dict[str, str]
+) -> list[tuple[Signature, bool]]:
+    """Each piece's signature and whether it recalls another time (`recalls`); on two cores for a long
+    article, since each depends on its piece alone."""
+
+    def read(text_piece: tuple[str, list[Claim]]) -> tuple[Signature, bool]:
+        piece, claims = text_piece
+        sig = piece_signature(piece, claims, registry, article.published, surnames)
+        return sig, recalls(article.text, piece, claims)
+
+    return map_in_two(read, text_pieces, at_least=SIGNATURES_IN_TWO)
 
 
 def attach_headline_claims(events: list[LocalEvent], claims: list[Claim], text: str, registry, names) -> None:
@@ -207,14 +211,22 @@ def frame(text: str, piece: str, claims: list[Claim]) -> str:
     return (opening.group() if opening else "") + " " + said[start:end]
 
 
-def is_background(piece: str, claims: list[Claim], article: Article, sig: Signature, current: LocalEvent) -> bool:
+def recalls(text: str, piece: str, claims: list[Claim]) -> bool:
+    """A cue, around a claim's source and verb or in narration, that the piece speaks of another time:
+    an earlier exchange recalled, a position held for days or repeated."""
+    return bool(BACKGROUND_CUE.search(fold(frame(text, piece, claims))))
+
+
+def is_background(
+    piece: str, claims: list[Claim], article: Article, sig: Signature, current: LocalEvent, recalled: bool
+) -> bool:
     """A piece beside the exchange the text is about: an earlier exchange
     recalled ("leur précédent entretien"), a position held for days or
     repeated, or, for a claim that names no exchange, another date than the
     exchange's ("en 2020, un tribunal…")."""
     if current.background:
         return False
-    if BACKGROUND_CUE.search(fold(frame(article.text, piece, claims))) and not (sig.persons - set(current.persons)):
+    if recalled and not (sig.persons - set(current.persons)):
         return True
     if not claims or sig.kinds & EXCHANGE or not current.kinds.keys() & EXCHANGE:
         return False
