@@ -26,12 +26,15 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and usable_cores() >= 2
 
 
-def map_in_two(function: Callable[[Item], Result], items: list[Item], *, at_least: int) -> list[Result]:
-    """`[function(x) for x in items]`, the second half computed by a forked
-    child when there are `at_least` items and two cores."""
+def map_in_two(
+    function: Callable[[Item], Result], items: list[Item], *, at_least: int, parent_share: float = 0.5
+) -> list[Result]:
+    """`[function(x) for x in items]`, the items after the parent's share
+    computed by a forked child when there are `at_least` items and two cores
+    (a parent with more work to do after the map takes less)."""
     if len(items) < at_least or not can_fork():
         return [function(x) for x in items]
-    half = len(items) // 2
+    half = int(len(items) * parent_share)
     child = Child.start(lambda: [function(x) for x in items[half:]])
     try:
         first = [function(x) for x in items[:half]]
