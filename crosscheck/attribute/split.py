@@ -3,9 +3,11 @@
 Attribution reads what the article said before each sentence (who was named
 and who spoke, the offices and the women it introduced, the last quoted
 claim), so the second half of an article cannot start cold. A forked child
-attributes the second half, starting `OVERLAP` sentences before it so that
-its discourse is rebuilt by then, and records what it reads of the discourse
-it had at the half. Meanwhile the parent attributes the first half; then it
+attributes the second half: it reads the sentences before its overlap for
+the offices and the women they give people (kept to the article's end, so no
+overlap would rebuild them), attributes from `OVERLAP` sentences before its
+half so that the rest of its discourse is rebuilt by then, and records what
+it reads of the discourse it had at the half. Meanwhile the parent attributes the first half; then it
 checks that everything the child read is what its own discourse holds at the
 half. If anything differs (or the child failed), the parent attributes the
 second half itself: the claims are always those of one process in order.
