@@ -17,7 +17,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -122,7 +122,8 @@ def segment_events(
     current: LocalEvent | None = None
     text_pieces = [p for sentence in body for p in pieces(article.text, sentence, by_sentence.get(sentence.index, []))]
     facts = pieces_read(text_pieces, article, registry, surnames)
-    for (piece, piece_claims), (sig, recalled) in zip(text_pieces, facts, strict=True):
+    for (piece, piece_claims), (packed, recalled) in zip(text_pieces, facts, strict=True):
+        sig = unpack(packed)
         if current is not None and is_background(piece, piece_claims, article, sig, current, recalled):
             if piece_claims:  # its own event, and the text stays on the exchange it was about
                 sig.day = sig.day or year_named(fold(piece))
@@ -157,16 +158,29 @@ def claims_by_sentence(sentences: list[Sentence], claims: list[Claim]) -> dict[i
 
 def pieces_read(
     text_pieces: list[tuple[str, list[Claim]]], article: Article, registry: Registry, surnames: dict[str, str]
-) -> list[tuple[Signature, bool]]:
-    """Each piece's signature and whether it recalls another time (`recalls`); on two cores for a long
-    article, since each depends on its piece alone."""
+) -> list[tuple[tuple, bool]]:
+    """Each piece's signature (packed) and whether it recalls another time (`recalls`); on two cores
+    for a long article, since each depends on its piece alone."""
 
-    def read(text_piece: tuple[str, list[Claim]]) -> tuple[Signature, bool]:
+    def read(text_piece: tuple[str, list[Claim]]) -> tuple[tuple, bool]:
         piece, claims = text_piece
         sig = piece_signature(piece, claims, registry, article.published, surnames)
-        return sig, recalls(article.text, piece, claims)
+        return pack(sig), recalls(article.text, piece, claims)
 
     return map_in_two(read, text_pieces, at_least=SIGNATURES_IN_TWO, parent_share=SIGNATURES_PARENT_SHARE)
+
+
+SIGNATURE_FIELDS = tuple(f.name for f in fields(Signature))
+
+
+def pack(sig: Signature) -> tuple:
+    """A signature as a tuple, its sets as tuples: a long article's signatures are all kept until it
+    is segmented, and an empty set alone costs 200 bytes (a signature with its six sets, 1.6 kB)."""
+    return tuple(tuple(v) if isinstance(v, set) else v for v in (getattr(sig, name) for name in SIGNATURE_FIELDS))
+
+
+def unpack(packed: tuple) -> Signature:
+    return Signature(*(set(v) if isinstance(v, tuple) else v for v in packed))
 
 
 def attach_headline_claims(events: list[LocalEvent], claims: list[Claim], text: str, registry, names) -> None:

@@ -61,3 +61,22 @@ def test_signatures_on_two_cores_give_the_events_of_one_process(monkeypatch) -> 
     monkeypatch.setattr(forked.Child, "start", lambda work, start=forked.Child.start: started.append(1) or start(work))
     assert events_of(article, sentences, claims) == alone
     assert started and len(alone) >= 2 and sum(len(e[5]) for e in alone) > 100
+
+
+def test_a_packed_signature_unpacks_to_the_same_signature() -> None:
+    from crosscheck.signature import Day, Signature
+
+    sig = Signature(
+        persons={"person.a", "name:tovo-rakotobe"},
+        offices={("RU", "defence_minister")},
+        kinds={"call"},
+        day=Day(2025, 6, 2),
+        salient={"geneve"},
+        counterparts={"FR", "TR"},
+        day_start=12,
+        source_side="RU",
+        persons_sides={"MG"},
+    )
+    assert link.unpack(link.pack(sig)) == sig
+    assert link.unpack(link.pack(Signature())) == Signature()
+    assert not any(isinstance(value, set) for value in link.pack(sig))
