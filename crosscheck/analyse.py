@@ -13,7 +13,7 @@ from pathlib import Path
 from crosscheck import boilerplate, metadata, segment
 from crosscheck.lang.mixed import COMBINED_CAPTION
 from crosscheck.models import Article, Sentence, SentenceKind
-from crosscheck.readers import Document
+from crosscheck.readers import Document, path_text
 
 CAPTION = COMBINED_CAPTION
 CAPTION_PATTERN = re.compile(CAPTION, re.IGNORECASE)
@@ -36,7 +36,7 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
         content_hash=content_hash(text),
         text=text,
         raw=doc.raw,
-        path=str(doc.path),
+        path=path_text(doc.path),
         format=doc.format,
         title=doc.meta.get("title") or header.title,
         outlet=doc.meta.get("outlet") or header.outlet,

@@ -34,6 +34,7 @@ from crosscheck.signature import (
     Signature,
     article_surnames,
     find_day,
+    month_named,
     sentence_signature,
     topic_stems_in_order,
     year_named,
@@ -52,6 +53,7 @@ BACKGROUND_DATE = re.compile(
     r"|\b(?:from|a partir d[ue]|a compter d[ue])(?: le)?\s+$"  # "from March 1": when a plan starts
 )
 BACKGROUND_CUE = re.compile(alternation("background_cues"))
+LEADING_ADVERBIAL = re.compile(rf"(.{{1,40}}?)\s(?:{alternation('clause_complementizers')})\b", re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 SIGNATURES_IN_TWO = 5_000  # pieces from which a child computes half the signatures (about 0.3 s of work)
 SIGNATURES_PARENT_SHARE = 0.4  # the parent then reads the child's and segments: it takes the smaller part
@@ -238,21 +240,35 @@ def is_background(
     """A piece beside the exchange the text is about: an earlier exchange
     recalled ("leur précédent entretien"), a position held for days or
     repeated, or, for a claim that names no exchange, another date than the
-    exchange's ("en 2020, un tribunal…")."""
+    event's ("en 2020, un tribunal…", "warned in October")."""
     if current.background:
         return False
     if recalled and not (sig.persons - set(current.persons)):
         return True
-    if not claims or sig.kinds & EXCHANGE or not current.kinds.keys() & EXCHANGE:
+    about_an_exchange = bool(current.kinds.keys() & EXCHANGE)
+    if not claims or sig.kinds & EXCHANGE or not (about_an_exchange or current.day and current.day.dated()):
         return False
     outside = fold(QUOTED.sub(" ", piece))  # a quotation's dates are the speaker's
     day, start = find_day(outside, article.published)
-    day = day or year_named(outside)
+    # a bare month dates the statement only outside what it says ("warned in October that…", not "said the
+    # floods in September…")
+    said = fold(QUOTED.sub(" ", without_contents(piece, claims, article.text)))
+    day = day or year_named(outside) or month_named(said, article.published)
     if day is None or BACKGROUND_DATE.search(outside[:start]):  # "qui se poursuivent depuis le 15 mars"
         return False
     if current.day is not None and current.day.dated():
         return not current.day.compatible(day)
     return day.day is None and day.year is not None  # "en 2020": not an undated call's day
+
+
+def without_contents(piece: str, claims: list[Claim], text: str) -> str:
+    """The piece without what its claims say; an adverbial before the content's
+    complementizer ("warned in October that…") stays, as it dates the saying."""
+    for claim in claims:
+        content = text[claim.content_start : claim.content_end]
+        opening = LEADING_ADVERBIAL.match(content)
+        piece = piece.replace(content, opening.group(1) if opening else " ")
+    return piece
 
 
 def find_background(events: list[LocalEvent], sig: Signature) -> LocalEvent | None:
@@ -421,7 +437,7 @@ def parse_day(text: str | None) -> Day | None:
     return Day(*(values + [None] * (3 - len(values))))
 
 
-def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float:
+def match_score(local: LocalEvent, stored, cosine: float | None = None, side_of=None) -> float:
     """How strongly an article's event is the same as a stored one; 0 when
     they cannot be (other date, other participants, call vs meeting, or
     nothing in common but the participants when a date is missing)."""
@@ -448,7 +464,10 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
         # a third person (a spokesman, a president quoted on the side) does not make another exchange
         both = len(mine & theirs) >= 2 and same_day
         nested = mine <= theirs or theirs <= mine
-        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both):
+        # one shared participant the same day, and no one from a country the other account leaves out: the same
+        # talks named with another aide or leader ("Greer and LeBlanc" and "Greer, Carney's minister")
+        alike = same_day and kind == stored.kind and same_countries(mine, theirs, side_of)
+        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both and not alike):
             return 0.0
         score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
         if not same_day and shared_topic < SETTINGS.min_shared_topic and not same_undated_exchange(local, stored):
@@ -457,6 +476,14 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None) -> float
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def same_countries(mine: set[str], theirs: set[str], side_of) -> bool:
+    """Both groups of participants speak for the same countries, each one known."""
+    if side_of is None:
+        return False
+    mine_sides, their_sides = {side_of(p) for p in mine}, {side_of(p) for p in theirs}
+    return None not in mine_sides | their_sides and mine_sides == their_sides
 
 
 def reported_that_day(local: LocalEvent, stored_day: Day | None) -> bool:
@@ -484,11 +511,12 @@ def dated(day: Day) -> bool:
     return bool(day.month and day.day)
 
 
-def best_match(local: LocalEvent, candidates: list, similarity: dict[str, float] | None = None) -> object | None:
-    threshold = SETTINGS.incident_merge_score if local.kind() in INCIDENT and not local.core() else SETTINGS.merge_score
+def best_match(
+    local: LocalEvent, candidates: list, similarity: dict[str, float] | None = None, side_of=None
+) -> object | None:
     similarity = similarity or {}
-    scored = [(match_score(local, c, similarity.get(c.id)), c) for c in candidates]
-    scored = [(s, c) for s, c in scored if s >= threshold]
+    scored = [(match_score(local, c, similarity.get(c.id), side_of), c) for c in candidates]
+    scored = [(s, c) for s, c in scored if s >= merge_threshold(local, c)]
     if not scored:
         return None
     mine = set(local.core())
@@ -499,6 +527,14 @@ def best_match(local: LocalEvent, candidates: list, similarity: dict[str, float]
         return score, len(mine & set(event.participants)), len(topic & set(event.topic))
 
     return max(scored, key=rank)[1]
+
+
+def merge_threshold(local: LocalEvent, stored) -> float:
+    """An incident (an attack, a clash) is identified by its place and day; the
+    people one account names (a leader who reacted) are not its participants."""
+    if local.kind() in INCIDENT and (not local.core() or not stored.participants):
+        return SETTINGS.incident_merge_score
+    return SETTINGS.merge_score
 
 
 def event_keys(participants: set[str], salient: set[str]) -> list[str]:
@@ -568,7 +604,7 @@ def link_article(draft: Draft, registry: Registry, encoder=None) -> None:
         core, salient = set(local.core()), {s for s, _ in local.salient.most_common(8)}
         centroid = vectors.centroid(local.claims)
         candidates = [merged.get(c.id, c) for c in draft.candidate_events(event_keys(core, salient), centroid)]
-        match = best_match(local, candidates, vectors.similarity(centroid, candidates))
+        match = best_match(local, candidates, vectors.similarity(centroid, candidates), participant_side(registry))
         log.debug("%s %s %s -> %s", article.id, local.kind(), sorted(local.core()), match.label if match else None)
         event = (
             merge_event(match, local, article.id, registry) if match else new_event(local, article.id, index, registry)
@@ -581,6 +617,14 @@ def link_article(draft: Draft, registry: Registry, encoder=None) -> None:
         for claim_id in local.claims:
             assigned[claim_id] = event.id
     draft.set_events([c.model_copy(update={"event_id": assigned.get(c.id)}) for c in claims], out)
+
+
+def participant_side(registry: Registry):
+    def side_of(participant: str) -> str | None:
+        actor = registry.actors.get(participant)
+        return actor.side if actor else None
+
+    return side_of
 
 
 def claim_contents(article: Article, claims: list[Claim]) -> list[str]:

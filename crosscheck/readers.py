@@ -8,6 +8,7 @@ mode reads them (universal newlines), so offsets match `Path.read_text()`.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,18 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+def file_id(path: Path) -> str:
+    """The article id a file's name gives: its stem, with bytes that are not
+    UTF-8 (a name from another system's encoding) written as \\xNN so the id
+    can be stored and printed, and two such names stay distinct."""
+    return path_text(Path(path.stem))
+
+
+def path_text(path: Path) -> str:
+    """A path as text that can be stored and printed (see `file_id`)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
     """The article(s) in one file; raises InputError naming the file and the problem."""
     suffix = path.suffix.lower()
@@ -84,7 +97,7 @@ def read_documents(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Do
     if suffix in HTML_SUFFIXES:
         return [html_document(path, text)]
     fmt = "md" if suffix in {".md", ".markdown"} else "txt"
-    return [Document(id=path.stem, text=require_text(path, text), path=path, format=fmt)]
+    return [Document(id=file_id(path), text=require_text(path, text), path=path, format=fmt)]
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -164,7 +177,7 @@ def html_document(path: Path, html: str, doc_id: str | None = None) -> Document:
         raise InputError(path, "no article text found in the HTML")
     names = {"title": "title", "sitename": "outlet", "date": "published", "url": "url"}
     meta = {target: str(value) for field, target in names.items() if (value := getattr(extracted, field, None))}
-    return Document(id=doc_id or path.stem, text=text, path=path, format="html", raw=html, meta=meta)
+    return Document(id=doc_id or file_id(path), text=text, path=path, format="html", raw=html, meta=meta)
 
 
 def read_json_records(path: Path, text: str) -> list[Document]:
@@ -182,7 +195,7 @@ def read_json_records(path: Path, text: str) -> list[Document]:
             for key, target in META_FIELDS.items()
             if record.get(key) not in (None, "") and key not in TEXT_FIELDS
         }
-        doc_id = meta.pop("id", None) or (path.stem if len(records) == 1 else f"{path.stem}-{number}")
+        doc_id = meta.pop("id", None) or (file_id(path) if len(records) == 1 else f"{file_id(path)}-{number}")
         if body and body.strip():
             doc = Document(id=doc_id, text=universal_newlines(body), path=path, format="json", meta=meta)
         else:

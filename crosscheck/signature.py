@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from crosscheck.actors import Registry
 from crosscheck.lang import all_languages, alternation, alternations, merged, union
-from crosscheck.textnorm import fold
+from crosscheck.textnorm import NAME_WORD, fold
 
 EVENT_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in alternations("event_words").items()}
 # One search over every kind's words: most sentences name no event, and then no kind's pattern is tried.
@@ -177,6 +177,19 @@ def day_of(folded: str, published: date | None, found: DateMatches) -> Day | Non
     return None
 
 
+MONTH_NAMED = re.compile(rf"\b(?:{alternation('month_prepositions')}) ({MONTH_RE})\b(?! \d)")
+
+
+def month_named(folded: str, published: date | None) -> Day | None:
+    """A bare month ("in October", "en juillet") in a statement set beside an
+    event: the last such month up to the article's date."""
+    m = MONTH_NAMED.search(folded)
+    if m is None or published is None:
+        return None
+    month = MONTHS[m.group(1)]
+    return Day(published.year - (month > published.month), month, None)
+
+
 def year_named(folded: str) -> Day | None:
     """A bare year ("en 2020"): too loose to date an event, enough to set a statement apart from one."""
     m = YEAR.search(folded)
@@ -318,7 +331,7 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
 
 TITLED_NAME = re.compile(
     rf"\b(?:{alternation('person_titles')})\b(?:\s+[\w'’-]+){{0,5}}?\s*,?\s+"
-    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2})"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})"
 )
 
 

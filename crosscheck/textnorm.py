@@ -91,6 +91,8 @@ class Token(NamedTuple):  # a tuple, not a dataclass: millions are made per larg
 
 
 WORD_RUN = re.compile(r"\w+")
+# One capitalised word of a person's name, inner capitals allowed ("LeBlanc", "McDonald", "DeSantis").
+NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
 
 
 def tokens(text: str, folded: str | None = None) -> list[Token]:

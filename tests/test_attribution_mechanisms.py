@@ -154,3 +154,120 @@ def test_a_caption_credit_does_not_hide_the_attributed_sentence_before_it() -> N
     assert [(c.source, c.side) for c in extract_claims(text, lang="fr", published=DAY)] == [
         ("Le président russe", "RU")
     ]
+
+
+def test_officials_with_a_bare_title_are_the_home_countrys() -> None:
+    """The press gives a nationality to foreign officials only: where the story
+    names its own country's known minister with a bare title, an unknown
+    official with a bare title is of that country too."""
+    text = (
+        "Foreign Minister Penny Wong met her Indonesian counterpart in Perth on Monday, her office said. "
+        "Trade Minister Ellen Marbury said the two countries would sign a fisheries accord before March."
+    )
+    assert sources(text, "en")[-1] == ("Trade Minister Ellen Marbury", "AU")
+
+
+def test_a_foreign_qualified_minister_gives_no_home_country() -> None:
+    text = (
+        "Indonesian Foreign Minister Sugiono met Penny Wong in Perth on Monday. "
+        "Trade Minister Ellen Marbury said the two countries would sign a fisheries accord before March."
+    )
+    assert sources(text, "en")[-1] != ("Trade Minister Ellen Marbury", "ID")
+
+
+def test_a_spokesman_of_the_ministry_or_army_quoted_before_is_of_its_country() -> None:
+    text = (
+        "Peruvian troops fired warning shots near the border on Friday, the Chilean Army said. "
+        "Army spokesman Col Ramiro Lastra said no one had been hurt. "
+        "He said the patrol had stayed on its side of the line. "
+        "The Defence Ministry said it would file a protest with Lima."
+    )
+    assert sources(text, "en") == [
+        ("the Chilean Army", "CL"),
+        ("Army spokesman Col Ramiro Lastra", "CL"),
+        ("He", "CL"),
+        ("The Defence Ministry", "CL"),
+    ]
+
+
+def test_a_ministry_spokesman_in_an_according_to_is_the_source() -> None:
+    text = (
+        "The Peruvian foreign ministry said the talks had been useful. "
+        "According to ministry spokesman Tomas Ulloa, the Chilean side agreed to reopen the crossing."
+    )
+    assert sources(text, "en")[-1] == ("ministry spokesman Tomas Ulloa", "PE")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les deux pays tiendront un nouveau cycle de discussions, ont indiqué les deux ministères.", "fr"),
+        ("A joint statement issued after the meeting said both governments would resume their dialogue.", "en"),
+        ("Selon un communiqué conjoint, les deux pays relanceront leur dialogue sur l'énergie.", "fr"),
+    ],
+)
+def test_joint_statements_are_no_sides_claim(text: str, lang: str) -> None:
+    assert extract_claims(text, lang=lang, published=DAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "answer"),
+    [
+        (
+            "Bangkok accuse les soldats cambodgiens d'avoir tiré en premier, ce que Phnom Penh rejette fermement.",
+            "fr",
+            ("Phnom Penh", "KH", "ce que Phnom Penh rejette fermement"),
+        ),
+        (
+            "The Philippine coast guard said Chinese vessels had rammed a supply boat, which Beijing denied.",
+            "en",
+            ("Beijing", "CN", "which Beijing denied"),
+        ),
+    ],
+)
+def test_the_other_sides_answer_in_a_closing_relative_clause_is_its_claim(text, lang, answer) -> None:
+    first, second = extract_claims(text, lang=lang, published=DAY)
+    assert (second.source, second.side, second.text) == answer
+    assert second.polarity.value == "denial" and first.polarity.value != "denial"
+    assert first.end <= second.start
+
+
+def test_a_relative_clause_that_reports_nobody_is_no_claim() -> None:
+    text = "The ministry said the talks had been productive, which is what most analysts expected."
+    assert len(extract_claims(text, lang="en", published=DAY)) == 1
+
+
+def test_aux_yeux_de_attributes_like_selon() -> None:
+    assert sources("Aux yeux de Moscou, la trêve est déjà rompue.", "fr") == [("Moscou", "RU")]
+
+
+def test_a_headline_surname_is_the_person_the_opening_introduces() -> None:
+    text = (
+        "Albanese says Canberra will ask Beijing for notice of naval drills\n\n"
+        "CANBERRA — Prime Minister Anthony Albanese said on Monday he would press Chinese officials for "
+        "advance notice of live-fire exercises."
+    )
+    headline = extract_claims(text, lang="en", published=DAY)[0]
+    assert (headline.source, headline.side, headline.actor) == ("Albanese", "AU", "person.anthony-albanese")
+
+
+def test_a_headline_surname_the_opening_does_not_name_stays_unresolved() -> None:
+    text = (
+        "Albanese says Canberra will ask Beijing for notice of naval drills\n\n"
+        "CANBERRA — The Australian government said on Monday it would press Chinese officials for notice."
+    )
+    assert all(c.source != "Albanese" for c in extract_claims(text, lang="en", published=DAY))
+
+
+def test_an_opening_adverbial_does_not_swallow_a_trailing_source() -> None:
+    text = "In return, Armenia handed over maps of minefields in two districts, Hajiyev said."
+    assert sources(text, "en") == [("Hajiyev", "AZ")]
+
+
+def test_a_portfolio_between_two_countries_gives_no_nationality() -> None:
+    text = (
+        "Le premier ministre canadien Mark Carney a salué les progrès. "
+        "Le ministre responsable du Commerce Canada–États-Unis, Dominic LeBlanc, a affirmé mardi que le Canada "
+        "n'accepterait aucun quota."
+    )
+    assert sources(text, "fr")[-1][1] == "CA"

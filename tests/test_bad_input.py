@@ -95,6 +95,20 @@ def test_ingest_stores_the_good_files_past_every_bad_one(tmp_path: Path, seeded:
         assert {a.id for a in store.articles()} == {"seed", "good"}
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_under_a_printable_id(tmp_path: Path, seeded: Path, cli) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for raw, text in ((b"r\xe9sum\xe9.txt", GOOD), (b"r\xe8sum\xe8.txt", LATER)):  # Latin-1 names
+        (Path(os.fsdecode(folder)) / os.fsdecode(raw)).write_text(text, encoding="utf-8")
+    code, out, err = cli("ingest", folder, "--db", seeded)
+    assert code == 0, err
+    assert "2 new" in out
+    code, out, err = cli("export", "--db", seeded, "--format", "json")
+    assert code == 0, err
+    articles = {claim["article"] for claim in json.loads(out)["claims"]}
+    assert {"r\\xe9sum\\xe9", "r\\xe8sum\\xe8"} <= articles
+
+
 def test_check_checks_the_good_files_past_unsupported_and_missing_ones(tmp_path: Path, seeded: Path, cli) -> None:
     good = write(tmp_path / "new" / "good.txt", GOOD)
     odd = write(tmp_path / "new" / "notes.pdf", b"%PDF-1.4")

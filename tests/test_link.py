@@ -118,3 +118,19 @@ def test_undated_french_and_english_accounts_of_one_meeting_are_one_event(tmp_pa
         assert len(background) == 2 and meeting not in background
         [event] = [e for e in store.events() if e.id == meeting]
         assert event.kind == "meeting" and event.day is None and "--" not in event.label
+
+
+def test_a_warning_made_a_month_earlier_is_its_own_event_but_a_month_in_the_content_is_not(tmp_path: Path) -> None:
+    article = tmp_path / "dam.txt"
+    article.write_text(
+        "Water talks stall\n\nPublished 18 November 2025\n\n"
+        "NAIROBI — Kenya's foreign minister met his Ugandan counterpart on Tuesday to discuss the Nile basin, "
+        "the Kenyan foreign ministry said.\n\n"
+        "The ministry said floods in September had destroyed 3,000 hectares of farmland along the river.\n\n"
+        "Uganda's water minister warned in October that Kampala would not accept new quotas.\n",
+        encoding="utf-8",
+    )
+    store = ingest_all(tmp_path / "x.db", [article])
+    events = {c.text.split()[0]: c.event_id for c in store.claims() if c.source}
+    assert events["The"] == events["Kenya's"] != events["Uganda's"]
+    store.close()

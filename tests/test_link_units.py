@@ -724,3 +724,31 @@ def test_a_weekday_in_an_undated_article_matches_a_stored_date_of_that_weekday()
     assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day="2024-06-28")) == 0.0  # a Friday
     assert match_score(tuesday, stored("ev", AUSTIN, BELOUSOV, day=None)) >= SETTINGS.merge_score  # both undated
     assert label_for(tuesday, load_registry()) == "Belousov–Austin call"
+
+
+def test_a_statement_dated_a_month_before_the_event_is_background() -> None:
+    from crosscheck.signature import month_named
+
+    assert month_named("the minister warned in october that", date(2026, 11, 18)) == Day(2026, 10, None)
+    assert month_named("le ministre avait averti en decembre que", date(2026, 11, 18)) == Day(2025, 12, None)
+    assert month_named("the floods of october 12", date(2026, 11, 18)) is None
+
+
+def test_one_shared_participant_the_same_day_joins_when_no_other_country_comes_in(registry) -> None:
+    from crosscheck.link import participant_side
+
+    side_of = participant_side(registry)
+    call = local(BLINKEN, "person.joe-biden", LAVROV, kind="call", day=Day(2024, 6, 25))
+    same_countries = stored("ev", BLINKEN, "person.vladimir-putin")
+    other_country = stored("ev", BLINKEN, WANG)
+    assert match_score(call, same_countries, side_of=side_of) >= SETTINGS.merge_score
+    assert match_score(call, same_countries) == 0.0  # without knowing the countries, nothing joins them
+    assert match_score(call, other_country, side_of=side_of) == 0.0
+
+
+def test_an_incident_joins_an_account_that_names_no_participant_at_the_incident_threshold() -> None:
+    clash = local(LAVROV, kind="attack", salient=("krabey",), topic=("artill", "mines"))
+    statement = stored("ev", kind="statement", day="2024-06-25", salient=("krabey",), topic=("artill", "mines"))
+    assert best_match(clash, [statement]) is statement
+    meeting = stored("ev2", LAVROV, WANG, kind="meeting", day="2024-06-25", salient=("krabey",))
+    assert best_match(clash, [meeting]) is None

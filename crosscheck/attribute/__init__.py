@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crosscheck.actors import Registry, load_registry
 from crosscheck.attribute import split
-from crosscheck.attribute.context import Discourse, dateline_side
+from crosscheck.attribute.context import HOME_OPENING, Discourse, dateline_side, home_side, people_ahead
 from crosscheck.attribute.engine import CAPS_DATELINE, DATELINE, Found, SentenceAttributor, quote_spans
 from crosscheck.attribute.lexicon import load_lexicon
 from crosscheck.models import Article, ChainLink, Claim, Polarity, Sentence, SentenceKind, SpeechType
@@ -69,6 +69,9 @@ class ArticleAttribution:
         opening = next((s for s in sentences if s.kind in CLAIMABLE), None)
         if opening is not None:
             self.discourse.dateline_side = dateline_side(article.text[opening.start : opening.start + 80], registry)
+            body = article.text[opening.start : opening.start + HOME_OPENING]
+            self.discourse.home_side = home_side(body, registry)
+            self.discourse.ahead = people_ahead(body, registry)
         self.attributor = SentenceAttributor(load_lexicon(article.lang or "fr"), self.discourse)
         self.previous: Claim | None = None
 
@@ -95,7 +98,11 @@ class ArticleAttribution:
             return []
         discourse.sentence_start = sentence.start
         if sentence.kind in HEADINGS:
-            found = attributor.attribute_heading(text, sentence.start)
+            discourse.in_heading = True
+            try:
+                found = attributor.attribute_heading(text, sentence.start)
+            finally:
+                discourse.in_heading = False
             return [to_claim(article, sentence, f, discourse) for f in found]
         discourse.note_registry_mentions(text, sentence.start)
         found = attributor.attribute(text, sentence.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,7 @@ from crosscheck.actors import (
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
 from crosscheck.settings import LIMITS
-from crosscheck.textnorm import fold, fold_words
+from crosscheck.textnorm import NAME_WORD, fold, fold_words
 
 SAME_SOURCE = re.compile(rf"^(?:{alternation('same_source')})$")
 
@@ -66,12 +67,13 @@ OUTLET_BACK = back_reference(
 INSTITUTION_BACK = back_reference("institution", r"\s*")
 PERSON_BACK = back_reference("person")
 NAME_RUN = re.compile(
-    rf"(?<![\w'’-])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
-    r"[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,3}"
+    rf"(?<![\w'’-]){NAME_WORD}(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
+    rf"{NAME_WORD}){{0,5}}"
 )
 NON_SPACE = re.compile(r"\S+")
+COUNTRY_PAIR_DASH = re.compile(r"[-–—/]")
 TITLE_WINDOW = 90  # characters before or after a name where its title may be
-TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"]|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
+TITLE_BOUNDARY = re.compile(rf"[;:(«»“”\"\n]|\s[-–—]\s|,\s(?!$)|\b(?:{one_of(union('title_boundary_words'))})\s")
 FEMININE_DETERMINERS = union("feminine_determiners")
 CAPITALISED_TITLES = union("capitalised_title_words")
 TITLE_OPEN_ENDS = union("title_open_ends")
@@ -105,6 +107,9 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)
     sentence_start: int = 0
     dateline_side: str | None = None  # the country of the story's dateline ("JAKARTA (Reuters) -")
+    home_side: str | None = None  # the country whose officials the article names without a nationality
+    ahead: dict[str, Resolution] = field(default_factory=dict)  # the opening's people, for its headline
+    in_heading: bool = False  # attributing a headline, which names people before the text introduces them
     roles: dict[str, str] = field(default_factory=dict)  # actor id -> the office the article gives it
     women: set[str] = field(default_factory=set)  # actor ids the article marks as women
     title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> its title's nouns
@@ -150,55 +155,87 @@ class Discourse:
         """ "le ministre brésilien des Affaires étrangères Mauro Vieira",
         "X Y, the Kenyan president,": a title with a country makes the name an
         actor for the rest of the article, even one the registry does not know."""
+        bare_side = lambda before: self.side_of_bare_title(before, offset)  # noqa: E731
         for name, title in self.titled_names(text):
-            if person := self.learn_title(name, title, known):
+            if person := self.learn_title(text, name, title, known, bare_side):
                 self.note(person, offset + name.start(), spoke=False)
 
     def learn_titles(self, text: str) -> None:
         """What `note_registry_mentions` learns of the offices and the women a
         sentence names, without noting its mentions: a child attributing an
-        article's second half reads the sentences before its overlap so."""
+        article's second half reads the sentences before its overlap so. A
+        bare title's country depends on what was said before it, which the
+        child does not know there: it learns nothing of those people (should
+        it read of them, the parent finds its reads differ)."""
         known = None
         for name, title in self.titled_names(text):
             known = self.registry.find(text) if known is None else known  # only where a title is found
-            self.learn_title(name, title, known)
+            self.learn_title(text, name, title, known, lambda before: None)
 
     def titled_names(self, text: str) -> Iterator[tuple[re.Match, Title]]:
         for run in NAME_RUN.finditer(text):
             name = self.without_title(text, run)
-            if name is not None and (title := self.title_of(text, name.start(), name.end())) is not None:
+            if name is None:
+                continue
+            title = (
+                self.title_of(text, name.start(), name.end())
+                or self.bare_title(text[run.start() : name.start()])
+                or self.bare_title(title_before(text, run.start()))
+            )
+            if title is not None:
                 yield name, title
 
-    def learn_title(self, name: re.Match, title: Title, known: list) -> Resolution | None:
+    def learn_title(self, text: str, name: re.Match, title: Title, known: list, bare_side) -> Resolution | None:
         """Learn what the title says of the name; the person the article
-        introduces, when the registry does not know the name."""
+        introduces, when the registry does not know the name. `bare_side`
+        gives the country of a title that names none, from the words before the name."""
         registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
         if registered:
             self.learn(registered[0].actor.id, title)
             return None
-        if title.side is None or self.is_not_a_name(name.group()):
+        side = title.side or bare_side(text[max(0, name.start() - TITLE_WINDOW) : name.start()])
+        if side is None or self.is_not_a_name(name.group()):
             return None
-        person = Resolution(unknown_id(name.group(), title.side), title.side, "person", name.group(), False)
+        person = Resolution(unknown_id(name.group(), side), side, "person", name.group(), False)
         self.learn(person.actor, title)
         return person
+
+    def bare_title(self, words_before_name: str) -> Title | None:
+        """ "Water Resources Minister", "Senate President": capitalised title
+        words inside the name's run that give neither an office we know nor a country."""
+        nouns = frozenset(fold_words(words_before_name)) & SPEAKER_NOUNS
+        return Title(None, None, False, nouns) if nouns else None
+
+    def side_of_bare_title(self, before: str, position: int) -> str | None:
+        """ "ministry spokesman X", "Army spokesman X", "Water Minister X": a
+        title with no country is that of the last ministry or army quoted,
+        else of the article's own country (the press gives a nationality to
+        foreign officials only), else of the last official quoted, else of
+        the dateline."""
+        words = set(fold_words(before[-40:]))
+        if words & INSTITUTION_WORDS:
+            named = self.last(position, spoke=True, exclude_kinds={"person"} | OUTLET_KINDS, sided=True)
+            if named is not None:
+                return named.side
+        if self.home_side:
+            return self.home_side
+        quoted = self.last(position, spoke=True, kinds={"person"} | INSTITUTIONAL_SOURCE_KINDS, sided=True)
+        return quoted.side if quoted else self.dateline_side
 
     def without_title(self, text: str, run: re.Match) -> re.Match | None:
         """ "Foreign Minister Sugiono": the name after the capitalised title words."""
         start = run.start()
-        for word in NON_SPACE.finditer(run.group()):
+        words = list(NON_SPACE.finditer(run.group()))
+        for word in words[:-1]:  # "Water Resources Minister Hani Sewilam": the name follows the last title word
             folded = fold(word.group())
-            if folded not in SPEAKER_NOUNS and folded not in CAPITALISED_TITLES:
-                break
-            start = run.start() + word.end()
+            if folded in SPEAKER_NOUNS or folded in CAPITALISED_TITLES:
+                start = run.start() + word.end()
         return NAME_RUN.match(text[: run.end()], skip_space(text, start)) if start < run.end() else None
 
     def title_of(self, text: str, start: int, end: int) -> Title | None:
         """The title right before a name ("the Kenyan president X") or in an
         apposition right after it ("X, ministre brésilien de la Défense,")."""
-        before = text[max(0, start - TITLE_WINDOW) : start].rstrip()
-        before = before[:-1] if before.endswith(",") else before
-        cut = max((m.end() for m in TITLE_BOUNDARY.finditer(before)), default=0)
-        title = self.read_title(before[cut:])
+        title = self.read_title(title_before(text, start))
         if title is None and text.startswith(", ", end):
             after = text[end + 2 : end + 2 + TITLE_WINDOW]
             title = self.read_title(re.split(r"[,;.()]", after, maxsplit=1)[0])
@@ -213,6 +250,7 @@ class Discourse:
         folded = " ".join(words)
         role = next((r for r, pattern in ROLE_PATTERNS.items() if pattern.search(folded)), None)
         # the country nearest the name: "…à Pretoria la ministre australienne" is Australian
+        phrase = self.without_country_pairs(phrase)
         side = self.registry.country_of(phrase)
         if side is not None:
             tails = (" ".join(words[i:]) for i in range(len(words) - 1, 0, -1))
@@ -225,6 +263,18 @@ class Discourse:
         if role is None and side is None:
             return None
         return Title(role, side, female, frozenset(w for w in words if w in SPEAKER_NOUNS))
+
+    def without_country_pairs(self, phrase: str) -> str:
+        """ "ministre du Commerce Canada–États-Unis": a portfolio between two
+        countries gives its holder neither nationality."""
+        return " ".join(word for word in phrase.split() if not self.joins_two_countries(word))
+
+    def joins_two_countries(self, word: str) -> bool:
+        for dash in COUNTRY_PAIR_DASH.finditer(word):
+            left, right = word[: dash.start()], word[dash.end() :]
+            if left and right and self.registry.country_of(left) and self.registry.country_of(right):
+                return True
+        return False
 
     def is_not_a_name(self, name: str) -> bool:
         words = fold_words(name)
@@ -388,11 +438,21 @@ class Discourse:
     def article_person(self, phrase: str, position: int) -> Resolution | None:
         """A bare name ("Vieira", "Mauro Vieira", "M. Li") that names a person the
         article has introduced: the article's people come before the registry."""
-        key = fold(phrase).strip()
+        name = phrase.rsplit(", ", 1)[-1].strip()  # "Le ministre du Commerce, Dominic LeBlanc": the apposition
+        key = fold(name if name != phrase.strip() else phrase).strip()
         words = key.replace(".", " ").split()
-        if not words or not NAME_RUN.fullmatch(phrase.split(". ")[-1].strip()):
+        if not words or not NAME_RUN.fullmatch(name.split(". ")[-1].strip()):
             return None
-        return self.person_named(words[-1], position, full=" ".join(w for w in words if w not in TITLE_WORDS))
+        end = position + len(phrase)  # "Prime Minister X" names X, noted where the name starts
+        return self.person_named(words[-1], end, full=" ".join(w for w in words if w not in TITLE_WORDS))
+
+    def person_ahead(self, phrase: str) -> Resolution | None:
+        """ "Albanese says…", "FM Gedion says…": a headline's surname is the
+        person of that name the article's opening goes on to introduce."""
+        words = fold(phrase).replace(".", " ").split()
+        if not self.in_heading or not words or not phrase.split()[-1][:1].isupper():
+            return None
+        return self.ahead.get(words[-1])
 
     def person_named(self, surname: str, position: int, full: str = "") -> Resolution | None:
         """ "M. Dong", "Wang": the last person mentioned whose name ends so."""
@@ -484,6 +544,53 @@ def dateline_side(opening: str, registry: Registry) -> str | None:
     if not match:
         return None
     return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
+
+
+def title_before(text: str, start: int) -> str:
+    """The words right before a name that may be its title, up to a comma, a colon, a dash or a line break."""
+    before = text[max(0, start - TITLE_WINDOW) : start].rstrip()
+    before = before[:-1] if before.endswith(",") else before
+    cut = max((m.end() for m in TITLE_BOUNDARY.finditer(before)), default=0)
+    return before[cut:]
+
+
+HOME_OPENING = 3000  # characters of an article read for its home country
+
+
+def home_side(opening: str, registry: Registry) -> str | None:
+    """The country of the officials an article's opening names with a bare
+    title ("Foreign Minister X", "le président Y"), where the press names its
+    own country's officials; None when there are none or two countries tie."""
+    discourse = Discourse(registry, None)
+    people = [m for m in registry.find(opening) if m.actor.kind == "person" and m.actor.side]
+    votes: Counter = Counter()
+    for run in NAME_RUN.finditer(opening):
+        name = discourse.without_title(opening, run)
+        person = next((m for m in people if m.start <= name.start() < m.end), None) if name else None
+        if person is None or registry.country_of(opening[run.start() : name.start()]):
+            continue  # "Chinese Premier Li Qiang" is named as a foreigner
+        title = discourse.title_of(opening, name.start(), name.end())
+        if title is not None and title.role and title.side is None:
+            votes[person.actor.side] += 1
+    ranked = votes.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def people_ahead(opening: str, registry: Registry) -> dict[str, Resolution]:
+    """The people an article's opening names, by the first and by the last
+    word of their name as written, when one person alone answers to it."""
+    found: dict[str, set[str]] = {}
+    people: dict[str, Resolution] = {}
+    for match in registry.find(opening):
+        actor = match.actor
+        if actor.kind != "person" or not actor.side:
+            continue
+        people[actor.id] = Resolution(actor.id, actor.side, actor.kind, actor.name, True)
+        for word in end_words(opening[match.start : match.end]):
+            found.setdefault(word, set()).add(actor.id)
+    return {word: people[next(iter(ids))] for word, ids in found.items() if len(ids) == 1}
 
 
 def skip_space(text: str, position: int) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosscheck.actors import Resolution, unknown_id
+from crosscheck.actors import INSTITUTION_WORDS, Resolution, unknown_id
 from crosscheck.attribute.context import Discourse
 from crosscheck.attribute.lexicon import Lexicon, VerbForm
 from crosscheck.attribute.phrases import (
@@ -87,6 +87,7 @@ PARTICIPLE_INTRO = re.compile(rf"^[a-z'-]{{3,}}(?:{alternation('participle_suffi
 NEGATION = re.compile(rf"\b(?:{alternation('verb_negation')})")
 PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
+RELATIVE_REPORT = re.compile(rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?)\s*$")
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
@@ -165,7 +166,32 @@ class SentenceAttributor:
             found.extend(self.subordinate_claims(text, folded, toks, quotes, main, offset))
             found.extend(self.participial_claims(text, folded, toks, main, quotes))
         found.extend(self.embedded_claims(text, folded, offset, main))
+        if main and (answer := self.relative_report(text, folded, toks, quotes, main, offset)):
+            found.append(answer)
         return found
+
+    def relative_report(self, text, folded, toks, quotes, main: Found, offset: int) -> Found | None:
+        """ "…, ce que Phnom Penh dément", "…, which Beijing denied": the other
+        speaker's answer in a closing relative clause is a claim of its own."""
+        for hit in self.verb_hits(toks, folded, quotes):
+            if hit.group_start <= main.source[1]:
+                continue
+            opener = RELATIVE_REPORT.search(folded, 0, hit.group_start)
+            if opener is None:
+                continue
+            source = (opener.start("src"), opener.end("src"))
+            clause = (skip_space(text, opener.start() + 1), clause_end(folded, hit.group_end))
+            answer = self.make(text, folded, source, clause, hit.form, offset, "relative")
+            if answer is None or answer.resolution is None:
+                return None
+            answer.span = clause
+            if main.verb is hit.form:
+                main.verb = None  # "selon X, …, ce que Y dément": X's statement is not a denial
+            if main.span[1] > opener.start():
+                main.span = (main.span[0], opener.start())
+                main.content = (main.content[0], min(main.content[1], opener.start()))
+            return answer
+        return None
 
     def attribute_heading(self, text: str, offset: int) -> list[Found]:
         """A headline or caption: a claim only when its source has a side
@@ -370,6 +396,8 @@ class SentenceAttributor:
             inverted = self.inverted(text, folded, hit, offset)
             if inverted:
                 return inverted
+            if self.said_jointly(text, folded, hit):
+                return None  # "…, ont indiqué les deux ministères": both sides at once, no side's claim
             words = 4 if hit.form.lemma in QUALIFYING else 0  # "a qualifié ces sanctions d'« illégitimes »"
             if NOT_SPEECH_AFTER.match(folded, hit.group_end):
                 continue  # "declared war", "said to be the only crossing"
@@ -403,6 +431,12 @@ class SentenceAttributor:
                 return None
         found = self.make(text, folded, source, (0, content_end), hit.form, offset, "inverted")
         return found
+
+    def said_jointly(self, text: str, folded: str, hit: VerbHit) -> bool:
+        if hit.form.tense == "inverted" or not folded[: hit.group_start].rstrip().endswith(","):
+            return False
+        source = self.source_after(text, folded, hit.group_end)
+        return source is not None and bool(JOINT_SOURCE.match(" ".join(fold(text[source[0] : source[1]]).split())))
 
     def source_after(self, text: str, folded: str, position: int) -> tuple[int, int] | None:
         """The source phrase that follows an inverted verb, after any
@@ -715,6 +749,8 @@ class SentenceAttributor:
             side = subject.side
         if side is None and STATE_SOURCE_WORDS & words:
             side = self.discourse.dateline_side
+        if side is None and INSTITUTION_WORDS & words:  # "the Defence Ministry said", in its own country's press
+            side = self.discourse.side_of_bare_title(phrase, position)
         if side is None:
             return resolution
         return Resolution(unknown_id(phrase, side), side, resolution.kind, resolution.name, False)
@@ -724,11 +760,13 @@ class SentenceAttributor:
         ("cette source", "il", "le ministère"); otherwise an unknown actor."""
         if JOINT_SOURCE.match(" ".join(fold(phrase).split())):
             return None  # "les deux présidents ont convenu": both sides at once, no side's claim
-        if person := self.discourse.article_person(phrase, position):
+        if person := self.discourse.article_person(phrase, position) or self.discourse.person_ahead(phrase):
             return person
         named = self.registry.resolve(phrase, self.discourse.published)
         if named.known:
             return self.localised(named, phrase)
+        if (stripped := self.discourse.without_country_pairs(phrase)) != phrase:
+            named = self.registry.resolve(stripped, self.discourse.published)  # no nationality from "Canada–US"
         anaphor = self.discourse.resolve_anaphor(phrase, position)
         if anaphor is not None:
             return anaphor
@@ -988,10 +1026,16 @@ def clause_start(left: str, *, commas: bool = True) -> int:
             and not re.match(r"^[^,]{0,60},\s*$", after)
             and re.search(r"[»”\"]\s*,\s*$|\w{3,},\s*$|\b\d+,\s*$", left[: match.end()])
             and len(left[: match.start()].split()) >= 5
-            and not INTRO_ADVERBIAL.match(left[best : match.end()])
+            and not only_an_adverbial(left[best : match.end()])
         ):
             best = match.end()
     return best
+
+
+def only_an_adverbial(segment: str) -> bool:
+    """ "In return, ": the segment is an introductory adverbial and nothing more."""
+    intro = INTRO_ADVERBIAL.match(segment)
+    return bool(intro) and intro.end() >= len(segment)
 
 
 def extend_over_insertions(left: str, start: int) -> int:

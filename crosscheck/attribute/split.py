@@ -31,7 +31,7 @@ TITLES_SHARE = 0.1  # what reading a sentence for its people's titles costs, aga
 # processes set alike, or that hold no state; any other field is compared whole.
 READ_FIELDS = {"mentions", "roles", "women", "title_nouns"}
 SAME_IN_BOTH = {"registry", "published", "lexicon", "discourse"}
-NO_STATE = {"sentence_start", "watch"}  # set for each sentence; the child's own record
+NO_STATE = {"sentence_start", "watch", "in_heading"}  # set for each sentence; the child's own record
 
 
 def worth_splitting(sentences: list) -> bool:

@@ -200,6 +200,9 @@ class Language:
     # matters"), the other that it covered more ("all disputes, including Kashmir, were discussed").
     restriction_cues: str = ""
     coverage_cues: str = ""
+    # Attribution (attribute/engine.py), on folded text: what opens a relative clause whose subject answers the
+    # sentence's first statement (", ce que Moscou dément", ", which Beijing denied"): the clause is a claim.
+    relative_report_openers: str = ""
 
 
 @cache

@@ -117,7 +117,7 @@ SPEAKER_NOUNS = (
     "secretary leader leaders chief commander envoy ambassador embassy aide aides adviser advisers advisor "
     "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
     "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
-    "representative representatives staff"
+    "representative representatives staff commission committee council ombudsman negotiator negotiators"
 )
 TIME_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "
@@ -146,7 +146,7 @@ BACK_REFERENCE_DETERMINERS = {
     "office": "the",
 }
 BACK_REFERENCE_NOUNS = {
-    "staff": r"office|spokes\w+|aides|team|ministry|staff",
+    "staff": r"office|spokes\w+|aides|team|ministry|staff|press secretary|press attache",
     "document": "document|statement|readout|release|transcript|summary",
     "outlet": "newspaper|agency|paper|outlet|magazine|broadcaster",
     "institution": "ministry|department|government|presidency|army|military",
@@ -162,7 +162,10 @@ SINGULAR_ENDING_S = "his its this press process"
 SUBJECT_DETERMINERS = "the|a|an|two|three|several"
 SUBJECT_VERBS = "has|have|had|was|were|met|spoke|visited"
 OUTLET_WORDS_BEFORE = "state|official|news|state news"
-CAPITALISED_TITLE_WORDS = "foreign defence defense prime deputy vice finance interior treasury"
+CAPITALISED_TITLE_WORDS = (
+    "foreign defence defense prime deputy vice finance interior treasury army navy military ministry government "
+    "gen maj lt col brig adm cmdr general major lieutenant colonel brigadier admiral commander"
+)
 
 # Attribution constructions (attribute/engine.py); folded text.
 ACCORDING_WORDS = "according to|per"
@@ -228,7 +231,8 @@ FEMALE_WORDS = "she her mrs ms madam spokeswoman chairwoman congresswoman busine
 # A source that is both parties at once, so no side's claim (lower case; attribute.engine).
 JOINT_SOURCE = (
     r"(?:the|both) (?:two )?(?:leaders|sides|men|women|presidents|ministers|countries|parties|delegations|"
-    r"heads of state|statements|readouts|governments|capitals)|both"
+    r"heads of state|statements|readouts|governments|capitals|ministries|foreign ministries|armies|presidencies)|both"
+    r"|(?:a|the) joint (?:statement|communique|declaration)(?: (?:issued|released|published) .{0,60})?"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (lower case; attribute.engine).
@@ -321,3 +325,6 @@ QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|o
 # The exchange was restricted to some topics / covered some topics (diverge.py).
 RESTRICTION_CUES = r"limited to|confined to|restricted to|solely|exclusively|only (?:discussed|covered|concerned)"
 COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)|came up"
+
+# Relative clauses that answer the sentence's statement (attribute/engine.py).
+RELATIVE_REPORT_OPENERS = "which|something|a claim|an allegation|an accusation|a charge|a version"

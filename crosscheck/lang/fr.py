@@ -141,7 +141,8 @@ SPEAKER_NOUNS = (
     "rendu texte note message lettre enqueteurs enquete parquet police commandement observateurs temoins "
     "habitants gouverneur maire ong organisation rapport bureau cabinet entourage proches negociateurs "
     "delegation delegations participants interlocuteurs homologue homologues deux tous groupe mouvement parti "
-    "representant representants etats-majors"
+    "representant representants etats-majors commission comite conseil defenseur defenseure mediateur "
+    "mediatrice attache attachee"
 )
 TIME_WORDS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd matin soir nuit apres-midi recemment "
@@ -177,7 +178,9 @@ BACK_REFERENCE_DETERMINERS = {
     "office": "le|la|l'",
 }
 BACK_REFERENCE_NOUNS = {
-    "staff": "services|cabinet|entourage|ministere|bureau|equipe|porte-parole|proches|collaborateurs",
+    "staff": (
+        "services|cabinet|entourage|ministere|bureau|equipe|porte-parole|proches|collaborateurs|attachee? de presse"
+    ),
     "document": "communique|texte|declaration|compte[- ]rendu|note",
     "outlet": "publication|journal|quotidien|media|agence|site|hebdomadaire|magazine|chaine",
     "institution": "ministere|gouvernement|presidence|armee|etat-major",
@@ -200,7 +203,7 @@ OUTLET_WORDS_AFTER = "d'etat|officielle|de presse|publique|d'information|etatiqu
 FEMININE_DETERMINERS = "la une cette"
 
 # Attribution constructions (attribute/engine.py); folded text.
-ACCORDING_WORDS = "selon|d'apres|de source|de sources"
+ACCORDING_WORDS = "selon|d'apres|de source|de sources|aux yeux de|aux yeux du|aux yeux des"
 CITING_WORDS = ("cite par", "citant")
 ACCORDING_NOT_BEFORE = "lesquel|laquelle|lequel|toute|tous"
 EMBEDDED_DETERMINERS = "les|des|ces|ses|leurs"
@@ -277,8 +280,11 @@ FEMALE_WORDS = (
 # A source that is both parties at once, so no side's claim (on accent-folded text; attribute.engine).
 JOINT_SOURCE = (
     r"(?:les|ces) (?:deux|trois) (?:hommes|femmes|dirigeants|presidents|ministres|chefs d'etat|parties|"
-    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales)"
+    r"puissances(?: \w+)?|pays|camps|delegations|responsables|communiques|comptes rendus|gouvernements|capitales|"
+    r"ministeres|chancelleries|diplomaties|armees|presidences)"
     r"|les dirigeants|tous deux"
+    r"|(?:un|le) communique (?:conjoint|commun)(?: (?:publie|diffuse) .{0,60})?"
+    r"|(?:une|la) declaration (?:conjointe|commune)(?: (?:publiee|diffusee) .{0,60})?"
 )
 
 # Unnamed sources that speak for a state, whose side a dateline gives (accent-folded; attribute.engine).
@@ -380,3 +386,6 @@ RESTRICTION_CUES = (
     r"|n'a ete question que|n'a porte que|ne portait que"
 )
 COVERAGE_CUES = r"y compris|(?:ont|a) ete (?:abordee?s?|evoquee?s?|discutee?s?)"
+
+# Relative clauses that answer the sentence's statement (attribute/engine.py).
+RELATIVE_REPORT_OPENERS = "ce qu'|ce que|chose que"
