@@ -17,9 +17,12 @@ from crosscheck.lang import all_languages, alternation, alternations, merged, un
 from crosscheck.textnorm import NAME_WORD, fold
 
 EVENT_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in alternations("event_words").items()}
+# One search over every kind's words: most sentences name no event, and then no kind's pattern is tried.
+ANY_EVENT_WORD = re.compile(rf"\b(?:{'|'.join(f'(?:{words})' for words in alternations('event_words').values())})\b")
 WEEKDAYS = {name: number for lang in all_languages() for number, name in enumerate(lang.weekdays)}
 MONTHS = {name: number for lang in all_languages() for number, name in enumerate(lang.month_names, start=1)}
 MONTH_RE = "|".join(MONTHS)
+ANY_MONTH = re.compile(MONTH_RE)  # the three patterns below need a month's name; most sentences have none
 DAY_MONTH = re.compile(
     rf"\b(?:(?:{alternation('day_articles')}) )?(\d{{1,2}})(?:{alternation('ordinals_before_month')})? ({MONTH_RE})"
     rf"(?: (\d{{4}}))?\b"
@@ -112,12 +115,13 @@ def find_day(folded: str, published: date | None) -> tuple[Day | None, int]:
 
 
 def date_matches(folded: str) -> DateMatches:
+    month = ANY_MONTH.search(folded) is not None
     return DateMatches(
-        DAY_MONTH.search(folded),
-        MONTH_DAY.search(folded),
+        DAY_MONTH.search(folded) if month else None,
+        MONTH_DAY.search(folded) if month else None,
         search_ago(folded),
         WEEKDAY.search(folded),
-        MONTH_YEAR.search(folded),
+        MONTH_YEAR.search(folded) if month else None,
     )
 
 
@@ -260,7 +264,8 @@ def sentence_signature(
         if person := surnames.get(fold(name)):
             sig.persons.add(person)
     sig.persons |= {person for person, _ in unregistered_people(text, registry)}
-    sig.kinds = {kind for kind, pattern in EVENT_KIND_PATTERNS.items() if pattern.search(folded)}
+    if ANY_EVENT_WORD.search(folded):
+        sig.kinds = {kind for kind, pattern in EVENT_KIND_PATTERNS.items() if pattern.search(folded)}
     sig.offices = offices_named(text, registry)
     if m := HOMOLOGUE.search(folded):
         words = re.findall(r"[\w-]+", text[m.start() : m.start() + 120])
@@ -300,6 +305,10 @@ OFFICE_PATTERNS = tuple((role, re.compile(pattern)) for role, pattern in office_
 COUNTRY_COUNTERPART = re.compile(
     rf"\b(?:{alternation('counterpart_before_country')}) (\w+)|\b(\w+) (?:{alternation('counterpart_after_country')})\b"
 )
+# Its words anywhere: the pattern above tries every word of a sentence, so it runs only where they are.
+COUNTERPART_WORDS = re.compile(
+    rf"{alternation('counterpart_before_country')}|{alternation('counterpart_after_country')}"
+)
 
 
 def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
@@ -313,7 +322,7 @@ def offices_named(text: str, registry: Registry) -> set[tuple[str, str]]:
             country = registry.country_of(window)
             if country:
                 found.add((country, role))
-    for match in COUNTRY_COUNTERPART.finditer(folded):
+    for match in COUNTRY_COUNTERPART.finditer(folded) if COUNTERPART_WORDS.search(folded) else ():
         country = registry.country_of(text[match.start() : match.end()])
         if country:
             found.add((country, "counterpart"))

@@ -107,6 +107,24 @@ def test_a_child_whose_discourse_differs_is_not_used(short_memory) -> None:
     assert dedupe(claims) == expected
 
 
+def test_a_woman_titled_before_the_overlap_is_known_to_the_child(short_memory, monkeypatch) -> None:
+    # "La ministre" at the top makes Santal a woman for the whole article; her later appositions do not say
+    # so, and "Elle" resolves through it. The child reads the titles before its overlap, so its half is used.
+    filler = "Les discussions entre le Kremlin et le Pentagone ont duré {n} heures."
+    again = "Mira Santal, ministre kényane de la Défense, a visité le port {n} fois."
+    said = "Elle a déclaré que les convois reprendraient dans {n} jours."
+    body = [(again if n % 20 == 5 else said if n % 20 == 6 else filler).format(n=n) for n in range(300)]
+    text = "La ministre kényane de la Défense Mira Santal a reçu lundi une délégation.\n\n"
+    article, sentences = analysed(text + "\n\n".join(" ".join(body[k : k + 3]) for k in range(0, 300, 3)))
+    expected = one_process(article, sentences)
+    assert {c.actor for c in expected} == {"unknown.ke.mira-santal"} and len(expected) == 15
+    claims, used = split.attribute_halves(ArticleAttribution(article, sentences, load_registry()), sentences, 30)
+    assert used and dedupe(claims) == expected
+    monkeypatch.setattr(ArticleAttribution, "learn_titles", lambda self, sentences: None)
+    claims, used = split.attribute_halves(ArticleAttribution(article, sentences, load_registry()), sentences, 30)
+    assert not used and dedupe(claims) == expected
+
+
 def test_a_failing_child_leaves_the_parent_to_finish(short_memory, monkeypatch) -> None:
     def broken(*args):
         raise RuntimeError("the child fails")

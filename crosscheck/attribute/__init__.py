@@ -81,9 +81,19 @@ class ArticleAttribution:
             claims.extend(self.sentence_claims(sentence))
         return claims
 
+    def learn_titles(self, sentences: list[Sentence]) -> None:
+        """The offices and the women these sentences give people, as `run`
+        learns them, without attributing anything."""
+        for sentence in sentences:
+            if sentence.kind in CLAIMABLE:
+                self.discourse.learn_titles(self.text_of(sentence))
+
+    def text_of(self, sentence: Sentence) -> str:
+        return self.article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
+
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
         article, discourse, attributor = self.article, self.discourse, self.attributor
-        text = article.text[sentence.start : min(sentence.end, sentence.start + LIMITS.attribution_chars)]
+        text = self.text_of(sentence)
         if sentence.kind not in CLAIMABLE | HEADINGS:
             return []
         discourse.sentence_start = sentence.start

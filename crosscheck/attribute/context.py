@@ -157,6 +157,24 @@ class Discourse:
         """ "le ministre brésilien des Affaires étrangères Mauro Vieira",
         "X Y, the Kenyan president,": a title with a country makes the name an
         actor for the rest of the article, even one the registry does not know."""
+        bare_side = lambda before: self.side_of_bare_title(before, offset)  # noqa: E731
+        for name, title in self.titled_names(text):
+            if person := self.learn_title(text, name, title, known, bare_side):
+                self.note(person, offset + name.start(), spoke=False)
+
+    def learn_titles(self, text: str) -> None:
+        """What `note_registry_mentions` learns of the offices and the women a
+        sentence names, without noting its mentions: a child attributing an
+        article's second half reads the sentences before its overlap so. A
+        bare title's country depends on what was said before it, which the
+        child does not know there: it learns nothing of those people (should
+        it read of them, the parent finds its reads differ)."""
+        known = None
+        for name, title in self.titled_names(text):
+            known = self.registry.find(text) if known is None else known  # only where a title is found
+            self.learn_title(text, name, title, known, lambda before: None)
+
+    def titled_names(self, text: str) -> Iterator[tuple[re.Match, Title]]:
         for run in NAME_RUN.finditer(text):
             name = self.without_title(text, run)
             if name is None:
@@ -166,19 +184,23 @@ class Discourse:
                 or self.bare_title(text[run.start() : name.start()])
                 or self.bare_title(title_before(text, run.start()))
             )
-            if title is None:
-                continue
-            registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
-            if registered:
-                self.learn(registered[0].actor.id, title)
-                continue
-            before = text[max(0, name.start() - TITLE_WINDOW) : name.start()]
-            side = title.side or self.side_of_bare_title(before, offset)
-            if side is None or self.is_not_a_name(name.group()):
-                continue
-            person = Resolution(unknown_id(name.group(), side), side, "person", name.group(), False)
-            self.learn(person.actor, title)
-            self.note(person, offset + name.start(), spoke=False)
+            if title is not None:
+                yield name, title
+
+    def learn_title(self, text: str, name: re.Match, title: Title, known: list, bare_side) -> Resolution | None:
+        """Learn what the title says of the name; the person the article
+        introduces, when the registry does not know the name. `bare_side`
+        gives the country of a title that names none, from the words before the name."""
+        registered = [m for m in known if m.start <= name.start() < m.end or name.start() <= m.start < name.end()]
+        if registered:
+            self.learn(registered[0].actor.id, title)
+            return None
+        side = title.side or bare_side(text[max(0, name.start() - TITLE_WINDOW) : name.start()])
+        if side is None or self.is_not_a_name(name.group()):
+            return None
+        person = Resolution(unknown_id(name.group(), side), side, "person", name.group(), False)
+        self.learn(person.actor, title)
+        return person
 
     def bare_title(self, words_before_name: str) -> Title | None:
         """ "Water Resources Minister", "Senate President": capitalised title

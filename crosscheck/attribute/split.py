@@ -3,9 +3,11 @@
 Attribution reads what the article said before each sentence (who was named
 and who spoke, the offices and the women it introduced, the last quoted
 claim), so the second half of an article cannot start cold. A forked child
-attributes the second half, starting `OVERLAP` sentences before it so that
-its discourse is rebuilt by then, and records what it reads of the discourse
-it had at the half. Meanwhile the parent attributes the first half; then it
+attributes the second half: it reads the sentences before its overlap for
+the offices and the women they give people (kept to the article's end, so no
+overlap would rebuild them), attributes from `OVERLAP` sentences before its
+half so that the rest of its discourse is rebuilt by then, and records what
+it reads of the discourse it had at the half. Meanwhile the parent attributes the first half; then it
 checks that everything the child read is what its own discourse holds at the
 half. If anything differs (or the child failed), the parent attributes the
 second half itself: the claims are always those of one process in order.
@@ -14,18 +16,17 @@ second half itself: the claims are always those of one process in order.
 from __future__ import annotations
 
 import copy
-import os
-import pickle
-import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import Any
 
+from crosscheck.forked import Child, can_fork
 from crosscheck.settings import LIMITS
 
 SPLIT_SENTENCES = 20_000  # shorter articles (about 2 MB of news text) are attributed in one process
 OVERLAP = 3_000  # sentences the child attributes before its half: some thousand mentions to look back over
+TITLES_SHARE = 0.1  # what reading a sentence for its people's titles costs, against attributing it
 # Fields of the discourse and the attributor that are compared by what the child read of them, that both
 # processes set alike, or that hold no state; any other field is compared whole.
 READ_FIELDS = {"mentions", "roles", "women", "title_nouns"}
@@ -34,12 +35,7 @@ NO_STATE = {"sentence_start", "watch", "in_heading", "inverted"}  # set for each
 
 
 def worth_splitting(sentences: list) -> bool:
-    return len(sentences) >= SPLIT_SENTENCES and hasattr(os, "fork") and usable_cores() >= 2
-
-
-def usable_cores() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may run on
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
+    return len(sentences) >= SPLIT_SENTENCES and can_fork()
 
 
 class RecordingDict(dict):
@@ -185,10 +181,13 @@ class SecondHalf:
 
 
 def second_half(attribution, sentences: list, half: int, overlap: int) -> SecondHalf:
-    """In the child: the overlap to rebuild the discourse, then the second half, watched."""
+    """In the child: the offices and women the sentences before the overlap give people (which the article
+    keeps to its end), the overlap to rebuild the rest of the discourse, then the second half, watched."""
     registry = attribution.discourse.registry
+    start = max(0, half - overlap)
+    attribution.learn_titles(sentences[:start])
     known = registry.found_count()
-    attribution.run(sentences[max(0, half - overlap) : half])
+    attribution.run(sentences[start:half])
     state = state_of(attribution)
     reads = Reads()
     discourse = attribution.discourse
@@ -239,7 +238,8 @@ def attribute_in_two(attribution, sentences: list, overlap: int = OVERLAP) -> li
 
 def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, bool]:
     """The claims, and whether the child's second half was used."""
-    half = (len(sentences) + overlap) // 2
+    # the parent's share of the sentences, so both take as long: len - half + overlap + TITLES_SHARE * (half - overlap)
+    half = int((len(sentences) + overlap * (1 - TITLES_SHARE)) / (2 - TITLES_SHARE))
     if half >= len(sentences):
         return attribution.run(sentences), False
     load_lazy_parts(attribution)
@@ -253,47 +253,3 @@ def attribute_halves(attribution, sentences: list, overlap: int) -> tuple[list, 
         attribution.discourse.registry.keep_found(second.found)  # the event signatures look the sentences up again
         return first + second.claims, True
     return first + attribution.run(sentences[half:]), False
-
-
-@dataclass
-class Child:
-    """A forked process computing one value, read back through a pipe."""
-
-    pid: int
-    reader: int
-    done: bool = False
-
-    @classmethod
-    def start(cls, work) -> Child:
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-            os.close(reader)
-            status = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                with os.fdopen(writer, "wb") as out:
-                    pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(writer)
-        return cls(pid, reader)
-
-    def result(self):
-        """The child's value, or None when it failed."""
-        with os.fdopen(self.reader, "rb") as source:
-            data = source.read()
-        _, status = os.waitpid(self.pid, 0)
-        self.done = True
-        if status != 0 or not data:
-            return None
-        return pickle.loads(data)
-
-    def stop(self) -> None:
-        """End a child whose result was never read (the parent failed or was interrupted)."""
-        if not self.done:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            os.close(self.reader)
-            self.done = True
