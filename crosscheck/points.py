@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 from itertools import combinations, product
 from typing import TYPE_CHECKING
 
-from crosscheck.diverge import (
+from crosscheck.diverge import event_comparisons
+from crosscheck.diverge_pairs import SCOPE, pair_id, pair_of
+from crosscheck.diverge_readouts import SILENT_DEMAND, SILENT_OMISSION, article_omissions
+from crosscheck.diverge_views import (
     DEFAULTS,
     DEMAND,
     DENIAL_WORDS,
@@ -35,14 +38,7 @@ from crosscheck.diverge import (
     NEGATED,
     NUMBER,
     OMISSION,
-    SCOPE,
-    SILENT_DEMAND,
-    SILENT_OMISSION,
     View,
-    article_omissions,
-    event_comparisons,
-    pair_id,
-    pair_of,
 )
 from crosscheck.lang import alternation
 from crosscheck.models import AGREEMENT, Divergence, DivergenceKind, Point, Slot
