@@ -61,6 +61,7 @@ PARTICIPANT_REF = re.compile(
 )
 DEMONSTRATIVE = re.compile(rf"\b(?:{alternation('demonstratives')}) (?:{alternation('claim_nouns')})\b")
 MIN_CENTRAL_STEMS = 3
+OTHER_SUBJECT = re.compile(r"\s+(?:[a-z]+\s+)?")  # a country, then at most one word ("has"), then the denial word
 
 
 @dataclass
@@ -111,11 +112,23 @@ def plain_view(claim: Claim, text: str, names: set[str], settings: DivergenceSet
         content=content,
         stems=stems,
         negated=bool(NEGATED.search(folded)),
-        denial=claim.polarity is Polarity.DENIAL or bool(DENIAL_WORDS.search(folded)),
+        denial=claim.polarity is Polarity.DENIAL or denies(content, claim.side, registry),
         numbers=set(NUMBER.findall(content)),
         meta=held or len(stems - META_STEMS) < settings.min_salient,
         joint=bool(JOINT_OUTCOME.search(whole)),
         demand=demand,
+    )
+
+
+def denies(content: str, side: str | None, registry=None) -> bool:
+    """Whether the content holds a denial word its own source says, not one
+    whose subject is another country ("une offre que New Delhi rejette":
+    India rejects it, not the Pakistani minister who made the offer)."""
+    folded = fold(content)
+    ends = [end for code, _, _, end in registry.country_mentions(content) if code != side] if registry else []
+    return any(
+        not any(OTHER_SUBJECT.fullmatch(folded[end : match.start()]) for end in ends if end <= match.start())
+        for match in DENIAL_WORDS.finditer(folded)
     )
 
 

@@ -42,3 +42,12 @@ def test_an_answer_to_a_question_takes_its_topic() -> None:
     answer[0].content_start = answer[0].start + answer[1].index("qu'il")
     found = find_divergences(EVENT, views(urged, answer), SETTINGS, {"TR", "GR"})
     assert [(d.kind, d.evidence) for d in found] == [("contradiction", "one version negates: nuclear")]
+
+
+def test_a_denial_word_whose_subject_is_another_country_is_not_the_sources_denial() -> None:
+    offer = claim(
+        "Fidan a proposé une médiation de pays tiers, une offre qu'Athènes rejette depuis des années.", "TR", n=1
+    )
+    rejects = claim("Athènes rejette toute médiation de pays tiers, a déclaré le porte-parole grec.", "GR", n=2)
+    reported = claim("Fidan said Ankara rejects the Greek claims over the continental shelf.", "TR", n=3)
+    assert [v.denial for v in views(offer, rejects, reported)] == [False, True, True]
