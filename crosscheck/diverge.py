@@ -135,6 +135,7 @@ def event_comparisons(
     from crosscheck.embed import claims_to_embed, embed_cached
 
     texts: dict[str, str] = {}
+    langs: dict[str, str | None] = {}
     compared = {c.id for c in claims_to_embed(draft.claims_of(article_id))} if article_id is not None else set()
     for event_id in sorted(event_ids):
         event = next(iter(draft.events_with_ids([event_id])), None)
@@ -145,7 +146,9 @@ def event_comparisons(
             new = [c for c in claims if c.id in compared]  # so pairs grow with the article, not its square
             claims = new + [c for c in claims if c.article_id != article_id][: settings.max_compared]
         names = participant_names(event, registry)
-        views = [view_of(c, article_text(draft, c.article_id, texts), names, settings, registry) for c in claims]
+        views = [view_of(c, article_text(draft, c.article_id, texts, langs), names, settings, registry) for c in claims]
+        for view in views:
+            view.lang = langs.get(view.claim.article_id)
         firsts = first_tellings(views, article_id)
         focus = {v.claim.id for v in firsts if article_id is None or v.claim.article_id == article_id}
         if encoder is not None:
@@ -168,8 +171,10 @@ def first_tellings(views: list[View], newest: str | None = None) -> list[View]:
     return out
 
 
-def article_text(draft: Draft, article_id: str, cache: dict[str, str]) -> str:
+def article_text(draft: Draft, article_id: str, cache: dict[str, str], langs: dict[str, str | None]) -> str:
+    """An article's text (cached), noting its language in `langs`."""
     if article_id not in cache:
         article = draft.article_of(article_id)
         cache[article_id] = article.text if article else ""
+        langs[article_id] = article.lang if article else None
     return cache[article_id]

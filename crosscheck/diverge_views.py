@@ -81,6 +81,7 @@ class View:
     joint: bool = False  # it reports what both participants agreed or decided: no one side's stress
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
     demand: bool = False  # it states a demand, condition, warning or proposal
+    lang: str | None = None  # its article's language
 
     @cached_property
     def concepts(self) -> set[str]:

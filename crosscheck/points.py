@@ -89,8 +89,21 @@ def same_telling(a: View, b: View, settings: DivergenceSettings, strict: bool = 
     return (
         cosine >= settings.same_telling_cosine
         or not strict
-        and (cosine >= settings.same_telling_cosine_with_terms and shared >= settings.same_telling_terms)
+        and (
+            cosine >= settings.same_telling_cosine_with_terms
+            and shared >= settings.same_telling_terms
+            or translated(a, b, cosine, settings)
+        )
     )
+
+
+def translated(a: View, b: View, cosine: float, settings: DivergenceSettings) -> bool:
+    """One statement told in two languages: their stems differ, so the concepts
+    and third countries they share confirm a lower cosine."""
+    if a.lang is None or b.lang is None or a.lang == b.lang:
+        return False
+    shared = len(a.concepts & b.concepts) + len(set(a.places) & set(b.places) - {a.claim.side})
+    return cosine >= settings.same_telling_other_language_cosine and shared >= settings.same_telling_concepts
 
 
 def group_pairs(

@@ -4,6 +4,8 @@ slots are the slot only, pairs are derived from points."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from crosscheck.diverge import find_divergences
 from crosscheck.diverge_pairs import pair_id
 from crosscheck.models import DivergenceKind, Point, Polarity
@@ -201,3 +203,36 @@ def test_a_stated_omission_s_topic_is_the_first_thing_left_out() -> None:
         evidence="omits: le désengagement, ni la reprise des patrouilles dans la…",
     )
     assert stated_omission(pair, {"a:1": "CN", "b:1": "IN"}).topic == "le désengagement"
+
+
+def translated_denial(gr_lang: str, cosine: float, gr_text: str):
+    """A stored denial point told in English, and the same exchange told again by a later article in `gr_lang`."""
+    told = claim("Dendias said the negotiations covered maritime access to the port for Turkish ships.", "GR", n=1)
+    denied = claim("Fidan dismissed reports that Turkey had asked for a lease at the port.", "TR", n=2)
+    again = claim(gr_text, "GR", n=3, article="b")
+    denied_again = claim("Ankara a démenti avoir demandé un bail dans le port.", "TR", n=4, article="b")
+    found_views = views(told, denied, again, denied_again)
+    for view, lang, vector in zip(
+        found_views,
+        ["en", "en", gr_lang, gr_lang],
+        [[1, 0, 0, 0], [0, 0, 1, 0], [cosine, 0.6, 0, 0], [0, 0, 0, 1]],
+        strict=True,
+    ):
+        view.lang, view.vector = lang, np.asarray(vector, dtype=np.float32) / np.linalg.norm(vector)
+    pairs = [p for p in find_divergences(EVENT, found_views[2:], SETTINGS, {"GR", "TR"}) if p.kind == "denial"]
+    stored = Point(
+        id="pt-stored", event_id="ev-1", kind=DivergenceKind.DENIAL, topic="port", score=0.85,
+        reasons=["earlier"], claims={"GR": ["art:1000"], "TR": ["art:2000"]},
+    )  # fmt: skip
+    return build_points("ev-1", pairs, found_views, SETTINGS, [stored])
+
+
+def test_the_same_point_told_in_another_language_continues_the_stored_point() -> None:
+    french = "Selon Dendias, les négociations ont porté sur un accès maritime au port pour les navires turcs."
+    [point] = translated_denial("fr", 0.8, french)  # cosine 0.8: a translation, below the same-language bar
+    assert point.id == "pt-stored" and point.claims["GR"] == ["art:1000", "b:3000"]
+    [apart] = translated_denial("en", 0.8, french)  # as close in one language is no proof of one telling
+    assert apart.id != "pt-stored"
+    other = "Selon Dendias, la visite a permis de relancer le tourisme et les échanges étudiants."
+    [unrelated] = translated_denial("fr", 0.8, other)  # no concept in common: another statement
+    assert unrelated.id != "pt-stored"
