@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 from itertools import combinations, product
 from typing import TYPE_CHECKING
 
-from crosscheck.diverge import (
+from crosscheck.diverge import event_comparisons
+from crosscheck.diverge_pairs import SCOPE, pair_id, pair_of
+from crosscheck.diverge_readouts import SILENT_DEMAND, SILENT_OMISSION, article_omissions
+from crosscheck.diverge_views import (
     DEFAULTS,
     DEMAND,
     DENIAL_WORDS,
@@ -35,14 +38,7 @@ from crosscheck.diverge import (
     NEGATED,
     NUMBER,
     OMISSION,
-    SCOPE,
-    SILENT_DEMAND,
-    SILENT_OMISSION,
     View,
-    article_omissions,
-    event_comparisons,
-    pair_id,
-    pair_of,
 )
 from crosscheck.lang import alternation
 from crosscheck.models import AGREEMENT, Divergence, DivergenceKind, Point, Slot
@@ -93,8 +89,21 @@ def same_telling(a: View, b: View, settings: DivergenceSettings, strict: bool = 
     return (
         cosine >= settings.same_telling_cosine
         or not strict
-        and (cosine >= settings.same_telling_cosine_with_terms and shared >= settings.same_telling_terms)
+        and (
+            cosine >= settings.same_telling_cosine_with_terms
+            and shared >= settings.same_telling_terms
+            or translated(a, b, cosine, settings)
+        )
     )
+
+
+def translated(a: View, b: View, cosine: float, settings: DivergenceSettings) -> bool:
+    """One statement told in two languages: their stems differ, so the concepts
+    and third countries they share confirm a lower cosine."""
+    if a.lang is None or b.lang is None or a.lang == b.lang:
+        return False
+    shared = len(a.concepts & b.concepts) + len(set(a.places) & set(b.places) - {a.claim.side})
+    return cosine >= settings.same_telling_other_language_cosine and shared >= settings.same_telling_concepts
 
 
 def group_pairs(
