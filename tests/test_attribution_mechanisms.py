@@ -310,3 +310,38 @@ def test_an_opening_participle_before_a_titled_speaker_keeps_the_claim() -> None
         "a affirmé que la réforme restait prioritaire."
     )
     assert sources(text, "fr")[0][1] == "MG"
+
+
+def test_the_agency_is_the_institution_named_agency_before_it_not_the_wire() -> None:
+    text = (
+        "VIENNA, May 3 (Reuters) - Inspectors of the International Atomic Energy Agency visited the plant on Monday. "
+        "The cooling system was intact, the agency said."
+    )
+    claims = extract_claims(text, lang="en", published=DAY)
+    assert [(c.source, c.actor) for c in claims] == [("the agency", "org.iaea")]
+
+
+def test_a_qualified_news_agency_stays_the_wire() -> None:
+    text = (
+        "VIENNA, May 3 (Reuters) - Inspectors of the International Atomic Energy Agency visited the plant on Monday. "
+        "The cooling system was intact, the news agency said."
+    )
+    assert sources(text, "en") == [("the news agency", "GB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Regional fisheries director Captain Imani Juma Mwakyusa said the trawlers had no licence.", "en"),
+        ("Le directeur régional des pêches Imani Mwakyusa a affirmé que les chalutiers étaient sans licence.", "fr"),
+    ],
+)
+def test_a_director_with_a_long_title_is_a_speaker(text: str, lang: str) -> None:
+    assert sources(text, lang)[0][0].endswith("Mwakyusa")
+
+
+def test_a_place_name_is_not_an_outlet_alias() -> None:
+    from crosscheck.actors import load_registry
+
+    resolution = load_registry().resolve("Sabah")
+    assert resolution is None or resolution.kind != "outlet"

@@ -350,7 +350,7 @@ class Discourse:
                 or self.last(position, spoke=True, exclude_kinds=OUTLET_KINDS)
             )
         if OUTLET_BACK.match(key):
-            return self.last(position, kinds=OUTLET_KINDS)
+            return self.last_outlet_or_namesake(key, position)
         if INSTITUTION_BACK.match(key):
             if prefer_side and (preferred := self.last(position, kinds=INSTITUTIONAL_SOURCE_KINDS, side=prefer_side)):
                 return preferred
@@ -370,6 +370,23 @@ class Discourse:
                 return holder
         if PERSON_BACK.match(key):
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
+        return None
+
+    def last_outlet_or_namesake(self, key: str, position: int) -> Resolution | None:
+        """ "the agency said" is the news agency, unless an institution whose
+        own name holds that noun was named since ("The Maritime Enforcement
+        Agency detained …, the agency said"). A qualified phrase ("the news
+        agency") is always an outlet."""
+        words = fold_words(key)
+        noun = words[-1] if len(words) == 2 else None  # "the agency", "l'agence", not "the news agency"
+        for mention in self.recent():
+            r = mention.resolution
+            if mention.position >= position:
+                continue
+            if r.kind in OUTLET_KINDS:
+                return r
+            if noun and r.kind != "person" and noun in fold_words(r.name or ""):
+                return r
         return None
 
     def role_holder(self, key: str, role: str, position: int) -> Resolution | None:

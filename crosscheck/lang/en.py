@@ -117,7 +117,8 @@ SPEAKER_NOUNS = (
     "secretary leader leaders chief commander envoy ambassador embassy aide aides adviser advisers advisor "
     "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
     "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
-    "representative representatives staff commission committee council ombudsman negotiator negotiators"
+    "representative representatives staff commission committee council ombudsman negotiator negotiators "
+    "director directors admiral governor mayor coordinator commissioner"
 )
 TIME_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "

@@ -142,7 +142,7 @@ SPEAKER_NOUNS = (
     "habitants gouverneur maire ong organisation rapport bureau cabinet entourage proches negociateurs "
     "delegation delegations participants interlocuteurs homologue homologues deux tous groupe mouvement parti "
     "representant representants etats-majors commission comite conseil defenseur defenseure mediateur "
-    "mediatrice attache attachee"
+    "mediatrice attache attachee directeur directrice directeurs amiral coordinateur coordinatrice commissaire"
 )
 TIME_WORDS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd matin soir nuit apres-midi recemment "
