@@ -42,11 +42,18 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
         outlet=doc.meta.get("outlet") or header.outlet,
         agency=header.agency,
         url=doc.meta.get("url") or header.url,
-        published=parse_published(doc.meta.get("published")) or header.published,
+        published=published_of(doc, header),
         lang=doc.meta.get("lang") or metadata.detect_language(body_sample(paragraph_texts, noise)),
     )
     sentences = classify_sentences(article.id, text, paragraph_spans, noise, header.meta_paragraphs)
     return article, sentences
+
+
+def published_of(doc: Document, header: metadata.HeaderInfo) -> date | None:
+    found = parse_published(doc.meta.get("published"))
+    if doc.format == "html":
+        found = metadata.page_date(found, doc.meta.get("url"), doc.raw)
+    return found or header.published
 
 
 def parse_published(value: str | None) -> date | None:

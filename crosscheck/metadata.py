@@ -238,3 +238,38 @@ def language_identifier():
     identifier = model_cache.cached(name, langid._get_identifier, model_cache.save_pickle, model_cache.load_pickle)
     langid.IDENTIFIER = identifier  # py3langid's own functions then use it too
     return identifier
+
+
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2}|[a-z]{3,9})/(?P<day>\d{1,2})(?:/|$)", re.IGNORECASE)
+
+
+def page_date(found: date | None, url: str | None, raw: str | None) -> date | None:
+    """The publication date of a web page. HTML date extractors fall back on a
+    bare year ("© 2026") and call it 1 January: such a date counts only when
+    the page writes it out; else the page's address ("/2026/nov/25/") or
+    nothing, so the article's own dateline can date it."""
+    if found and (found.month, found.day) == (1, 1) and not (raw and writes_new_year(raw, found.year)):
+        found = None
+    return found or url_date(url)
+
+
+def writes_new_year(raw: str, year: int) -> bool:
+    return bool(
+        re.search(
+            rf"{year}-01-01|01/01/{year}|\b1(?:er|st)?\s+(?:janvier|january)\s+{year}|"
+            rf"\bjanuary\s+1(?:st)?,?\s+{year}",
+            raw,
+            re.IGNORECASE,
+        )
+    )
+
+
+def url_date(url: str | None) -> date | None:
+    if not url or not (found := URL_DATE.search(url)):
+        return None
+    month = found["month"]
+    number = int(month) if month.isdigit() else month_number(month)
+    try:
+        return date(int(found["year"]), number, int(found["day"])) if number else None
+    except ValueError:
+        return None

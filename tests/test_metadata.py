@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from crosscheck.metadata import detect_language, read_header
+from crosscheck.metadata import detect_language, page_date, read_header, url_date
 
 TITLE = "Moscou et Washington renouent le contact militaire"
 BODY_FR = (
@@ -253,3 +253,47 @@ def test_a_national_agency_s_short_name_in_a_dateline() -> None:
     assert (info.agency, info.published) == ("Anadolu", date(2026, 12, 3))
     info = header(TITLE, f"ISLAMABAD, December 3, 2026 (APP) - {BODY_EN}", BODY_EN)
     assert (info.agency, info.published) == ("APP", date(2026, 12, 3))
+
+
+# --- web page dates --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.co.uk/politics/2026/nov/25/talks", date(2026, 11, 25)),
+        ("https://example.com/world/2025/03/07/story.html", date(2025, 3, 7)),
+        ("https://example.fr/monde/2024/juin/3/article", date(2024, 6, 3)),
+        ("https://example.com/world/2025/story-3", None),
+        ("https://example.com/2025/13/40/x", None),
+        (None, None),
+    ],
+)
+def test_a_page_address_dates_the_page(url, expected) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_bare_copyright_year_is_not_a_publication_date() -> None:
+    page = "<footer>© 2026 Example Media</footer>"
+    assert page_date(date(2026, 1, 1), None, page) is None
+    assert page_date(date(2026, 1, 1), "https://example.com/2026/11/25/a", page) == date(2026, 11, 25)
+    assert page_date(date(2026, 1, 1), None, '<meta property="article:published_time" content="2026-01-01T08:00">') == (
+        date(2026, 1, 1)
+    )
+    assert page_date(date(2026, 3, 4), "https://example.com/2026/11/25/a", page) == date(2026, 3, 4)
+
+
+def test_an_html_article_dated_only_by_its_address_resolves_a_dateline_in_that_year(tmp_path) -> None:
+    from crosscheck.analyse import analyse_document
+    from crosscheck.readers import read_documents
+
+    body = " ".join(["The minister said on Tuesday that the talks had gone well and would resume soon."] * 4)
+    page = (
+        '<html><head><title>Talks</title><link rel="canonical" href="https://news.example.com/world/2026/nov/25/talks">'
+        f"</head><body><article><h1>Talks resume</h1><p>LONDON, 25 November – {body}</p></article>"
+        "<footer><p>© 2026 Example News</p></footer></body></html>"
+    )
+    path = tmp_path / "talks.html"
+    path.write_text(page, encoding="utf-8")
+    article, _ = analyse_document(read_documents(path)[0])
+    assert article.published == date(2026, 11, 25)
