@@ -470,15 +470,35 @@ def match_score(local: LocalEvent, stored, cosine: float | None = None, side_of=
         # one shared participant the same day, and no one from a country the other account leaves out: the same
         # talks named with another aide or leader ("Greer and LeBlanc" and "Greer, Carney's minister")
         alike = same_day and kind == stored.kind and same_countries(mine, theirs, side_of)
-        if not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both and not alike):
+        apart = not mine & theirs or (len(mine) >= 2 and len(theirs) >= 2 and not nested and not both and not alike)
+        if apart and not (same_day and two_accounts(local, stored, cosine, side_of)):
             return 0.0
-        score += 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
+        score += 1 if apart else 3 if mine == theirs else (2 if min(len(mine), len(theirs)) >= 2 else 1)
         if not same_day and shared_topic < SETTINGS.min_shared_topic and not same_undated_exchange(local, stored):
             return 0.0  # the same two ministers speak often: without a date, the subject must match too
     score += 1.0 if kind == stored.kind else 0.0
     score += min(2, len(set(local.salient) & set(stored.salient)))
     score += 1.0 if shared_topic >= SETTINGS.min_shared_topic else 0.0
     return score
+
+
+def two_accounts(local: LocalEvent, stored, cosine: float | None, side_of) -> bool:
+    """Two accounts of one exchange the same day that name different people:
+    each side's readout names its own minister and "his Congolese counterpart",
+    a third outlet one of each. Same kind, close in subject, and the countries
+    fit: one account's countries hold the other's, or the other's are the
+    counterparts this one names (never two bilaterals of one leader at a summit)."""
+    if side_of is None or cosine is None or cosine < SETTINGS.two_accounts_cosine:
+        return False
+    if local.kind() not in EXCHANGE or local.kind() != stored.kind:
+        return False
+    mine, theirs = {side_of(p) for p in local.core()}, {side_of(p) for p in stored.participants}
+    if None in mine | theirs:
+        return False
+    if mine & theirs:
+        return mine <= theirs or theirs <= mine
+    counterparts = local.counterparts | {country for country, role in local.offices if role == "counterpart"}
+    return theirs <= counterparts
 
 
 def same_countries(mine: set[str], theirs: set[str], side_of) -> bool:

@@ -23,6 +23,9 @@ class LinkSettings:
     # Centred centroids this close share a subject across languages. Measured on the seeds: the same call told
     # by two articles 0.78, two different calls of the same minister up to 0.78, so only near-copies count.
     same_subject_cosine: float = 0.85
+    # Two accounts of one exchange the same day that name different people (each side its own minister) join
+    # at this cosine when their countries fit (link.two_accounts).
+    two_accounts_cosine: float = 0.6
 
 
 @dataclass(frozen=True)

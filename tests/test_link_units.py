@@ -22,6 +22,7 @@ from crosscheck.link import (
     merge_event,
     new_event,
     parse_day,
+    participant_side,
     piece_signature,
     segment_events,
 )
@@ -34,6 +35,7 @@ SETTINGS = LinkSettings()
 AUSTIN, BELOUSOV = "person.lloyd-austin", "person.andrei-belousov"
 LAVROV, WANG, BLINKEN = "person.sergei-lavrov", "person.wang-yi", "person.antony-blinken"
 FIDAN, ZELENSKY = "person.hakan-fidan", "person.volodymyr-zelensky"
+PUTIN = "person.vladimir-putin"
 CALL_DAY = Day(2024, 6, 25)
 
 
@@ -735,8 +737,6 @@ def test_a_statement_dated_a_month_before_the_event_is_background() -> None:
 
 
 def test_one_shared_participant_the_same_day_joins_when_no_other_country_comes_in(registry) -> None:
-    from crosscheck.link import participant_side
-
     side_of = participant_side(registry)
     call = local(BLINKEN, "person.joe-biden", LAVROV, kind="call", day=Day(2024, 6, 25))
     same_countries = stored("ev", BLINKEN, "person.vladimir-putin")
@@ -752,3 +752,42 @@ def test_an_incident_joins_an_account_that_names_no_participant_at_the_incident_
     assert best_match(clash, [statement]) is statement
     meeting = stored("ev2", LAVROV, WANG, kind="meeting", day="2024-06-25", salient=("krabey",))
     assert best_match(clash, [meeting]) is None
+
+
+# --- two accounts naming different people ---------------------------------------
+
+
+def test_two_accounts_of_one_exchange_naming_different_people_join_when_close_and_their_countries_fit(
+    registry,
+) -> None:
+    """A third outlet names both ministers; the Russian readout named Belousov and the
+    Kremlin: one country in common and the other account's countries within."""
+    side_of = participant_side(registry)
+    both = local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY, salient=("ukraine",))
+    russian = stored("ev", BELOUSOV, PUTIN, salient=("ukraine",))
+    assert match_score(both, russian, cosine=0.7, side_of=side_of) >= SETTINGS.merge_score
+    assert match_score(both, russian, cosine=0.4, side_of=side_of) == 0.0  # not the same subject
+    assert match_score(both, russian, cosine=0.7) == 0.0  # no sides known: nothing to check the countries with
+    assert match_score(local(AUSTIN, BELOUSOV, kind="call", day=CALL_DAY), russian, cosine=0.7, side_of=side_of) < (
+        SETTINGS.merge_score
+    )  # nothing named in common
+    undated = local(AUSTIN, BELOUSOV, kind="call", salient=("ukraine",))
+    assert match_score(undated, russian, cosine=0.7, side_of=side_of) == 0.0
+
+
+def test_one_side_s_account_joins_the_other_s_when_it_names_that_country_as_counterpart(registry) -> None:
+    side_of = participant_side(registry)
+    american = stored("ev", BELOUSOV, PUTIN, salient=("ukraine",))
+    named = local(AUSTIN, kind="call", day=CALL_DAY, counterparts=("RU",), salient=("ukraine",))
+    assert match_score(named, american, cosine=0.7, side_of=side_of) >= SETTINGS.merge_score
+    unnamed = local(AUSTIN, kind="call", day=CALL_DAY, counterparts=("CN",), salient=("ukraine",))
+    assert match_score(unnamed, american, cosine=0.7, side_of=side_of) == 0.0
+
+
+def test_two_bilaterals_of_one_leader_the_same_day_stay_apart(registry) -> None:
+    """At a summit a leader meets several others the same day: one person in
+    common is not enough when the other countries differ."""
+    side_of = participant_side(registry)
+    with_china = local(AUSTIN, WANG, kind="meeting", day=CALL_DAY, salient=("jakarta",))
+    with_russia = stored("ev", AUSTIN, LAVROV, kind="meeting", salient=("jakarta",))
+    assert match_score(with_china, with_russia, cosine=0.9, side_of=side_of) == 0.0

@@ -79,3 +79,16 @@ def test_a_weekday_without_the_article_s_date_is_kept_as_a_weekday() -> None:
     assert resolve_day(fold("Les deux ministres se sont parlé jeudi."), None) == Day(weekday=3)
     assert not Day(weekday=3).dated() and Day(weekday=3).compatible(Day(2024, 6, 25))  # evidence, never a veto
     assert Day(weekday=3).falls_on(Day(2025, 6, 5)) and not Day(weekday=3).falls_on(Day(2025, 6, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_kind"),
+    [
+        ("The foreign minister held phone talks with his Philippine counterpart.", "call", "meeting"),
+        ("The two ministers spoke by telephone on Monday.", "call", "meeting"),
+        ("The two ministers held talks in Geneva on Monday.", "meeting", "call"),
+    ],
+)
+def test_phone_talks_are_a_call_not_a_meeting(text: str, kind: str, not_kind: str) -> None:
+    sig = sentence_signature(text, load_registry(), PUBLISHED)
+    assert kind in sig.kinds and not_kind not in sig.kinds

@@ -50,8 +50,12 @@ BYLINE_STAFF_WORDS = "staff|reporters?|correspondents?"
 
 # What a sentence says about its event (signature.py); folded text.
 EVENT_WORDS = {
-    "call": r"phone calls?|calls?|phoned|spoke by phone|video call|conversation|conversations",
-    "meeting": r"talks|meetings?|summit|met|visit|delegations?",
+    "call": (
+        r"(?:tele)?phone (?:calls?|talks|conversations?)|calls?|phoned|telephoned|spoke by (?:tele)?phone|"
+        r"video (?:call|conference|link)|conversation|conversations"
+    ),
+    # "held phone talks" is a call, not a meeting
+    "meeting": r"(?<!phone )talks|meetings?|summit|met|visit|delegations?",
     "attack": r"strikes?|attacks?|shelling|rockets?|missiles?|drones?|explosions?|offensive|incursion",
     # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
     "military": r"(?:troops|forces)(?: [\w-]+)? (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
