@@ -418,3 +418,73 @@ def test_offices_of_more_countries_change_hands(registry, title, before, day_bef
 def test_rival_libyan_governments_keep_the_recognised_prime_minister(registry):
     assert registry.resolve("le Premier ministre libyen", date(2025, 1, 1)).actor == "person.abdul-hamid-dbeibah"
     assert registry.resolve("Osama Hamad", date(2025, 1, 1)).side == "LY"
+
+
+@pytest.mark.parametrize(
+    ("title", "before", "day_before", "after", "day_after"),
+    [
+        (
+            "le ministre vietnamien des Affaires étrangères",
+            "person.bui-thanh-son",
+            date(2025, 6, 1),
+            "person.le-hoai-trung",
+            date(2026, 12, 1),
+        ),
+        ("le président malawite", "person.lazarus-chakwera", date(2024, 1, 1), "person.peter-mutharika", REGISTRY_DATE),
+        (
+            "the Seychelles president",
+            "person.wavel-ramkalawan",
+            date(2024, 1, 1),
+            "person.patrick-herminie",
+            REGISTRY_DATE,
+        ),
+        (
+            "le président malgache",
+            "person.andry-rajoelina",
+            date(2025, 1, 1),
+            "person.michael-randrianirina",
+            REGISTRY_DATE,
+        ),
+    ],
+)
+def test_changes_of_office_of_late_2025(registry, title, before, day_before, after, day_after):
+    assert registry.resolve(title, day_before).actor == before
+    assert registry.resolve(title, day_after).actor == after
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor"),
+    [
+        ("Lê Hoài Trung", "person.le-hoai-trung"),
+        ("Le Hoai Trung", "person.le-hoai-trung"),
+        ("Takaichi Sanae", "person.sanae-takaichi"),
+        ("la garde côtière chinoise", "cn.coast-guard"),
+        ("the Philippine Coast Guard (PCG)", "ph.coast-guard"),
+        ("the DFA", "ph.mfa"),
+        ("l'Agence malaisienne de sécurité maritime", "my.mmea"),
+        ("the Malaysian Maritime Enforcement Agency", "my.mmea"),
+        ("APMM", "my.mmea"),
+        ("Bakamla", "id.bakamla"),
+        ("les garde-côtes vietnamiens", "vn.coast-guard"),
+        ("the Japan Coast Guard", "jp.coast-guard"),
+        ("the U.S. Coast Guard", "us.coast-guard"),
+        ("Taiwan's Coast Guard Administration", "tw.coast-guard"),
+        ("les gardes-côtes grecs", "gr.coast-guard"),
+        ("les garde-côtes libyens", "ly.coast-guard"),
+        ("le Service national des gardes-frontières d'Ukraine", "ua.border-guard"),
+        ("les gardes-frontières polonais", "pl.border-guard"),
+        ("the Border Security Force", "in.bsf"),
+        ("le porte-parole des gardes-frontières ukrainiens", "person.andriy-demchenko"),
+        ("the PLA Southern Theater Command", "cn.army"),
+        ("the Mainland Affairs Council", "tw.mac"),
+        ("MAC spokesperson Liang Wen-chieh", "person.liang-wen-chieh"),
+        ("Taiwan Affairs Office spokesperson Zhu Fenglian", "person.zhu-fenglian"),
+        ("Petar Petković", "person.petar-petkovic"),
+        ("le Bureau pour le Kosovo", "rs.kosovo-office"),
+        ("Besnik Bislimi", "person.besnik-bislimi"),
+        ("Polish foreign ministry spokesman Paweł Wroński", "person.pawel-wronski"),
+        ("AFP", "outlet.afp"),  # the news agency, not the Armed Forces of the Philippines
+    ],
+)
+def test_coast_guards_border_guards_and_their_spokespeople_are_known(registry, mention: str, actor: str) -> None:
+    assert registry.resolve(mention, REGISTRY_DATE).actor == actor
