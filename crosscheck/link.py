@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from crosscheck import metadata
 from crosscheck.actors import Registry
 from crosscheck.boilerplate import QUOTED
 from crosscheck.forked import map_in_two
@@ -125,9 +126,10 @@ def segment_events(
     current: LocalEvent | None = None
     text_pieces = [p for sentence in body for p in pieces(article.text, sentence, by_sentence.get(sentence.index, []))]
     facts = pieces_read(text_pieces, article, registry, surnames)
+    dateline = None if article.published or not body else dateline_day(article.text[body[0].start : body[0].end])
     for (piece, piece_claims), (packed, recalled) in zip(text_pieces, facts, strict=True):
         sig = unpack(packed)
-        if current is not None and is_background(piece, piece_claims, article, sig, current, recalled):
+        if current is not None and is_background(piece, piece_claims, article, sig, current, recalled, dateline):
             if piece_claims:  # its own event, and the text stays on the exchange it was about
                 sig.day = sig.day or year_named(fold(piece))
                 target = find_background(events, sig) or open_background(events)
@@ -237,13 +239,26 @@ def recalls(text: str, piece: str, claims: list[Claim]) -> bool:
     return bool(BACKGROUND_CUE.search(fold(frame(text, piece, claims))))
 
 
+def dateline_day(lede: str) -> Day | None:
+    found = metadata.dateline_month_day(lede)
+    return Day(None, *found) if found else None
+
+
 def is_background(
-    piece: str, claims: list[Claim], article: Article, sig: Signature, current: LocalEvent, recalled: bool
+    piece: str,
+    claims: list[Claim],
+    article: Article,
+    sig: Signature,
+    current: LocalEvent,
+    recalled: bool,
+    dateline: Day | None = None,
 ) -> bool:
     """A piece beside the exchange the text is about: an earlier exchange
     recalled ("leur précédent entretien"), a position held for days or
     repeated, or, for a claim that names no exchange, another date than the
-    event's ("en 2020, un tribunal…", "warned in October")."""
+    event's ("en 2020, un tribunal…", "warned in October"); in an article
+    that dates its exchange by weekday alone, the date of its dateline
+    ("BUENOS AIRES, Nov 25 –": "said on April 2" is another day)."""
     if current.background:
         return False
     if recalled and not (sig.persons - set(current.persons)):
@@ -261,6 +276,8 @@ def is_background(
         return False
     if current.day is not None and current.day.dated():
         return not current.day.compatible(day)
+    if dateline is not None and day.month:
+        return not dateline.compatible(day)
     return day.day is None and day.year is not None  # "en 2020": not an undated call's day
 
 

@@ -273,3 +273,26 @@ def url_date(url: str | None) -> date | None:
         return date(int(found["year"]), number, int(found["day"])) if number else None
     except ValueError:
         return None
+
+
+# "BUENOS AIRES, Nov 25 (BAT) –", "KYIV, 3 March –": a lede's dateline that gives a day without its year.
+LEDE_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},\s*(?P<date>[^—–()\n]{3,30}?)\s*(?:\([^)\n]{2,30}\))?\s+[—–-]\s"
+)
+DAY_THEN_MONTH = re.compile(r"^(?P<day>\d{1,2})(?P<ordinal>[^\W\d_]{0,3})\.?\s+(?P<month>[^\W\d_]+\.?)$")
+MONTH_THEN_DAY = re.compile(r"^(?P<month>[^\W\d_]+\.?)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def dateline_month_day(lede: str) -> tuple[int, int] | None:
+    """The month and day of a lede's dateline that has no year; None for
+    anything else (a dateline with its year dates the article itself)."""
+    found = LEDE_DATELINE.match(lede[:120])
+    if not found:
+        return None
+    words = found["date"].strip()
+    parts = DAY_THEN_MONTH.match(words) or MONTH_THEN_DAY.match(words)
+    if not parts:
+        return None
+    month = month_number(parts["month"], parts.groupdict().get("ordinal") or "")
+    day = int(parts["day"])
+    return (month, day) if month and 1 <= day <= 31 else None

@@ -791,3 +791,17 @@ def test_two_bilaterals_of_one_leader_the_same_day_stay_apart(registry) -> None:
     with_china = local(AUSTIN, WANG, kind="meeting", day=CALL_DAY, salient=("jakarta",))
     with_russia = stored("ev", AUSTIN, LAVROV, kind="meeting", salient=("jakarta",))
     assert match_score(with_china, with_russia, cosine=0.9, side_of=side_of) == 0.0
+
+
+def test_an_undated_article_s_dateline_makes_another_month_s_statement_background(registry) -> None:
+    """ "WASHINGTON, June 25 – …spoke on Tuesday…": the exchange is dated by
+    weekday alone; "said on April 2" is not its day."""
+    lede = ("WASHINGTON, Jun 25 (Reuters) - " + CALL[0][0].replace(" mardi", " mardi dernier"), "US")
+    earlier = ("M. Belousov a déclaré le 2 avril que la Russie ne céderait pas, selon le ministère russe.", "RU")
+    article, sentences, claims = article_of([lede, CALL[1], earlier])
+    call, background = segment_events(article.model_copy(update={"published": None}), sentences, claims, registry)
+    assert call.claims == ["c0", "c1"] and background.claims == ["c2"]
+    no_dateline = [(CALL[0][0].replace(" mardi", " mardi dernier"), "US"), CALL[1], earlier]
+    article, sentences, claims = article_of(no_dateline)
+    [alone] = segment_events(article.model_copy(update={"published": None}), sentences, claims, registry)
+    assert alone.claims == ["c0", "c1", "c2"]  # without a date of its own, nothing tells the statement apart

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from crosscheck.metadata import detect_language, page_date, read_header, url_date
+from crosscheck.metadata import dateline_month_day, detect_language, page_date, read_header, url_date
 
 TITLE = "Moscou et Washington renouent le contact militaire"
 BODY_FR = (
@@ -297,3 +297,19 @@ def test_an_html_article_dated_only_by_its_address_resolves_a_dateline_in_that_y
     path.write_text(page, encoding="utf-8")
     article, _ = analyse_document(read_documents(path)[0])
     assert article.published == date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("lede", "expected"),
+    [
+        ("BUENOS AIRES, Nov 25 (BAT) – The minister said", (11, 25)),
+        ("KYIV, 3 March – The ministry said", (3, 3)),
+        ("PÉKIN, 1er avril (AFP) - Le ministère a dit", (4, 1)),
+        ("WASHINGTON, Sept. 4 (Reuters) - The Pentagon said", (9, 4)),
+        ("MOSCOW, March 15, 2025 (Reuters) - The Kremlin said", None),  # with its year it dates the article
+        ("ANKARA, Tuesday (AA) - The ministry said", None),
+        ("Le ministre a parlé, hier – rien", None),
+    ],
+)
+def test_a_dateline_without_its_year_gives_a_month_and_day(lede: str, expected) -> None:
+    assert dateline_month_day(lede) == expected
