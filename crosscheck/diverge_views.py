@@ -36,7 +36,9 @@ INITIATOR = re.compile(
     rf"(?:{alternation('request_links')})?"
     r"(?P<who>(?:[^,.;«»\"]|\.(?=\w)){2,40})|" + "|".join(POSSESSIVE_REQUESTS)
 )
-NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+# A number beside an acronym names something ("UNCLOS 1982", "the 1982 UN Convention", "COP 31"): not a figure two
+# versions can differ on.
+NUMBER = re.compile(r"(?<![A-Z]{2} )\b\d+(?:[.,]\d+)?\b(?! [A-Z]{2})")
 META_STEMS = frozenset(
     word[:STEM]
     for word in union("meta_words")

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from crosscheck.draft import Draft
 
 log = logging.getLogger(__name__)
-EXCHANGE = {"call", "meeting"}
+EXCHANGE = {"call", "meeting", "talks"}  # the kinds of a piece; an event's kind() is call or meeting
 INCIDENT = {"attack", "military"}
 BACKGROUND_DATE = re.compile(
     r"\b(?:depuis|since|debut|start|begin\w*|avant|before|apres|after)\b[^.]{0,100}$"
@@ -95,9 +95,10 @@ class LocalEvent:
     def kind(self) -> str:
         """The exchange the article speaks of most (one "calls" in "which Seoul
         calls Dokdo" does not make a summit a call), else an incident."""
-        exchange = max(("call", "meeting"), key=lambda k: self.kinds.get(k, 0))
-        if self.kinds.get(exchange):
-            return exchange
+        calls = self.kinds.get("call", 0)
+        meetings = self.kinds.get("meeting", 0) + (0 if calls else self.kinds.get("talks", 0))
+        if calls or meetings:
+            return "call" if calls >= meetings else "meeting"
         for kind in ("attack", "military"):
             if self.kinds.get(kind):
                 return kind

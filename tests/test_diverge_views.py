@@ -4,7 +4,7 @@ exchange, states a demand, answers a question on a topic."""
 from __future__ import annotations
 
 from crosscheck.diverge import find_divergences
-from crosscheck.diverge_views import short
+from crosscheck.diverge_views import NUMBER, short
 from tests.test_diverge import EVENT, SETTINGS, claim, views
 
 
@@ -51,3 +51,8 @@ def test_a_denial_word_whose_subject_is_another_country_is_not_the_sources_denia
     rejects = claim("Athènes rejette toute médiation de pays tiers, a déclaré le porte-parole grec.", "GR", n=2)
     reported = claim("Fidan said Ankara rejects the Greek claims over the continental shelf.", "TR", n=3)
     assert [v.denial for v in views(offer, rejects, reported)] == [False, True, True]
+
+
+def test_a_number_beside_an_acronym_names_something_and_is_no_figure() -> None:
+    text = "in line with the 1982 UN Convention, under UNCLOS 1982 and at COP 31, 31 Marocains and 12 fishermen by 2026"
+    assert NUMBER.findall(text) == ["31", "12", "2026"]

@@ -185,6 +185,9 @@ def test_an_event_is_of_the_exchange_kind_named_most() -> None:
     summit = LocalEvent(kinds=Counter({"call": 1, "meeting": 3, "attack": 2}))
     assert summit.kind() == "meeting"
     assert LocalEvent(kinds=Counter({"call": 2, "meeting": 2})).kind() == "call"
+    assert LocalEvent(kinds=Counter({"talks": 2})).kind() == "meeting"  # talks, and nothing says by phone
+    assert LocalEvent(kinds=Counter({"call": 1, "talks": 3})).kind() == "call"  # "held phone talks … the talks"
+    assert LocalEvent(kinds=Counter({"call": 1, "meeting": 2, "talks": 3})).kind() == "meeting"
     assert LocalEvent(kinds=Counter({"attack": 1})).kind() == "attack"
     assert LocalEvent().kind() == "statement"
 
@@ -493,7 +496,7 @@ def test_a_round_of_calls_names_its_counterparts(registry) -> None:
         ("Les deux ministres se sont parlé au téléphone pendant une heure.", {"call"}),
         ("The two ministers spoke by phone for an hour.", {"call"}),
         ("Les pourparlers reprendront à Genève la semaine prochaine.", {"meeting"}),
-        ("The talks will resume in Geneva next week.", {"meeting"}),
+        ("The talks will resume in Geneva next week.", {"talks"}),
         ("Une frappe de missiles a touché le centre-ville dans la nuit.", {"attack"}),
         ("Russian troops massing near the border worried Kyiv.", {"military"}),
         ("Des troupes massées près de la frontière inquiètent Kiev.", {"military"}),

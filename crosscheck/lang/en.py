@@ -54,8 +54,10 @@ EVENT_WORDS = {
         r"(?:tele)?phone (?:calls?|talks|conversations?)|calls?|phoned|telephoned|spoke by (?:tele)?phone|"
         r"video (?:call|conference|link)|conversation|conversations"
     ),
-    # "held phone talks" is a call, not a meeting
-    "meeting": r"(?<!phone )talks|meetings?|summit|met|visit|delegations?",
+    "meeting": r"meetings?|summit|met|visit|delegations?",
+    # "talks" name calls as often as meetings ("held phone talks … the talks took place in a spirit of…"): a
+    # meeting only when nothing says the exchange was by phone
+    "talks": r"(?<!phone )talks",
     "attack": r"strikes?|attacks?|shelling|rockets?|missiles?|drones?|explosions?|offensive|incursion",
     # Troops as such are everywhere (prisoners, casualties); a military event is troops moving or massing.
     "military": r"(?:troops|forces)(?: [\w-]+)? (?:massing|deployed)|troop build-?up|build-?up|deployments?|invasion",
