@@ -345,3 +345,24 @@ def test_a_place_name_is_not_an_outlet_alias() -> None:
 
     resolution = load_registry().resolve("Sabah")
     assert resolution is None or resolution.kind != "outlet"
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "side"),
+    [
+        (
+            "Navy says foreign trawler seized inside territorial waters",
+            "NAIROBI, May 3 (Reuters) – Kenyan navy vessels escorted the trawler to Mombasa on Monday.",
+            "KE",
+        ),
+        (
+            "Ministry rejects claims over border post",
+            "The ministry said on Wednesday that the post had stood there for years.",
+            None,  # no dateline, no official of the article's country: no side, so no claim
+        ),
+    ],
+)
+def test_a_bare_institution_in_a_headline_speaks_for_the_article_s_country(headline, lede, side) -> None:
+    claims = extract_claims(f"{headline}\n\n{lede}", lang="en", published=DAY)
+    heads = [(c.source, c.side) for c in claims if c.start == 0]
+    assert heads == ([(headline.split()[0], side)] if side else [])

@@ -231,11 +231,19 @@ class SentenceAttributor:
         if found.resolution is None or found.resolution.side or found.resolution.kind == "person":
             return found
         people = [m for m in self.registry.find(text[: found.source[0]]) if m.actor.kind == "person" and m.actor.side]
-        if people:
-            side = people[0].actor.side
-            phrase = text[found.source[0] : found.source[1]]
+        phrase = text[found.source[0] : found.source[1]]
+        side = people[0].actor.side if people else self.home_institution_side(phrase)
+        if side:
             found.resolution = Resolution(unknown_id(phrase, side), side, found.resolution.kind, phrase, False)
         return found
+
+    def home_institution_side(self, phrase: str) -> str | None:
+        """ "Navy says …", "Ministry rejects …" over a Jakarta-datelined story:
+        a bare institution in a headline is the article's own country's."""
+        words = strip_determiners(list(fold_words(phrase)))
+        if not words or len(words) > 3 or words[-1] not in SPEAKER_NOUNS | INSTITUTION_WORDS:
+            return None
+        return self.discourse.home_side or self.discourse.dateline_side
 
     def colon_quote_speaker(self, text: str) -> Found | None:
         """ "Friedrich Merz à Varsovie : « … »": a headline that gives one
