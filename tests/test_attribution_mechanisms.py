@@ -366,3 +366,29 @@ def test_a_bare_institution_in_a_headline_speaks_for_the_article_s_country(headl
     claims = extract_claims(f"{headline}\n\n{lede}", lang="en", published=DAY)
     heads = [(c.source, c.side) for c in claims if c.start == 0]
     assert heads == ([(headline.split()[0], side)] if side else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Le ministère malgache affirme que 300 pêcheurs restent détenus, un chiffre démenti par Nairobi.",
+            "fr",
+            [("Le ministère malgache", "MG"), ("Nairobi", "KE")],
+        ),
+        (
+            "Antananarivo says 300 fishermen are still held, a figure disputed by Port Louis.",
+            "en",
+            [("Antananarivo", "MG"), ("Port Louis", "MU")],
+        ),
+        (
+            "Maurice a libéré douze marins, un geste qualifié d'« humanitaire » par Antananarivo.",
+            "fr",
+            [("Antananarivo", "MG")],
+        ),
+        ("Un accord rejeté par Maurice la semaine dernière revient sur la table.", "fr", []),  # a decision
+        ("Le texte adopté par le Parlement malgache entre en vigueur lundi.", "fr", []),
+    ],
+)
+def test_a_participle_after_its_noun_reports_its_agent(text: str, lang: str, expected) -> None:
+    assert sources(text, lang) == expected

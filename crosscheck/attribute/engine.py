@@ -106,6 +106,8 @@ CLAUSAL_COMPLEMENTIZER = alternation("clause_complementizers")
 INFINITIVE_MARKER = alternation("infinitive_markers")
 APPOSITION_ADVERBIAL = re.compile(alternation("apposition_adverbials"), re.IGNORECASE)
 AGENT_PREPOSITIONS = union("agent_prepositions")
+ATTRIBUTE_DE = {"de", "d"}  # "qualifié d'« humanitaire » par Alger"
+STATEMENT_DENIALS = union("statement_denials")  # what denies a statement, not a proposal
 AGENT_TAIL = re.compile(rf"\s(?:{'|'.join(sorted(AGENT_PREPOSITIONS))})\s+(?P<inner>[^,;]{{2,60}})$")
 OPINION_PREPOSITION = re.compile(rf"(?:{alternation('opinion_prepositions')})\s+")
 PASSIVE_MARKERS = union("passive_markers")
@@ -170,6 +172,10 @@ class SentenceAttributor:
         found.extend(self.embedded_claims(text, folded, offset, main))
         if main and (answer := self.relative_report(text, folded, toks, quotes, main, offset)):
             found.append(answer)
+        elif main and (reduced := self.reduced_passive(text, folded, toks, offset, after=main.source[1])):
+            found.append(reduced)
+            main.span = (main.span[0], min(main.span[1], reduced.span[0]))
+            main.content = (main.content[0], min(main.content[1], reduced.span[0]))
         return found
 
     def relative_report(self, text, folded, toks, quotes, main: Found, offset: int) -> Found | None:
@@ -286,6 +292,7 @@ class SentenceAttributor:
             verbal
             or trailing
             or self.passive(text, folded, toks, offset)
+            or self.reduced_passive(text, folded, toks, offset)
             or self.leading_pour(text, folded, offset)
             or self.colon_statement(text, folded, offset)
             or self.participial_lead(text, folded, toks, quotes, offset)
@@ -666,6 +673,34 @@ class SentenceAttributor:
                     )
         return None
 
+    def reduced_passive(self, text: str, folded: str, toks: list[Token], offset: int, after: int = 0) -> Found | None:
+        """ "…, un chiffre démenti par Alger, qui…", "un geste qualifié
+        d'« humanitaire » par Rabat": a participle right after its noun that
+        reports its agent's word; the claim runs from that noun's clause on."""
+        for i in range(1, len(toks) - 1):
+            if toks[i].start < after or toks[i - 1].text in PASSIVE_AUXILIARIES:
+                continue
+            if folded[: toks[i].start].rstrip().endswith(","):
+                continue  # an apposition: `passive` reads it
+            for n in (1, 2):
+                words = tuple(t.word for t in toks[i : i + n])
+                forms = [f for f in self.lexicon.lookup(words) if f.tense == "participle"]
+                if not forms or i + n >= len(toks) or not qualifies_a_noun(forms[0]):
+                    continue
+                agent = self.passive_agent(folded, toks, i + n, forms[0])
+                if agent is None:
+                    continue
+                start = skip_space(folded, agent.end)
+                end = phrase_end(folded, start, stop_at_de=True)
+                if end > start and self.looks_like_speaker(text[start:end]):
+                    opening = clause_start(folded[: toks[i - 1].start])
+                    content = (opening, len(text.rstrip().rstrip(".")))
+                    found = self.make(text, folded, (start, end), content, forms[0], offset, "passive")
+                    if found is not None:
+                        found.span = (skip_space(text, opening), len(text.rstrip()))
+                    return found
+        return None
+
     def passive_agent(self, folded: str, toks: list[Token], after: int, form: VerbForm) -> Token | None:
         """The "par"/"by" of a passive, right after the participle or after an
         attribute ("jugé « irréaliste » par"); an evaluating verb needs the
@@ -676,8 +711,9 @@ class SentenceAttributor:
                 if j == after and fold(form.lemma) in EVALUATING:
                     return None
                 return toks[j]
-            if not inside(quotes, toks[j].start):
-                return None  # only a quoted attribute may stand between the participle and its agent
+            attribute_de = toks[j].text in ATTRIBUTE_DE and j + 1 < len(toks) and inside(quotes, toks[j + 1].start)
+            if not inside(quotes, toks[j].start) and not attribute_de:
+                return None  # only a quoted attribute ("qualifié d'« humanitaire »") may stand before the agent
         return None
 
     def colon_statement(self, text: str, folded: str, offset: int) -> Found | None:
@@ -1142,6 +1178,13 @@ def reports(text: str, found: Found) -> bool:
     if found.verb.polarity is Polarity.DENIAL or found.verb.lemma in BARE_CLAUSE_VERBS:
         return True  # "Brasília dément toute concession", "X says Brazil open to…": a headline's ellipsis
     return clausal_complement(fold(text), found.content[0], words=4)
+
+
+def qualifies_a_noun(form: VerbForm) -> bool:
+    """A participle that, right after a noun, reports its agent's word: "un
+    chiffre démenti par Alger", "un geste qualifié d'« humanitaire » par Rabat"
+    (not "un accord rejeté par Kiev", a decision)."""
+    return fold(form.lemma) in STATEMENT_DENIALS | QUALIFYING
 
 
 def reported_complement(folded: str, hit: VerbHit, words: int) -> bool:

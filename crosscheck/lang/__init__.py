@@ -209,6 +209,9 @@ class Language:
     # Attribution (attribute/engine.py): the endings of adverbs that may sit between an auxiliary and its
     # participle ("a catégoriquement démenti", "has flatly denied"), beside the listed between_aux_and_verb words.
     verb_adverb_suffixes: str = ""
+    # Attribution (attribute/engine.py): lemmas that deny a statement, as a participle after its noun with an
+    # agent ("un chiffre démenti par Alger", "a figure disputed by Rabat"); not those that refuse a proposal.
+    statement_denials: frozenset[str] = frozenset()
 
 
 @cache

@@ -341,3 +341,6 @@ SOURCE_RELATIVES = "who|which|whose"
 
 # Adverbs between an auxiliary and its participle, by their ending (attribute/engine.py).
 VERB_ADVERB_SUFFIXES = "ly"
+
+# Lemmas that deny a statement, for "a figure denied by X" (attribute/engine.py).
+STATEMENT_DENIALS = "deny dispute refute contest"

@@ -395,3 +395,6 @@ SOURCE_RELATIVES = "qui|dont|lequel|laquelle"
 
 # Adverbs between an auxiliary and its participle, by their ending (attribute/engine.py).
 VERB_ADVERB_SUFFIXES = "ment"
+
+# Lemmes qui démentent une déclaration, pour « un chiffre démenti par X » (attribute/engine.py).
+STATEMENT_DENIALS = "dementir nier contester refuter"
