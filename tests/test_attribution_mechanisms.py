@@ -392,3 +392,13 @@ def test_a_bare_institution_in_a_headline_speaks_for_the_article_s_country(headl
 )
 def test_a_participle_after_its_noun_reports_its_agent(text: str, lang: str, expected) -> None:
     assert sources(text, lang) == expected
+
+
+def test_the_spokesperson_is_the_last_voice_quoted_not_the_last_person_named() -> None:
+    text = (
+        "NAIROBI, May 3 – Kenya's position has not changed, the foreign ministry said after the meeting between "
+        "Musalia Mudavadi and Ethiopia's Gedion Timothewos.\n"
+        "“Our borders are not negotiable,” a Kenyan foreign ministry spokesperson said.\n"
+        "The spokesperson denied that Nairobi had agreed to a new survey of the border."
+    )
+    assert sources(text, "en")[-1] == ("The spokesperson", "KE")

@@ -66,6 +66,7 @@ OUTLET_BACK = back_reference(
 )
 INSTITUTION_BACK = back_reference("institution", r"\s*")
 PERSON_BACK = back_reference("person")
+SPOKESPERSON = re.compile(r"\bspokes\w+|\bporte-parole\b")
 NAME_RUN = re.compile(
     rf"(?<![\w'’-]){NAME_WORD}(?:\s+(?:[A-ZÀ-Þ]\.\s*)?(?:(?:{one_of(union('name_particles'))})\s+)?"
     rf"{NAME_WORD}){{0,5}}"
@@ -369,6 +370,8 @@ class Discourse:
             if holder:
                 return holder
         if PERSON_BACK.match(key):
+            if SPOKESPERSON.search(key):  # "the spokesperson": the last voice quoted, often an office's
+                return self.last(position, spoke=True, sided=True) or self.last(position, kinds={"person"})
             return self.last(position, spoke=True, kinds={"person"}) or self.last(position, kinds={"person"})
         return None
 
