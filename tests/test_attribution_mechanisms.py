@@ -402,3 +402,19 @@ def test_the_spokesperson_is_the_last_voice_quoted_not_the_last_person_named() -
         "The spokesperson denied that Nairobi had agreed to a new survey of the border."
     )
     assert sources(text, "en")[-1] == ("The spokesperson", "KE")
+
+
+@pytest.mark.parametrize(
+    ("opening", "side"),
+    [
+        ("OUJDA, 17 nov (MAP) – Douze pêcheurs ont été libérés, a indiqué le ministère des Affaires étrangères.", "MA"),
+        ("KARACHI, 3 Dec (APP) - Twelve fishermen were freed, the foreign ministry said.", "PK"),
+        (
+            "BENGHAZI, 3 mars (AFP) - Douze pêcheurs ont été libérés, a indiqué le ministère des Affaires étrangères.",
+            None,
+        ),
+    ],
+)
+def test_a_national_agency_in_a_dateline_places_a_city_the_registry_does_not(opening: str, side) -> None:
+    lang = "fr" if "pêcheurs" in opening else "en"
+    assert [s for _, s in sources(opening, lang)] == [side]

@@ -26,6 +26,7 @@ from crosscheck.actors import (
 )
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
+from crosscheck.lang.names import AGENCIES, WIRE_SERVICES
 from crosscheck.settings import LIMITS
 from crosscheck.textnorm import NAME_WORD, fold, fold_words
 
@@ -574,12 +575,23 @@ DATELINE_CITY = re.compile(
 )
 
 
+DATELINE_AGENCY = re.compile(rf"\(({AGENCIES})\)")
+
+
 def dateline_side(opening: str, registry: Registry) -> str | None:
-    """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -")."""
+    """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -"); for a city the
+    registry does not place, that of a national news agency in it ("OUJDA, 17 nov (MAP) -"), not a wire's."""
     match = DATELINE_CITY.match(opening)
     if not match:
         return None
-    return registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
+    city = registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
+    agency = DATELINE_AGENCY.search(match.group())
+    if city or agency is None or agency.group(1) in WIRE_SERVICES:
+        return city
+    for name in (agency.group(1), f"{agency.group(1)} news agency"):  # "MAP" is known as "MAP news agency"
+        if (found := registry.resolve(name)).kind == "agency":
+            return found.side
+    return None
 
 
 def title_before(text: str, start: int) -> str:

@@ -11,5 +11,8 @@ AGENCIES = (
     r"Antara|Bernama|Jiji|Lusa|Europa Press|PAP|CTK|MTI|BTA|Agerpres|ANP|AAP|KNA|Prensa Latina|Télam|"
     r"Agência Brasil|Armenpress|Kazinform|BelTA|UNIAN|Interfax-Ukraine|ANA|CNA"
 )
+# Wire services that report from every country: their name in a dateline says nothing of the story's country,
+# where a national agency's ("OUJDA, 17 nov (MAP) -") says it is that agency's own.
+WIRE_SERVICES = ("AFP", "Reuters", "AP", "Associated Press", "Bloomberg")
 # Short forms a dateline writes for an agency also known by its full name.
 AGENCY_SHORT_NAMES = {"associated press": "AP", "tass": "TASS", "aa": "Anadolu"}
