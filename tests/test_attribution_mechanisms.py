@@ -418,3 +418,32 @@ def test_the_spokesperson_is_the_last_voice_quoted_not_the_last_person_named() -
 def test_a_national_agency_in_a_dateline_places_a_city_the_registry_does_not(opening: str, side) -> None:
     lang = "fr" if "pêcheurs" in opening else "en"
     assert [s for _, s in sources(opening, lang)] == [side]
+
+
+def test_a_trailing_agency_relays_the_speaker_whom_a_later_pronoun_means() -> None:
+    text = (
+        "Le président kényan a parlé de commerce. "
+        "Le ministre éthiopien des Affaires étrangères a déclaré être ouvert à une visite, selon l'agence Reuters. "
+        "« Il faut avancer vite », a-t-il ajouté."
+    )
+    claims = extract_claims(text, lang="fr", published=DAY)
+    assert [(c.source, c.side) for c in claims[-2:]] == [
+        ("Le ministre éthiopien des Affaires étrangères", "ET"),
+        ("il", "ET"),
+    ]
+
+
+def test_a_relative_clause_opening_on_its_time_keeps_its_subject_clean() -> None:
+    text = (
+        "Les deux présidents ont eu jeudi un long entretien, au cours duquel le président kényan a averti son "
+        "homologue de ne pas fermer la frontière, selon un média d'État kényan."
+    )
+    assert sources(text, "fr") == [("le président kényan", "KE")]
+
+
+def test_a_reporting_verb_in_a_clause_of_reason_is_not_the_statement() -> None:
+    text = (
+        "Selon le Financial Times, William Ruto avait jusqu'ici résisté à l'idée d'un appel, car il souhaitait que "
+        "Addis-Abeba retire d'abord ses troupes."
+    )
+    assert sources(text, "fr") == [("le Financial Times", "GB")]

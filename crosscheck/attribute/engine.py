@@ -58,6 +58,7 @@ COLON_STATEMENT = re.compile(
 )
 NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
+CAUSAL = re.compile(rf"\b(?:{alternation('causal_conjunctions')})(?!\w)")
 # Branches that share a first letter keep their order within each language.
 PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
 NEXT_DETERMINER = re.compile(rf"\s((?:{alternation('phrase_determiners')})(?:\s|(?<=')))")
@@ -276,12 +277,18 @@ class SentenceAttributor:
     def main_attribution(self, text, folded, toks, quotes, offset) -> Found | None:
         leading = self.leading_according(text, folded, offset)
         verbal = self.verbal(text, folded, toks, quotes, offset)
+        if leading and verbal and CAUSAL.search(folded, leading.source[1], verbal.source[0]):
+            verbal = None  # "Selon le journal, X a résisté, car il souhaitait que…": the reason, not a statement
         if leading and verbal and verbal.source[0] > leading.source[1]:
             return self.combine_leading(leading, verbal)
         if leading:
             return leading
         trailing = self.trailing_according(text, folded, offset, after=verbal.content[0] if verbal else 0)
         if trailing and verbal and verbal.construction != "inverted":
+            if trailing.construction != "citing" and self.relays_speaker(trailing, verbal):
+                # "X a déclaré …, selon l'agence Chine nouvelle": the agency relays X, as "Selon Reuters, X a…"
+                verbal.relay = [(trailing.source, trailing.resolution), *verbal.relay]
+                return verbal
             trailing.relay = []
             trailing.verb = verbal.verb
             trailing.span = (0, trailing.span[1])
@@ -297,6 +304,11 @@ class SentenceAttributor:
             or self.colon_statement(text, folded, offset)
             or self.participial_lead(text, folded, toks, quotes, offset)
         )
+
+    def relays_speaker(self, outlet: Found, inner: Found) -> bool:
+        """A news outlet or agency reports what a speaker with a side said."""
+        relays = outlet.resolution is not None and outlet.resolution.kind in RELAY_KINDS
+        return relays and inner.resolution is not None and bool(inner.resolution.side)
 
     def cited_through(self, cited: Found, relay: Found, text: str, offset: int) -> None:
         """ "…, the Xinhua news agency reported, citing the ministry": the

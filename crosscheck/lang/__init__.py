@@ -212,6 +212,8 @@ class Language:
     # Attribution (attribute/engine.py): lemmas that deny a statement, as a participle after its noun with an
     # agent ("un chiffre démenti par Alger", "a figure disputed by Rabat"); not those that refuse a proposal.
     statement_denials: frozenset[str] = frozenset()
+    # Attribution (attribute/engine.py), on folded text: what opens a clause of reason ("car", "because").
+    causal_conjunctions: str = ""
 
 
 @cache

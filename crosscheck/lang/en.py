@@ -138,7 +138,8 @@ SOURCE_END_WORDS = (
     r"friday|saturday|sunday|yesterday|earlier|later|last week|this week|on monday|the \d"
 )
 INTRO_ADVERBIALS = r"in|on|at|after|before|meanwhile|however|earlier|later|separately|also|still|for|on|by"
-LEADING_CONNECTORS = "and|but|so"
+LEADING_CONNECTORS = "and|but|so|during which|in which|after which"
+CAUSAL_CONJUNCTIONS = "because|since"
 
 # Anaphoric sources (attribute/context.py); whole folded phrases.
 SAME_SOURCE = r"(?:the|this|that)?\s*(?:source|sources)|the same source"

@@ -163,7 +163,14 @@ INTRO_ADVERBIALS = (
     r"enfin|ensuite|pourtant|toutefois|cependant|ainsi|or|mais|et|puis|parallelement"
 )
 ADVERB_SUFFIXES = "ment"
-LEADING_CONNECTORS = "ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis"
+LEADING_CONNECTORS = (
+    "ce a quoi|c'est alors que|c'est pourquoi|et|mais|or|puis|"
+    # a relative clause that opens on its time ("…, au cours duquel le président a averti…")
+    "(?:au cours|lors|a l'issue) (?:duquel|de laquelle|desquels|desquelles)|(?:pendant|durant) (?:lequel|laquelle)"
+)
+# What opens a clause giving a reason: a reporting verb inside it is the reason, not the sentence's statement
+# ("Selon le journal, X a résisté, car il souhaitait que…").
+CAUSAL_CONJUNCTIONS = "car|parce que|parce qu'|puisque|puisqu'"
 
 # Anaphoric sources (attribute/context.py); whole folded phrases.
 SAME_SOURCE = r"(?:la|cette)?\s*(?:meme|même)?\s*(?:source|sources)"
