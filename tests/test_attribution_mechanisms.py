@@ -447,3 +447,16 @@ def test_a_reporting_verb_in_a_clause_of_reason_is_not_the_statement() -> None:
         "Addis-Abeba retire d'abord ses troupes."
     )
     assert sources(text, "fr") == [("le Financial Times", "GB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement éthiopien a toujours nié ces accusations.",
+        "Nairobi accuse Addis-Abeba d'armer les rebelles, ce que le gouvernement éthiopien a toujours démenti.",
+        "Le gouvernement éthiopien avait alors indiqué que la frontière resterait ouverte.",
+    ],
+)
+def test_toujours_and_alors_between_auxiliary_and_participle(text: str) -> None:
+    source, side = sources(text, "fr")[-1]
+    assert (source.lower(), side) == ("le gouvernement éthiopien", "ET")

@@ -129,7 +129,7 @@ AUXILIARIES = "a ont avait avaient aurait auraient eut eurent aura auront est so
 BETWEEN_AUX_AND_VERB = (
     "pas plus jamais guere point egalement aussi notamment deja encore bien toutefois cependant pourtant "
     "ensuite meme d ailleurs en outre par lui elle clairement il y ne n se s seulement simplement uniquement pour "
-    "sa son part de cote nouveau aussitot sitot"
+    "sa son part de cote nouveau aussitot sitot toujours souvent vite enfin alors"
 )
 SPEAKER_NOUNS = (
     "source sources responsable responsables porte-parole porte parole diplomate diplomates ministre "
