@@ -128,22 +128,31 @@ def segment_events(
     text_pieces = [p for sentence in body for p in pieces(article.text, sentence, by_sentence.get(sentence.index, []))]
     facts = pieces_read(text_pieces, article, registry, surnames)
     dateline = None if article.published or not body else dateline_day(article.text[body[0].start : body[0].end])
+    recalled_day: Day | None = None  # the day of the earlier exchange the narration just recalled
     for (piece, piece_claims), (packed, recalled) in zip(text_pieces, facts, strict=True):
         sig = unpack(packed)
         if current is not None and is_background(piece, piece_claims, article, sig, current, recalled, dateline):
             if piece_claims:  # its own event, and the text stays on the exchange it was about
-                sig.day = sig.day or year_named(fold(piece))
+                sig.day = sig.day or year_named(fold(piece)) or recalled_day
                 target = find_background(events, sig) or open_background(events)
                 add_claims(target, sig, piece_claims, article.text, registry, names)
+            else:  # "Ils s'étaient entretenus le 13 mai. Le Pentagone avait alors indiqué…": that day
+                recalled_day = sig.day or recalled_day
             continue
+        recalled_day = None
         target = choose_event(events, current, sig, bool(piece_claims))
-        if target is None:
+        opened = target is None
+        if opened:
             target = LocalEvent()
             events.append(target)
         if not piece_claims and not sig.kinds & EXCHANGE:
             sig.day = None  # background narration does not date the event
-        if piece_claims or target is current or current is None:
+        # narration that opens another exchange ("Les deux présidents s'étaient entretenus le 30 avril.") dates it,
+        # so what is said of it next ("L'Élysée avait alors indiqué…") goes with it
+        if piece_claims or target is current or current is None or opened and sig.kinds & EXCHANGE and sig.day:
             target.absorb(sig)
+            if opened and not piece_claims:
+                recalled_day = sig.day
         current = target
         add_claims(target, None, piece_claims, article.text, registry, names)
     headline_claims = [c for s in sentences if s.kind is not SentenceKind.BODY for c in by_sentence.get(s.index, [])]

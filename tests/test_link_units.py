@@ -808,3 +808,12 @@ def test_an_undated_article_s_dateline_makes_another_month_s_statement_backgroun
     article, sentences, claims = article_of(no_dateline)
     [alone] = segment_events(article.model_copy(update={"published": None}), sentences, claims, registry)
     assert alone.claims == ["c0", "c1", "c2"]  # without a date of its own, nothing tells the statement apart
+
+
+def test_narration_that_opens_an_earlier_exchange_dates_it_and_keeps_what_was_said_of_it(registry) -> None:
+    earlier = ("M. Austin et M. Belousov s'étaient déjà entretenus au téléphone le 13 mai.", None)
+    said_then = ("Le Pentagone avait alors indiqué que l'appel avait duré une heure.", "US")
+    article, sentences, claims = article_of([*CALL, earlier, said_then])
+    main, before = segment_events(article, sentences, claims, registry)  # the narration line carries no claim
+    assert main.claims == ["c0", "c1", "c2"]
+    assert before.claims == ["c4"] and before.background and before.day == Day(2024, 5, 13)

@@ -230,7 +230,7 @@ BACKGROUND_CUES = (
     r"for the last time|"
     r"for (?:several|many|some|a few|the past few) (?:days|weeks|months|years)|for (?:days|weeks|months|years)|"
     r"has long|have long|long-standing|longstanding|repeatedly|time and again|on several occasions|"
-    r"(?:has|have) (?:called|described|accused)|last (?:month|year))\b"
+    r"(?:has|have) (?:called|described|accused)|last (?:month|year)|had then|had at the time)\b"
 )
 
 # Words that make a person a woman (lower case; attribute.context).

@@ -275,7 +275,9 @@ BACKGROUND_CUES = (
     r"depuis (?:plusieurs|des|quelques|de nombreux|de nombreuses) (?:jours|semaines|mois|annees)|depuis longtemps|"
     r"de longue date|a (?:plusieurs|maintes|de nombreuses|de multiples) reprises|regulierement|"
     r"considere (?:depuis|toujours|de longue date)|reclame depuis|"
-    r"avait (?:deja )?qualifie|le mois dernier|l'an dernier|l'annee derniere)\b"
+    r"avait (?:deja )?qualifie|le mois dernier|l'an dernier|l'annee derniere|"
+    # the pluperfect with "alors": at the earlier time just mentioned ("L'Élysée avait alors indiqué")
+    r"(?:avait|avaient) alors)\b"
 )
 
 # Words that make a person a woman (accent-folded lower case; attribute.context).
