@@ -460,3 +460,46 @@ def test_a_reporting_verb_in_a_clause_of_reason_is_not_the_statement() -> None:
 def test_toujours_and_alors_between_auxiliary_and_participle(text: str) -> None:
     source, side = sources(text, "fr")[-1]
     assert (source.lower(), side) == ("le gouvernement éthiopien", "ET")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La visite a duré deux jours. Le président kényan a reçu le ministre turc des Affaires étrangères, "
+            "qui a déclaré que la Turquie soutiendrait le projet.",
+            "fr",
+            ("le ministre turc des Affaires étrangères", "TR"),
+        ),
+        (
+            "La visite a duré deux jours. Les journalistes ont relevé la déclaration de Nairobi, qui, juste après "
+            "l'appel, a annoncé son refus de négocier.",
+            "fr",
+            ("la déclaration de Nairobi", "KE"),
+        ),
+        (
+            "The visit lasted two days. The Kenyan president met Turkey's foreign minister, who said that Ankara "
+            "would back the project.",
+            "en",
+            ("Turkey's foreign minister", "TR"),
+        ),
+        (
+            "The visit lasted two days. Reporters pointed to a statement by Ankara, which said it would not attend.",
+            "en",
+            ("a statement by Ankara", "TR"),
+        ),
+        (
+            "La visite a duré deux jours. Il a reçu l'ambassadeur de France en Turquie, qui a affirmé que Paris "
+            "restait prudent.",
+            "fr",
+            ("l'ambassadeur de France en Turquie", "FR"),
+        ),
+    ],
+)
+def test_a_relative_pronoun_subject_speaks_for_its_antecedent(text: str, lang: str, expected) -> None:
+    assert sources(text, lang) == [expected]
+
+
+def test_a_relative_pronoun_with_no_sided_antecedent_is_no_claim() -> None:
+    text = "La visite a duré deux jours. Il a rencontré des étudiants, qui ont affirmé que les cours reprendraient."
+    assert sources(text, "fr") == []

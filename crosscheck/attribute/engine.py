@@ -58,6 +58,8 @@ COLON_STATEMENT = re.compile(
 )
 NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
+COMPLEMENT_LINKS = {"de", "d", "du", "des", "en", "of", "by", "in", "from", "with", "avec", "pour", "for", "chez"}
+RELATIVE_SUBJECT = re.compile(rf",\s*(?:{alternation('relative_subjects')})(?:\s*,[^,]{{1,80}},?)?\s*$")
 CAUSAL = re.compile(rf"\b(?:{alternation('causal_conjunctions')})(?!\w)")
 # Branches that share a first letter keep their order within each language.
 PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
@@ -533,6 +535,10 @@ class SentenceAttributor:
         inserted = comma and insertion.split(" ", 1)[0] in PREPOSITIONS
         if inserted and self.looks_like_speaker(text[start : start + len(head)]):
             phrase = head  # "The ministry, in a statement carried by the agency, said": the ministry
+        window = max(0, position - 160)
+        if relative := RELATIVE_SUBJECT.search(folded, window, position):
+            # "…, le ministre turc, qui a déclaré que", "…, who said": the antecedent before the comma
+            return self.relative_antecedent(text, folded, relative.start())
         coordinated = self.coordinated_subject(text, folded, position)
         if coordinated or not phrase:  # "X described the talks as … and said": X said
             return coordinated or self.parsed_subject(text, position)
@@ -542,6 +548,29 @@ class SentenceAttributor:
         if WH_WORDS.search(phrase):
             return None  # "Il a refusé de dire comment M. Lavrov a répondu": an indirect question, not a subject
         return start, end
+
+    def relative_antecedent(self, text: str, folded: str, end: int) -> tuple[int, int] | None:
+        """The noun phrase a subject relative pronoun stands for, ending at `end`
+        (its comma): the shortest one, within eight words, that opens on a
+        determiner or a capital, names a side and is not the complement of a
+        longer one ("la déclaration de Paris", not "Paris")."""
+        left = folded[:end].rstrip().rstrip(",").rstrip()
+        starts = [m.start() for m in re.finditer(r"(?<![\w'’-])[\w'’-]", left)][-8:]
+        for begin in reversed(starts):
+            words = fold_words(left[begin:])
+            before = fold_words(left[:begin])[-1:]
+            if words[0] in COMPLEMENT_LINKS or before and before[0] in COMPLEMENT_LINKS or "," in left[begin:]:
+                continue
+            verbs = AUXILIARIES & set(left[begin:].split()[1:])  # "a statement": an article, not "il a"
+            if words[0] not in DETERMINERS and not text[begin].isupper() or verbs:
+                continue
+            phrase = text[begin : len(left)]
+            named = self.registry.resolve(phrase, self.discourse.published).side or self.registry.country_of(phrase)
+            if named or self.registry.country_of(phrase.split()[-1]):  # "a statement by Ankara"
+                if before and before[0] in DETERMINERS:  # "the Turkish foreign minister"
+                    begin = left.rindex(" ", 0, begin - 1) + 1 if " " in left[: begin - 1] else 0
+                return begin, len(left)
+        return None
 
     def has_verb(self, phrase: str) -> bool:
         """A subject phrase holding a reporting verb ("it said Dong") is a clause, not a subject."""

@@ -214,6 +214,9 @@ class Language:
     statement_denials: frozenset[str] = frozenset()
     # Attribution (attribute/engine.py), on folded text: what opens a clause of reason ("car", "because").
     causal_conjunctions: str = ""
+    # Attribution (attribute/engine.py), on folded text: the relative pronoun that is a reporting verb's subject
+    # ("…, le ministre turc, qui a déclaré que…", "…'s foreign minister, who said…"): the source is its antecedent.
+    relative_subjects: str = ""
 
 
 @cache

@@ -345,3 +345,6 @@ VERB_ADVERB_SUFFIXES = "ly"
 
 # Lemmas that deny a statement, for "a figure denied by X" (attribute/engine.py).
 STATEMENT_DENIALS = "deny dispute refute contest"
+
+# The relative pronoun subject of a reporting verb: its antecedent speaks (attribute/engine.py).
+RELATIVE_SUBJECTS = "who|which"

@@ -407,3 +407,6 @@ VERB_ADVERB_SUFFIXES = "ment"
 
 # Lemmes qui démentent une déclaration, pour « un chiffre démenti par X » (attribute/engine.py).
 STATEMENT_DENIALS = "dementir nier contester refuter"
+
+# The relative pronoun subject of a reporting verb: its antecedent speaks (attribute/engine.py).
+RELATIVE_SUBJECTS = "qui"
