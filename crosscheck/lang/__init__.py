@@ -212,6 +212,10 @@ class Language:
     # Attribution (attribute/engine.py): lemmas that deny a statement, as a participle after its noun with an
     # agent ("un chiffre démenti par Alger", "a figure disputed by Rabat"); not those that refuse a proposal.
     statement_denials: frozenset[str] = frozenset()
+    # The tone a side gives the exchange (diverge_readouts.py), on folded text: tone -> the adjectives naming it
+    # ("cordial", "franc franche"), every form listed; and the nouns of the exchange they must qualify.
+    tone_words: dict[str, str] = field(default_factory=dict)
+    exchange_nouns: str = ""
 
 
 @cache
