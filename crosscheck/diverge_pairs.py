@@ -24,7 +24,7 @@ from crosscheck.diverge_views import (
     same_sentence,
     short,
 )
-from crosscheck.lang import union
+from crosscheck.lang import alternation, union
 from crosscheck.models import AGREEMENT, Divergence, DivergenceKind
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import STEM, topic_stems
@@ -32,6 +32,7 @@ from crosscheck.textnorm import fold
 
 AND_WORDS = union("and_words")
 SCOPE = "scope differs: "
+ANSWERING_RELATIVE = re.compile(rf"\W*(?:{alternation('relative_report_openers')})\b")
 CLAUSE_END = re.compile(r"[,;:.]\s|[,;:]")
 
 
@@ -117,8 +118,9 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
     if not earlier:  # a later claim answered must be another country's, not a source of no known side
         later = [v for v in others if v.claim.side]
         return max(later, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
-    if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
-        return max(earlier, key=lambda v: v.claim.start)
+    folded = fold(denier.claim.text)
+    if DEMONSTRATIVE.search(folded) or ANSWERING_RELATIVE.match(folded):  # "a réfuté ces affirmations", ", ce que
+        return max(earlier, key=lambda v: v.claim.start)  # Rabat dément": what was just reported
 
     return max(earlier, key=lambda v: (closeness(denier, v), v.claim.start))
 
