@@ -27,7 +27,13 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from crosscheck.diverge_pairs import SCOPE, compare, denial_targets, pair_of
-from crosscheck.diverge_readouts import restricted_scope, silent_demands, silent_omissions, topic_framings
+from crosscheck.diverge_readouts import (
+    restricted_scope,
+    silent_demands,
+    silent_omissions,
+    tone_framings,
+    topic_framings,
+)
 from crosscheck.diverge_views import (  # noqa: F401 (the report marks them)
     DEFAULTS,
     DENIAL_WORDS,
@@ -94,6 +100,8 @@ def find_divergences(
         for pair in aligned:
             if pair.a not in left_out and pair.b not in left_out:
                 found.setdefault(pair.id, pair)
+        for pair in tone_framings(event, views, sides, settings, focus):
+            found.setdefault(pair.id, pair)
         for pair in restricted_scope(event, views, sides, focus):
             if found.get(pair.id) is None or found[pair.id].kind in (AGREEMENT, DivergenceKind.FRAMING.value):
                 found[pair.id] = pair

@@ -10,10 +10,12 @@ agreement, or nothing at all. `pair_of` builds the compared pair.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from crosscheck.diverge_views import (
     CONCEPT_OF,
     DEMONSTRATIVE,
+    DENIAL_WORDS,
     OMISSION,
     View,
     agree,
@@ -22,14 +24,16 @@ from crosscheck.diverge_views import (
     same_sentence,
     short,
 )
-from crosscheck.lang import union
+from crosscheck.lang import alternation, union
 from crosscheck.models import AGREEMENT, Divergence, DivergenceKind
 from crosscheck.settings import DivergenceSettings
-from crosscheck.signature import STEM
+from crosscheck.signature import STEM, topic_stems
 from crosscheck.textnorm import fold
 
 AND_WORDS = union("and_words")
 SCOPE = "scope differs: "
+ANSWERING_RELATIVE = re.compile(rf"\W*(?:{alternation('relative_report_openers')})\b")
+CLAUSE_END = re.compile(r"[,;:.]\s|[,;:]")
 
 
 def pair_id(a: str, b: str) -> str:
@@ -114,10 +118,25 @@ def answered_claim(denier: View, views: list[View]) -> View | None:
     if not earlier:  # a later claim answered must be another country's, not a source of no known side
         later = [v for v in others if v.claim.side]
         return max(later, key=lambda v: (closeness(denier, v), -v.claim.start), default=None)
-    if DEMONSTRATIVE.search(fold(denier.claim.text)):  # "a réfuté ces affirmations": the ones just reported
-        return max(earlier, key=lambda v: v.claim.start)
+    folded = fold(denier.claim.text)
+    if DEMONSTRATIVE.search(folded) or ANSWERING_RELATIVE.match(folded):  # "a réfuté ces affirmations", ", ce que
+        return max(earlier, key=lambda v: v.claim.start)  # Rabat dément": what was just reported
 
     return max(earlier, key=lambda v: (closeness(denier, v), v.claim.start))
+
+
+def denied_object(denier: View, settings: DivergenceSettings) -> set[str]:
+    """The concepts of what a denial says it denies, when it says it: the words after its denial word, up to the
+    end of the clause ("rejected claims that the ministers had agreed on a new border commission", "a démenti
+    qu'un accord ait été conclu sur les quotas"), at least `min_salient` of them; none for a bare denial ("ce que
+    Rabat dément", "denied it hours later, saying…"), which answers what was just reported."""
+    folded = fold(denier.claim.text)
+    match = DENIAL_WORDS.search(folded)
+    if match is None:
+        return set()
+    clause = CLAUSE_END.split(folded[match.end() :], maxsplit=1)[0]
+    denied = {CONCEPT_OF.get(stem, stem) for stem in topic_stems(clause) & denier.stems}
+    return denied if len(denied) >= settings.min_salient else set()
 
 
 def closeness(denier: View, view: View) -> float:
@@ -132,8 +151,13 @@ def denial_targets(denier: View, views: list[View], settings: DivergenceSettings
     targets do not depend on the others, so incremental runs agree with full ones."""
     others = [v for v in views if v.claim.side != denier.claim.side and v is not denier]
     own = {id(v) for v in others if same_sentence(denier.claim, v.claim)}
+    denied = denied_object(denier, settings)
     if not own and (answered := answered_claim(denier, views)) is not None:
         own.add(id(answered))
+        if denied and not denied & answered.concepts:  # it says what it denies, and the claim before is not that:
+            elsewhere = [v for v in others if v.claim.article_id != denier.claim.article_id and denied & v.concepts]
+            if elsewhere:  # the other articles' claim that says it, too
+                own.add(id(max(elsewhere, key=lambda v: (len(denied & v.concepts), cosine(v, denier)))))
     best: dict[str, tuple[int, set[int]]] = {}
     for view in others:
         shared = len(denier.stems & view.stems)

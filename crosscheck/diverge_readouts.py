@@ -3,8 +3,9 @@
 What no single pair shows: a third country or a demand one side raises that
 the other side's readout leaves out (silent omissions), an exchange one side
 says was restricted to some topics while the other says it covered more,
-two accounts of one distinctive topic stressed differently, and omissions an
-article states in words ("the readout does not mention X").
+two accounts of one distinctive topic stressed differently, the tones the
+two sides give the exchange, and omissions an article states in words ("the
+readout does not mention X").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.diverge_pairs import opposed, pair_of
 from crosscheck.diverge_views import DEFAULTS, DEMAND, OMISSION, View, agree, central, cosine, plain_view, short
-from crosscheck.lang import alternation
+from crosscheck.lang import all_languages, alternation
 from crosscheck.models import Divergence, DivergenceKind, Event
 from crosscheck.settings import DivergenceSettings
 from crosscheck.signature import STEM, topic_stems
@@ -31,6 +32,14 @@ COVERED = re.compile(rf"\b(?:{alternation('coverage_cues')})\b")
 SILENT_OMISSION = "not in the other side's readout: "
 SILENT_DEMAND = "demand the other side's readout leaves out: "
 RESTRICTED_SCOPE = "scope of the exchange differs: "
+TONE_DIFFERS = "tone differs: "
+TONE_OF = {
+    word: tone for lang in all_languages() for tone, words in lang.tone_words.items() for word in words.split()
+}
+TONE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, TONE_OF), key=len, reverse=True)) + r")\b")
+EXCHANGE_NOUN = re.compile(rf"\b(?:{alternation('exchange_nouns')})\b")
+CLAUSE_BREAK = re.compile(r"[,;:.]\s")
+TONE_REACH = 5  # words between a tone adjective and the exchange noun it qualifies ("the meeting had been "warm"")
 
 
 def silent_omissions(
@@ -173,6 +182,42 @@ def topic_framings(
         where = ", ".join(a.places[code] for code in sorted(places))
         evidence = f"on {where}: {short(a.content, 50)} | {short(b.content, 50)}"
         out.append(pair_of(event.id, a.claim.id, b.claim.id, DivergenceKind.FRAMING.value, 0.6, evidence))
+    return out
+
+
+def tone_of(view: View) -> set[str]:
+    """The tones a claim gives the exchange: the tone adjectives within `TONE_REACH` words of a noun naming it, in
+    one clause ("described the meeting as 'frank'", "held 'cordial and constructive' talks"; not "a positive
+    outlook, after the call")."""
+    folded = fold(view.claim.text)
+    nouns = [m.start() for m in EXCHANGE_NOUN.finditer(folded)]
+
+    def qualifies(tone: int, noun: int) -> bool:
+        between = folded[min(tone, noun) : max(tone, noun)]
+        return between.count(" ") <= TONE_REACH and not CLAUSE_BREAK.search(between)
+
+    return {TONE_OF[m.group()] for m in TONE.finditer(folded) if any(qualifies(m.start(), n) for n in nouns)}
+
+
+def tone_framings(
+    event: Event, views: list[View], sides: set[str], settings: DivergenceSettings, focus: set[str] | None
+) -> list[Divergence]:
+    """Each side calls the exchange something else ("frank" / "cordial and constructive"): every claim of one
+    side that gives it a tone with every claim of the other that gives another, when no tone is common to the
+    two sides (both calling it "constructive" is agreement on the tone, whatever else each adds)."""
+    toned = [(v, tones) for v in views if v.claim.side in sides and not v.relay and (tones := tone_of(v))]
+    by_side: dict[str, set[str]] = {}
+    for view, tones in toned:
+        by_side.setdefault(view.claim.side, set()).update(tones)
+    if len(by_side) < 2 or set.intersection(*by_side.values()):
+        return []
+    out = []
+    for (a, tones_a), (b, tones_b) in combinations(toned, 2):
+        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
+            continue
+        evidence = f"{TONE_DIFFERS}{', '.join(sorted(tones_a))} | {', '.join(sorted(tones_b))}"
+        kind = DivergenceKind.FRAMING.value
+        out.append(pair_of(event.id, a.claim.id, b.claim.id, kind, settings.tone_score, evidence))
     return out
 
 

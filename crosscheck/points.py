@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.diverge import event_comparisons
 from crosscheck.diverge_pairs import SCOPE, pair_id, pair_of
-from crosscheck.diverge_readouts import SILENT_DEMAND, SILENT_OMISSION, article_omissions
+from crosscheck.diverge_readouts import SILENT_DEMAND, SILENT_OMISSION, TONE_DIFFERS, article_omissions
 from crosscheck.diverge_views import (
     DEFAULTS,
     DEMAND,
@@ -139,6 +139,8 @@ def related(p: Divergence, q: Divergence, views: dict[str, View], settings: Dive
     if p.kind in CHAINED and {p.a, p.b} & {q.a, q.b}:
         # Two silent omissions sharing the other side's readout are two topics that readout leaves out.
         return p.kind != DivergenceKind.OMISSION.value or p.evidence == q.evidence or not silent(p, q)
+    if p.evidence.startswith(TONE_DIFFERS) and q.evidence.startswith(TONE_DIFFERS):  # the tones of one exchange
+        return bool({p.a, p.b} & {q.a, q.b})
     if any(x not in views for x in (p.a, p.b, q.a, q.b)):
         return False
 

@@ -76,6 +76,9 @@ class DivergenceSettings:
     # statements of one side at most 0.60 with two concepts in common).
     same_telling_other_language_cosine: float = 0.6
     same_telling_concepts: int = 2
+    # Each side calls the exchange something else ("frank" / "cordial and constructive"): a difference of stress
+    # on the exchange itself, scored a little below framing on a topic.
+    tone_score: float = 0.55
 
 
 @dataclass(frozen=True)

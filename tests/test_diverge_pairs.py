@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from crosscheck.diverge import find_divergences
 from crosscheck.models import Claim, Polarity
-from tests.test_diverge import EVENT, SETTINGS, claim, kinds, views
+from tests.test_diverge import EVENT, SETTINGS, claim, kinds, views, with_vectors
 
 
 def test_denial_is_paired_with_the_claim_it_refutes() -> None:
@@ -112,3 +112,37 @@ def test_the_same_scope_on_both_sides_is_no_contradiction() -> None:
     two = claim("Athènes a indiqué que la trêve couvre l'énergie et les infrastructures portuaires.", "GR", n=2)
     pairs = find_divergences(EVENT, views(one, two), SETTINGS, {"GR", "TR"})
     assert not [p for p in pairs if p.kind == "contradiction"]
+
+
+def test_a_denial_that_says_what_it_denies_answers_the_claim_that_says_it_in_another_article() -> None:
+    before = claim("Dendias a évoqué la reprise des patrouilles près de Chypre.", "GR", n=1)
+    denial = claim(
+        "Le porte-parole turc a démenti qu'un accord ait été conclu sur les quotas de pêche en mer Égée.",
+        "TR",
+        n=2,
+        polarity=Polarity.DENIAL,
+    )
+    said = claim(
+        "Athens said the two ministers agreed to revise the fishing quotas before summer.", "GR", n=3, article="b"
+    )
+    found = find_divergences(EVENT, views(before, denial, said), SETTINGS, {"GR", "TR"})
+    assert {("denial", "art:1000", "art:2000"), ("denial", "art:2000", "b:3000")} <= kinds(found)
+
+
+def test_a_bare_denial_answers_only_what_was_just_reported() -> None:
+    before = claim("Dendias a évoqué la reprise des patrouilles près de Chypre.", "GR", n=1)
+    denial = claim("Ankara a démenti quelques heures plus tard.", "TR", n=2, polarity=Polarity.DENIAL)
+    said = claim(
+        "Athens said the two ministers agreed to revise the fishing quotas before summer.", "GR", n=3, article="b"
+    )
+    found = find_divergences(EVENT, views(before, denial, said), SETTINGS, {"GR", "TR"})
+    assert {(d.a, d.b) for d in found if d.kind == "denial"} == {("art:1000", "art:2000")}
+
+
+def test_a_denial_in_a_relative_clause_answers_the_statement_just_before_it() -> None:
+    earlier = claim("Pour Athènes, il s'agit d'un geste humanitaire accompli dans un esprit de paix.", "GR", n=1)
+    statement = claim("Athènes assure avoir obtenu en retour les cartes des champs de mines", "GR", n=2)
+    denial = claim("ce que le gouvernement turc conteste", "TR", n=3, polarity=Polarity.DENIAL)
+    found_views = with_vectors(views(earlier, statement, denial), [0, 1, 0])  # nearer in meaning to the earlier
+    found = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    assert {(d.a, d.b) for d in found if d.kind == "denial"} == {("art:2000", "art:3000")}

@@ -4,7 +4,7 @@ demands left out, a restricted scope, framing on a distinctive topic."""
 from __future__ import annotations
 
 from crosscheck.diverge import find_divergences
-from crosscheck.diverge_readouts import SILENT_OMISSION, omissions
+from crosscheck.diverge_readouts import SILENT_OMISSION, TONE_DIFFERS, omissions
 from tests.test_diverge import EVENT, SETTINGS, claim, kinds, views, with_vectors
 
 
@@ -95,3 +95,27 @@ def test_accounts_of_one_side_topic_are_framed_against_each_other_not_the_other_
     framed = {(p.a, p.b) for p in pairs if p.kind == "framing"}
     assert framed == {("art:1000", "b:3000"), ("art:2000", "art:4000")}  # Libya with Libya, the rest apart
     assert "Libye" in next(p.evidence for p in pairs if p.a == "art:1000")
+
+
+def test_each_side_calling_the_exchange_something_else_is_a_difference_of_tone() -> None:
+    ours = claim("Le porte-parole a qualifié l'entretien de « franc ».", "GR", n=1)
+    theirs = claim('The ministry said the talks had been "warm and fruitful".', "TR", n=2, article="b")
+    pairs = find_divergences(EVENT, views(ours, theirs), SETTINGS, {"GR", "TR"})
+    assert [(p.kind, p.evidence) for p in pairs] == [("framing", "tone differs: frank | productive, warm")]
+
+
+def test_one_tone_both_sides_give_the_exchange_is_no_difference() -> None:
+    ours = claim("Le porte-parole a qualifié l'entretien de « franc et constructif ».", "GR", n=1)
+    theirs = claim('The ministry described the meeting as "constructive".', "TR", n=2, article="b")
+    candid = claim('A spokesman called the conversation "candid".', "TR", n=3, article="b")
+    pairs = find_divergences(EVENT, views(ours, theirs, candid), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.evidence.startswith(TONE_DIFFERS)]
+
+
+def test_a_tone_word_far_from_any_exchange_noun_gives_the_exchange_no_tone() -> None:
+    ours = claim("Le porte-parole a qualifié l'entretien de « franc ».", "GR", n=1)
+    theirs = claim(
+        "Fidan said the new pipeline would give the region a positive outlook, after the call.", "TR", n=2, article="b"
+    )
+    pairs = find_divergences(EVENT, views(ours, theirs), SETTINGS, {"GR", "TR"})
+    assert not [p for p in pairs if p.evidence.startswith(TONE_DIFFERS)]

@@ -236,3 +236,13 @@ def test_the_same_point_told_in_another_language_continues_the_stored_point() ->
     other = "Selon Dendias, la visite a permis de relancer le tourisme et les échanges étudiants."
     [unrelated] = translated_denial("fr", 0.8, other)  # no concept in common: another statement
     assert unrelated.id != "pt-stored"
+
+
+def test_the_tones_each_side_gives_one_exchange_are_one_point() -> None:
+    ours = claim("Le porte-parole a qualifié l'entretien de « franc ».", "GR", n=1)
+    theirs = claim('The ministry said the talks had been "warm and fruitful".', "TR", n=2, article="b")
+    again = claim('Fidan said the two sides had a "friendly" exchange of views.', "TR", n=3, article="c")
+    found_views = with_vectors(views(ours, theirs, again), [0, 1, 2])
+    pairs = find_divergences(EVENT, found_views, SETTINGS, {"GR", "TR"})
+    [point] = build_points("ev-1", pairs, found_views, SETTINGS)
+    assert point.kind is DivergenceKind.FRAMING and point.claims == {"GR": ["art:1000"], "TR": ["b:2000", "c:3000"]}

@@ -217,6 +217,10 @@ class Language:
     # Attribution (attribute/engine.py), on folded text: the relative pronoun that is a reporting verb's subject
     # ("…, le ministre turc, qui a déclaré que…", "…'s foreign minister, who said…"): the source is its antecedent.
     relative_subjects: str = ""
+    # The tone a side gives the exchange (diverge_readouts.py), on folded text: tone -> the adjectives naming it
+    # ("cordial", "franc franche"), every form listed; and the nouns of the exchange they must qualify.
+    tone_words: dict[str, str] = field(default_factory=dict)
+    exchange_nouns: str = ""
 
 
 @cache

@@ -334,6 +334,25 @@ QUESTION_LEADS = r"(?:when )?asked (?:about|whether|if|on)|questioned (?:about|o
 RESTRICTION_CUES = r"limited to|confined to|restricted to|solely|exclusively|only (?:discussed|covered|concerned)"
 COVERAGE_CUES = r"including|(?:were|was|had been) (?:discussed|raised|addressed)|came up"
 
+# The tone each side gives the exchange (diverge_readouts.py): tone -> adjectives; the nouns they qualify.
+TONE_WORDS = {
+    "frank": "frank candid",
+    "cordial": "cordial",
+    "constructive": "constructive",
+    "friendly": "friendly amicable",
+    "warm": "warm",
+    "productive": "productive fruitful",
+    "positive": "positive",
+    "sincere": "sincere honest",
+    "useful": "useful helpful",
+    "thorough": "in-depth detailed thorough substantive",
+    "businesslike": "businesslike pragmatic",
+    "respectful": "respectful",
+    "difficult": "difficult tense tough",
+    "excellent": "excellent",
+}
+EXCHANGE_NOUNS = r"talks|meeting|call|conversation|discussions?|exchanges?|dialogue|visit|summit|session"
+
 # Relative clauses that answer the sentence's statement (attribute/engine.py).
 RELATIVE_REPORT_OPENERS = "which|something|a claim|an allegation|an accusation|a charge|a version"
 

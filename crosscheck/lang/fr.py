@@ -388,6 +388,27 @@ CONCEPTS = {
 }
 
 # A question the claim answers, whose words up to the next comma give the answer's topic (diverge.py).
+# The tone each side gives the exchange (diverge_readouts.py): tone -> adjectives, every form; the nouns they qualify.
+TONE_WORDS = {
+    "frank": "franc franche francs franches",
+    "cordial": "cordial cordiale cordiaux cordiales",
+    "constructive": "constructif constructive constructifs constructives",
+    "friendly": "amical amicale amicaux amicales",
+    "warm": "chaleureux chaleureuse chaleureuses",
+    "productive": "productif productive productifs productives fructueux fructueuse fructueuses",
+    "positive": "positif positive positifs positives",
+    "sincere": "sincere sinceres",
+    "useful": "utile utiles",
+    "thorough": "approfondi approfondie approfondis approfondies detaille detaillee detailles detaillees",
+    "businesslike": "pragmatique pragmatiques",
+    "respectful": "respectueux respectueuse respectueuses",
+    "difficult": "difficile difficiles tendu tendue tendus tendues",
+    "excellent": "excellent excellente excellents excellentes",
+}
+EXCHANGE_NOUNS = (
+    r"entretiens?|echanges?|rencontres?|reunions?|discussions?|conversations?|appels?|dialogue|visite|sommet|pourparlers"
+)
+
 QUESTION_LEADS = r"(?:interroge|questionne)e?s? (?:sur|a propos)|a la question de savoir"
 # The exchange was restricted to some topics / covered some topics (diverge.py).
 RESTRICTION_CUES = (
