@@ -58,7 +58,7 @@ COLON_STATEMENT = re.compile(
 )
 NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
-COMPLEMENT_LINKS = {"de", "d", "du", "des", "en", "of", "by", "in", "from", "with", "avec", "pour", "for", "chez"}
+COMPLEMENT_LINKS = union("complement_links")
 RELATIVE_SUBJECT = re.compile(rf",\s*(?:{alternation('relative_subjects')})(?:\s*,[^,]{{1,80}},?)?\s*$")
 CAUSAL = re.compile(rf"\b(?:{alternation('causal_conjunctions')})(?!\w)")
 # Branches that share a first letter keep their order within each language.

@@ -217,6 +217,9 @@ class Language:
     # Attribution (attribute/engine.py), on folded text: the relative pronoun that is a reporting verb's subject
     # ("…, le ministre turc, qui a déclaré que…", "…'s foreign minister, who said…"): the source is its antecedent.
     relative_subjects: str = ""
+    # Attribution (attribute/engine.py): the words that make a noun phrase the complement of a longer one ("de
+    # Paris" in "la déclaration de Paris"), so a relative pronoun's antecedent is never cut after them.
+    complement_links: frozenset[str] = frozenset()
     # The tone a side gives the exchange (diverge_readouts.py), on folded text: tone -> the adjectives naming it
     # ("cordial", "franc franche"), every form listed; and the nouns of the exchange they must qualify.
     tone_words: dict[str, str] = field(default_factory=dict)

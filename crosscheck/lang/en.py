@@ -367,3 +367,6 @@ STATEMENT_DENIALS = "deny dispute refute contest"
 
 # The relative pronoun subject of a reporting verb: its antecedent speaks (attribute/engine.py).
 RELATIVE_SUBJECTS = "who|which"
+
+# What makes a noun phrase the complement of a longer one (attribute/engine.py).
+COMPLEMENT_LINKS = "of by in from with for"

@@ -431,3 +431,6 @@ STATEMENT_DENIALS = "dementir nier contester refuter"
 
 # The relative pronoun subject of a reporting verb: its antecedent speaks (attribute/engine.py).
 RELATIVE_SUBJECTS = "qui"
+
+# What makes a noun phrase the complement of a longer one (attribute/engine.py).
+COMPLEMENT_LINKS = "de d du des en avec pour chez"
