@@ -503,3 +503,11 @@ def test_a_relative_pronoun_subject_speaks_for_its_antecedent(text: str, lang: s
 def test_a_relative_pronoun_with_no_sided_antecedent_is_no_claim() -> None:
     text = "La visite a duré deux jours. Il a rencontré des étudiants, qui ont affirmé que les cours reprendraient."
     assert sources(text, "fr") == []
+
+
+def test_a_relative_report_whose_source_has_an_apposed_name() -> None:
+    text = (
+        "Fin. Nairobi assure qu'Addis-Abeba a accepté de retirer ses troupes, ce que le ministre éthiopien des "
+        "Affaires étrangères, Gedion Timothewos, a formellement démenti."
+    )
+    assert [side for _, side in sources(text, "fr")] == ["KE", "ET"]

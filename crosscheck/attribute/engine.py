@@ -92,7 +92,10 @@ PASSIVE_AUXILIARIES = union("passive_auxiliaries")
 EVALUATING = union("evaluating_verbs")  # "jugé par un tribunal": a trial
 NAME_TITLE_WORDS = union("name_titles") | union("plural_name_titles")
 VERB_ADVERB = re.compile(rf"\w{{3,}}(?:{alternation('verb_adverb_suffixes')})")
-RELATIVE_REPORT = re.compile(rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?)\s*$")
+# ", ce que Moscou dément", ", ce que le ministre rwandais, Olivier Nduhungirehe, a démenti" (an apposed name)
+RELATIVE_REPORT = re.compile(
+    rf",\s+(?:{alternation('relative_report_openers')})\s*(?P<src>[^,;:«»\"]{{2,80}}?(?:,[^,;:«»\"]{{2,40}},)?)\s*$"
+)
 JOINT_SOURCE = re.compile(rf"^(?:{alternation('joint_source')})$")
 PLACE_AFTER_SOURCE = re.compile(rf"\s+(?:{alternation('place_intro')})\s+([^,;]{{2,30}}?)(?=,)")
 PLACE_INTRO = re.compile(rf"^(?:{alternation('place_intro')})\s+(?P<place>[^,;]{{2,40}}),")
