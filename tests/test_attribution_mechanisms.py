@@ -511,3 +511,24 @@ def test_a_relative_report_whose_source_has_an_apposed_name() -> None:
         "Affaires étrangères, Gedion Timothewos, a formellement démenti."
     )
     assert [side for _, side in sources(text, "fr")] == ["KE", "ET"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fin. Selon Nairobi, Addis-Abeba aurait accepté de rouvrir la frontière ; un porte-parole éthiopien a démenti.",
+        "Fin. Nairobi affirme qu'Addis-Abeba a accepté de rouvrir la frontière ; un porte-parole éthiopien a démenti.",
+    ],
+)
+def test_the_clause_after_a_semicolon_has_its_own_speaker(text: str) -> None:
+    claims = extract_claims(text, lang="fr", published=DAY)
+    assert [(c.side, c.polarity.value) for c in claims][-2:] in (
+        [("KE", "neutral"), ("ET", "denial")],
+        [("KE", "assertive"), ("ET", "denial")],
+    )
+    assert text[claims[-2].start : claims[-2].end].endswith("frontière")
+
+
+def test_a_semicolon_before_a_clause_without_speaker_changes_nothing() -> None:
+    text = "Fin. Nairobi affirme qu'Addis-Abeba a accepté ; la frontière reste fermée."
+    assert sources(text, "fr") == [("Nairobi", "KE")]

@@ -176,6 +176,11 @@ class SentenceAttributor:
             found.extend(self.subordinate_claims(text, folded, toks, quotes, main, offset))
             found.extend(self.participial_claims(text, folded, toks, main, quotes))
         found.extend(self.embedded_claims(text, folded, offset, main))
+        if main and (second := self.after_semicolon(text, quotes, main, offset)):
+            found.append(second)
+            cut = len(text[: second.span[0]].rstrip().rstrip(";").rstrip())
+            main.span = (main.span[0], min(main.span[1], cut))
+            main.content = (main.content[0], min(main.content[1], cut))
         if main and (answer := self.relative_report(text, folded, toks, quotes, main, offset)):
             found.append(answer)
         elif main and (reduced := self.reduced_passive(text, folded, toks, offset, after=main.source[1])):
@@ -183,6 +188,22 @@ class SentenceAttributor:
             main.span = (main.span[0], min(main.span[1], reduced.span[0]))
             main.content = (main.content[0], min(main.content[1], reduced.span[0]))
         return found
+
+    def after_semicolon(self, text: str, quotes, main: Found, offset: int) -> Found | None:
+        """ "Selon Buenos Aires, Londres aurait accepté … ; un porte-parole
+        britannique a démenti toute évolution": the clause after a semicolon
+        has its own speaker, a claim of its own when that speaker has a side."""
+        for semi in (m.start() for m in re.finditer(";", text)):
+            if semi <= main.source[1] or inside(quotes, semi):
+                continue
+            start = skip_space(text, semi + 1)
+            clause = text[start:]
+            folded = fold(clause)
+            second = self.verbal(clause, folded, tokens(clause, folded), quote_spans(clause), offset + start)
+            if second is None or second.resolution is None or not second.resolution.side:
+                continue
+            return shifted(second, start)
+        return None
 
     def relative_report(self, text, folded, toks, quotes, main: Found, offset: int) -> Found | None:
         """ "…, ce que Phnom Penh dément", "…, which Beijing denied": the other
@@ -284,6 +305,8 @@ class SentenceAttributor:
         verbal = self.verbal(text, folded, toks, quotes, offset)
         if leading and verbal and CAUSAL.search(folded, leading.source[1], verbal.source[0]):
             verbal = None  # "Selon le journal, X a résisté, car il souhaitait que…": the reason, not a statement
+        if leading and verbal and ";" in folded[leading.source[1] : verbal.source[0]]:
+            verbal = None  # "Selon X, … ; Y a démenti": two statements (see `after_semicolon`)
         if leading and verbal and verbal.source[0] > leading.source[1]:
             return self.combine_leading(leading, verbal)
         if leading:
@@ -1222,6 +1245,14 @@ def reports(text: str, found: Found) -> bool:
     if found.verb.polarity is Polarity.DENIAL or found.verb.lemma in BARE_CLAUSE_VERBS:
         return True  # "Brasília dément toute concession", "X says Brazil open to…": a headline's ellipsis
     return clausal_complement(fold(text), found.content[0], words=4)
+
+
+def shifted(found: Found, by: int) -> Found:
+    """A found attribution with its offsets moved by `by` characters."""
+    move = lambda span: (span[0] + by, span[1] + by)  # noqa: E731
+    found.source, found.content, found.span = move(found.source), move(found.content), move(found.span)
+    found.relay = [(move(span), resolution) for span, resolution in found.relay]
+    return found
 
 
 def qualifies_a_noun(form: VerbForm) -> bool:
