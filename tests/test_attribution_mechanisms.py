@@ -532,3 +532,23 @@ def test_the_clause_after_a_semicolon_has_its_own_speaker(text: str) -> None:
 def test_a_semicolon_before_a_clause_without_speaker_changes_nothing() -> None:
     text = "Fin. Nairobi affirme qu'Addis-Abeba a accepté ; la frontière reste fermée."
     assert sources(text, "fr") == [("Nairobi", "KE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Fin. « Nous avons retrouvé notre fils », a confié à l'AFP la mère d'un des marins.",
+            "fr",
+            "la mère d'un des marins",
+        ),
+        (
+            "Fin. “We found our son,” the mother of one of the sailors told Reuters.",
+            "en",
+            "the mother of one of the sailors",
+        ),
+        ("Fin. La famille du marin a affirmé qu'il était innocent.", "fr", "La famille du marin"),
+    ],
+)
+def test_relatives_of_the_people_concerned_are_speakers_of_no_side(text: str, lang: str, source: str) -> None:
+    assert [(s.strip(), side) for s, side in sources(text, lang)] == [(source, None)]

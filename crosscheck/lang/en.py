@@ -124,7 +124,8 @@ SPEAKER_NOUNS = (
     "lawmakers lawmaker senator presidency kremlin pentagon military army authorities press team side parties "
     "two both all group movement party chancellor transcript summary memo letter post tweet briefing "
     "representative representatives staff commission committee council ombudsman negotiator negotiators "
-    "director directors admiral governor mayor coordinator commissioner navy police"
+    "director directors admiral governor mayor coordinator commissioner navy police "
+    "mother father son daughter wife husband brother sister relatives family families resident residents"
 )
 TIME_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently "

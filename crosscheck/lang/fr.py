@@ -142,7 +142,8 @@ SPEAKER_NOUNS = (
     "habitants gouverneur maire ong organisation rapport bureau cabinet entourage proches negociateurs "
     "delegation delegations participants interlocuteurs homologue homologues deux tous groupe mouvement parti "
     "representant representants etats-majors commission comite conseil defenseur defenseure mediateur "
-    "mediatrice attache attachee directeur directrice directeurs amiral coordinateur coordinatrice commissaire"
+    "mediatrice attache attachee directeur directrice directeurs amiral coordinateur coordinatrice commissaire "
+    "mere pere fils fille epouse mari frere soeur proches famille familles"
 )
 TIME_WORDS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd matin soir nuit apres-midi recemment "
