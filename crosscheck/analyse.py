@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from crosscheck import boilerplate, metadata, segment
+from crosscheck.forked import map_in_two
 from crosscheck.lang.mixed import COMBINED_CAPTION
 from crosscheck.models import Article, Sentence, SentenceKind
 from crosscheck.readers import Document, path_text
 
 CAPTION = COMBINED_CAPTION
 CAPTION_PATTERN = re.compile(CAPTION, re.IGNORECASE)
+PARAGRAPHS_IN_TWO = 4_000  # paragraphs (about 2 MB of news text) from which a child reads half of them
 
 
 def content_hash(text: str) -> str:
@@ -29,7 +31,8 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
     text = doc.text
     paragraph_spans = segment.paragraphs(text)
     paragraph_texts = [text[s:e] for s, e in paragraph_spans]
-    noise = boilerplate.boilerplate_paragraphs(paragraph_texts)
+    furniture, pieces = paragraphs_read(text, paragraph_spans)
+    noise = boilerplate.boilerplate_paragraphs(paragraph_texts, furniture)
     header = metadata.read_header(paragraph_texts, skip=noise)
     article = Article(
         id=doc.id,
@@ -45,8 +48,20 @@ def analyse_document(doc: Document) -> tuple[Article, list[Sentence]]:
         published=published_of(doc, header),
         lang=doc.meta.get("lang") or metadata.detect_language(body_sample(paragraph_texts, noise)),
     )
-    sentences = classify_sentences(article.id, text, paragraph_spans, noise, header.meta_paragraphs)
+    sentences = classify_sentences(article.id, text, paragraph_spans, noise, header.meta_paragraphs, pieces)
     return article, sentences
+
+
+def paragraphs_read(text: str, spans: list[tuple[int, int]]) -> tuple[list[bool], list[list[tuple[int, int]]]]:
+    """Whether each paragraph is page furniture, and its sentence spans; on two cores for a long
+    text, since each depends on its paragraph alone."""
+
+    def read(span: tuple[int, int]) -> tuple[bool, list[tuple[int, int]]]:
+        start, end = span
+        return boilerplate.is_boilerplate(text[start:end]), segment.split_paragraph(text, start, end)
+
+    facts = map_in_two(read, spans, at_least=PARAGRAPHS_IN_TWO)
+    return [furniture for furniture, _ in facts], [pieces for _, pieces in facts]
 
 
 def published_of(doc: Document, header: metadata.HeaderInfo) -> date | None:
@@ -65,12 +80,17 @@ def body_sample(paragraphs: list[str], noise: set[int]) -> str:
 
 
 def classify_sentences(
-    article_id: str, text: str, paragraph_spans: list[tuple[int, int]], noise: set[int], meta: set[int]
+    article_id: str,
+    text: str,
+    paragraph_spans: list[tuple[int, int]],
+    noise: set[int],
+    meta: set[int],
+    paragraph_pieces: list[list[tuple[int, int]]] | None = None,  # each paragraph's `segment.split_paragraph`
 ) -> list[Sentence]:
     sentences: list[Sentence] = []
     seen: set[str] = set()
     for number, (p_start, p_end) in enumerate(paragraph_spans):
-        pieces = segment.split_paragraph(text, p_start, p_end)
+        pieces = paragraph_pieces[number] if paragraph_pieces else segment.split_paragraph(text, p_start, p_end)
         caption = p_end - p_start < 300 and CAPTION_PATTERN.search(text[p_start:p_end])
         for start, end in pieces:
             body = text[start:end]

@@ -34,10 +34,12 @@ def is_boilerplate(paragraph: str) -> bool:
     return bool(APPEAL.search(QUOTED.sub(" ", text)))
 
 
-def boilerplate_paragraphs(paragraphs: list[str]) -> set[int]:
+def boilerplate_paragraphs(paragraphs: list[str], furniture: list[bool] | None = None) -> set[int]:
     """Indices of furniture paragraphs, with the short question or colon line
-    that introduces one ("Comment nous soutenir ?", "Newsletter :")."""
-    noise = {i for i, p in enumerate(paragraphs) if is_boilerplate(p)}
+    that introduces one ("Comment nous soutenir ?", "Newsletter :"); `furniture`,
+    when given, is each paragraph's `is_boilerplate`."""
+    flags = furniture if furniture is not None else [is_boilerplate(p) for p in paragraphs]
+    noise = {i for i, flag in enumerate(flags) if flag}
     for i in sorted(noise):
         heading = paragraphs[i - 1].strip() if i else ""
         if heading and len(heading) < 120 and heading[-1] in "?:":

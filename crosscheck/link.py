@@ -58,7 +58,7 @@ SOURCE_RELATIVE = re.compile(rf",\s(?:{alternation('source_relatives')})\b")
 LEADING_ADVERBIAL = re.compile(rf"(.{{1,40}}?)\s(?:{alternation('clause_complementizers')})\b", re.IGNORECASE)
 OPENING_PHRASE = re.compile(r"[^,.;:«“\"]{0,50},")  # a sentence's leading adverbial, up to its comma
 SIGNATURES_IN_TWO = 5_000  # pieces from which a child computes half the signatures (about 0.3 s of work)
-SIGNATURES_PARENT_SHARE = 0.4  # the parent then reads the child's and segments: it takes the smaller part
+SIGNATURES_PARENT_SHARE = 0.5  # the parent waits for the child before it segments; the child per piece is slower
 
 
 @dataclass

@@ -71,9 +71,21 @@ FOLD_TABLE = _CharTable(fold_char)
 LOWER_TABLE = _CharTable(lower_char)
 
 
+FOLDED: dict[str, str] = {}  # the rules and stages of a sentence fold the same texts in turn
+FOLDED_SIZE = 4096
+FOLDED_CHARS = 5000  # longer texts (a whole article) are folded once
+
+
 def fold(text: str) -> str:
     """Lower-cased, accent-free text of the same length as `text`."""
-    return text.translate(FOLD_TABLE)
+    folded = FOLDED.get(text)
+    if folded is None:
+        if len(text) > FOLDED_CHARS:
+            return text.translate(FOLD_TABLE)
+        if len(FOLDED) >= FOLDED_SIZE:
+            FOLDED.clear()
+        folded = FOLDED[text] = text.translate(FOLD_TABLE)
+    return folded
 
 
 def lower(text: str) -> str:
@@ -122,7 +134,7 @@ def lower_words(text: str) -> tuple[str, ...]:
 
 
 def fold_words(text: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in re.finditer(r"\w+", fold(text)))
+    return tuple(WORD_RUN.findall(fold(text)))
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
