@@ -87,6 +87,7 @@ def test_a_weekday_without_the_article_s_date_is_kept_as_a_weekday() -> None:
         ("The foreign minister held phone talks with his Philippine counterpart.", "call", "meeting"),
         ("The two ministers spoke by telephone on Monday.", "call", "meeting"),
         ("The two ministers held talks in Geneva on Monday.", "talks", "call"),
+        ("Les deux présidents s'étaient déjà entretenus le 30 avril.", "call", "meeting"),
     ],
 )
 def test_phone_talks_are_a_call_not_a_meeting(text: str, kind: str, not_kind: str) -> None:

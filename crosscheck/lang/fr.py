@@ -50,7 +50,7 @@ EVENT_WORDS = {
     "call": (
         r"entretiens? telephoniques?|conversations? telephoniques?|appels?(?: telephoniques?)?|telephone|"
         r"au telephone|par telephone|visioconference|conversation|conversations|echanges? telephoniques?|"
-        r"s'est entretenu|se sont entretenus"
+        r"(?:s'est|se sont|s'etait|s'etaient)(?: deja)? entretenus?"
     ),
     "meeting": r"rencontres?|reunions?|sommets?|pourparlers|negociations?|entrevues?|visite|delegations?",
     "attack": (
