@@ -552,3 +552,15 @@ def test_a_semicolon_before_a_clause_without_speaker_changes_nothing() -> None:
 )
 def test_relatives_of_the_people_concerned_are_speakers_of_no_side(text: str, lang: str, source: str) -> None:
     assert [(s.strip(), side) for s, side in sources(text, lang)] == [(source, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Fin. Les États-Unis ne reconnaissent pas officiellement Taipei, mais lui vendent des armes.", "fr", []),
+        ("Fin. The United States does not recognise Taipei but sells it weapons.", "en", []),
+        ("Fin. Le ministère kényan a reconnu que la frontière était fermée.", "fr", [("Le ministère kényan", "KE")]),
+    ],
+)
+def test_recognising_a_state_is_a_policy_not_a_statement(text: str, lang: str, expected) -> None:
+    assert sources(text, lang) == expected

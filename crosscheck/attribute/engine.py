@@ -61,6 +61,7 @@ NOT_SPEECH_AFTER = re.compile(rf"\s*(?:{alternation('not_speech_after')})")
 RELAY_KINDS = {"agency", "outlet"}
 COMPLEMENT_LINKS = union("complement_links")
 RELATIVE_SUBJECT = re.compile(rf",\s*(?:{alternation('relative_subjects')})(?:\s*,[^,]{{1,80}},?)?\s*$")
+RECOGNITION_VERBS = union("recognition_verbs")
 CAUSAL = re.compile(rf"\b(?:{alternation('causal_conjunctions')})(?!\w)")
 # Branches that share a first letter keep their order within each language.
 PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
@@ -461,6 +462,8 @@ class SentenceAttributor:
             words = 4 if hit.form.lemma in QUALIFYING else 0  # "a qualifié ces sanctions d'« illégitimes »"
             if NOT_SPEECH_AFTER.match(folded, hit.group_end):
                 continue  # "declared war", "said to be the only crossing"
+            if fold(hit.form.lemma) in RECOGNITION_VERBS and self.recognises_a_state(text, folded, hit.group_end):
+                continue  # "Les États-Unis ne reconnaissent pas officiellement Taipei": a policy, not a statement
             negated = bool(NEGATION.search(folded[max(0, hit.group_start - 12) : hit.group_start + 12]))
             silent = NEGATION.search(folded[max(0, hit.group_start - 30) : hit.group_start])
             if silent and fold(hit.form.lemma) in NO_COMMENT_VERBS and not clausal_complement(folded, hit.group_end):
@@ -472,6 +475,13 @@ class SentenceAttributor:
                 return candidate  # "…, the ministry said": the outer attribution
             subject = subject or candidate
         return subject
+
+    def recognises_a_state(self, text: str, folded: str, end: int) -> bool:
+        """A country or capital among the next five words, before any clause."""
+        if clausal_complement(folded, end):
+            return False
+        words = [w.strip(".,;:«»“”\"()") for w in text[end : end + 80].split()[:5]]
+        return any(w[:1].isupper() and self.registry.country_of(w) for w in words)
 
     def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
         """ "…, a déclaré le ministère" / "« … », indique le communiqué" /

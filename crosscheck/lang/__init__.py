@@ -220,6 +220,9 @@ class Language:
     # Attribution (attribute/engine.py): the words that make a noun phrase the complement of a longer one ("de
     # Paris" in "la déclaration de Paris"), so a relative pronoun's antecedent is never cut after them.
     complement_links: frozenset[str] = frozenset()
+    # Attribution (attribute/engine.py): verbs that also mean recognising a state ("ne reconnaissent pas
+    # officiellement Taipei", "will never recognise Kosovo"): with a country for object, no statement.
+    recognition_verbs: frozenset[str] = frozenset()
     # The tone a side gives the exchange (diverge_readouts.py), on folded text: tone -> the adjectives naming it
     # ("cordial", "franc franche"), every form listed; and the nouns of the exchange they must qualify.
     tone_words: dict[str, str] = field(default_factory=dict)

@@ -371,3 +371,6 @@ RELATIVE_SUBJECTS = "who|which"
 
 # What makes a noun phrase the complement of a longer one (attribute/engine.py).
 COMPLEMENT_LINKS = "of by in from with for"
+
+# Verbs that also mean recognising a state (attribute/engine.py); folded lemmas.
+RECOGNITION_VERBS = "recognise recognize"

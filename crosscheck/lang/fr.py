@@ -435,3 +435,6 @@ RELATIVE_SUBJECTS = "qui"
 
 # What makes a noun phrase the complement of a longer one (attribute/engine.py).
 COMPLEMENT_LINKS = "de d du des en avec pour chez"
+
+# Verbs that also mean recognising a state (attribute/engine.py); folded lemmas.
+RECOGNITION_VERBS = "reconnaitre"
