@@ -564,3 +564,24 @@ def test_relatives_of_the_people_concerned_are_speakers_of_no_side(text: str, la
 )
 def test_recognising_a_state_is_a_policy_not_a_statement(text: str, lang: str, expected) -> None:
     assert sources(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Fin. Le ministère kényan a classé les deux marins comme « détenus à tort ».",
+            "fr",
+            [("Le ministère kényan", "KE")],
+        ),
+        (
+            "Fin. The Kenyan ministry has designated both sailors as wrongfully detained.",
+            "en",
+            [("The Kenyan ministry", "KE")],
+        ),
+        ("Fin. Le procureur kényan a classé l'affaire sans suite.", "fr", []),
+        ("Fin. The Kenyan ministry designated a new envoy on Monday.", "en", []),
+    ],
+)
+def test_classing_someone_as_something_is_a_statement(text: str, lang: str, expected) -> None:
+    assert sources(text, lang) == expected

@@ -66,7 +66,7 @@ CAUSAL = re.compile(rf"\b(?:{alternation('causal_conjunctions')})(?!\w)")
 # Branches that share a first letter keep their order within each language.
 PREPOSITIONAL_OBJECT = re.compile(rf"\s*(?:(?:{alternation('object_determiners')})\s*)?[\w-]+")
 NEXT_DETERMINER = re.compile(rf"\s((?:{alternation('phrase_determiners')})(?:\s|(?<=')))")
-AS_COMPLEMENT = re.compile(rf"\s*(?:[\w'-]+\s+){{1,8}}(?:{alternation('complement_as_words')})\s")
+AS_COMPLEMENT = re.compile(rf"\s*(?:[\w'.-]+\s+){{1,8}}(?:{alternation('complement_as_words')})\s")
 QUOTED_OBJECT = re.compile(rf"\s*(?:{alternation('quoted_object_links')})\s*[«“\"]")  # "menace de « conséquences »"
 APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s*){1,4},\s*")
 QUALIFYING = union("qualifying_verbs")

@@ -30,7 +30,7 @@ REPORTING_VERBS = "verbs_en.json"
 # complement (that, a colon, a quotation) or in an inverted clause (lemmas).
 CLAUSE_VERBS = (
     "support maintain hold call order post state continue press back raise address discuss describe cite push "
-    "threaten"
+    "threaten designate"
 )
 
 # Article metadata (metadata.py).
@@ -189,7 +189,7 @@ FIRMNESS_ADJECTIVES = "clear|firm|categorical|explicit|unequivocal|blunt"
 NOT_SPEECH_AFTER = r"war\b|to be\b|to have\b|goodbye\b"
 OBJECT_DETERMINERS = "the|a|an"
 PHRASE_DETERMINERS = "the|a|an"
-QUALIFYING_VERBS = "describe call dub label term"
+QUALIFYING_VERBS = "describe call dub label term designate"
 SUBORDINATORS = "while|after|whereas"
 COMPLEMENTIZERS = "that whether which"
 NO_SPEAKER_WORDS = "neither none"

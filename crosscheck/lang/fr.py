@@ -29,7 +29,7 @@ CLAUSE_VERBS = (
     "poursuivre lancer reprendre relever avancer glisser souffler lâcher défendre justifier applaudir louer "
     "inviter presser inciter encourager ordonner écarter exclure repousser balayer démonter interroger analyser "
     "décrire résumer observer réagir soutenir maintenir assurer garantir considérer publier relayer communiquer "
-    "menacer reprocher qualifier citer évoquer aborder discuter"
+    "menacer reprocher qualifier citer évoquer aborder discuter classer"
 )
 
 # Article metadata (metadata.py).
@@ -227,7 +227,7 @@ FIRMNESS_ADJECTIVES = "clair|claire|ferme|categorique|explicite|formel|formelle"
 NOT_SPEECH_AFTER = r"la guerre\b|forfait\b|l'etat d'urgence\b|adieu\b|au revoir\b"
 OBJECT_DETERMINERS = "le|la|les|l'|un|une|des|du|son|sa|ses"
 PHRASE_DETERMINERS = r"le|la|les|l'|un|une|des|cette|ce|son|sa|ses|m\.|mme"
-QUALIFYING_VERBS = "qualifier décrire"
+QUALIFYING_VERBS = "qualifier décrire classer"
 SUBORDINATORS = "apres que|alors que|tandis que|pendant que"
 COMPLEMENTIZERS = "que qu qu' lesquels lesquelles laquelle lequel"
 NO_SPEAKER_WORDS = "aucun aucune ni"
