@@ -188,17 +188,33 @@ def same_topic(a: View, b: View, sides: set) -> bool:
     return bool(a.concepts & b.concepts or (set(a.places) & set(b.places)) - sides)
 
 
+def scope_words(view: View) -> list[tuple[str, int, int, str]]:
+    """The view's salient words and its "and" words, in text order (once per view)."""
+    if (known := view.memo.get("scope_words")) is None:
+        known = view.memo["scope_words"] = [
+            w for w in concept_words(view.content) if w[3] in AND_WORDS or w[3][:STEM] in view.stems
+        ]
+    return known
+
+
+def joined_terms(view: View) -> dict[frozenset[str], tuple[int, int]]:
+    """Two different concepts the view's content joins, word after salient word, with their span (once per view)."""
+    if (known := view.memo.get("joined_terms")) is None:
+        words = scope_words(view)
+        known = view.memo["joined_terms"] = {
+            frozenset((first[0], second[0])): (first[1], second[2])
+            for first, second in zip(words, words[1:], strict=False)
+            if first[0] != second[0]
+        }
+    return known
+
+
 def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
     """One measure told with a wider scope: `wide` coordinates two terms
     ("energy and infrastructure") that `narrow` joins into one ("energy
     infrastructure", "infrastructures énergétiques"). Returns both wordings."""
-    words = [w for w in concept_words(narrow.content) if w[3] in AND_WORDS or w[3][:STEM] in narrow.stems]
-    joined = {
-        frozenset((first[0], second[0])): (first[1], second[2])
-        for first, second in zip(words, words[1:], strict=False)
-        if first[0] != second[0]
-    }
-    coordinated = [w for w in concept_words(wide.content) if w[3] in AND_WORDS or w[3][:STEM] in wide.stems]
+    joined = joined_terms(narrow)
+    coordinated = scope_words(wide)
     for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
         if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
             return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]

@@ -84,6 +84,9 @@ class View:
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
     demand: bool = False  # it states a demand, condition, warning or proposal
     lang: str | None = None  # its article's language
+    # What the pair stages work out from the view alone (propositions, scope words), once per view rather than
+    # once per pair: a new article's claims meet up to `max_compared` remembered ones each.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def concepts(self) -> set[str]:

@@ -66,7 +66,13 @@ class Proposition:
 
 def propositions(view: View) -> list[Proposition]:
     """The propositions of a claim: its content cut where another reporting
-    clause is coordinated with it."""
+    clause is coordinated with it (worked out once per view)."""
+    if (known := view.memo.get("propositions")) is None:
+        known = view.memo["propositions"] = cut_propositions(view)
+    return known
+
+
+def cut_propositions(view: View) -> list[Proposition]:
     content = view.content
     cuts = [0, *(m.start() for m in PROPOSITION_BREAK.finditer(fold(content))), len(content)]
     parts = [Proposition(view, start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
