@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from crosscheck.diverge_views import (
     CONCEPT_OF,
@@ -176,9 +177,22 @@ def opposed(a: View, b: View, subject: frozenset[str]) -> set[str]:
     other asserts ("the reparations question is not closed" / "is settled"),
     whichever claims of the event they are. A claim that says a readout does
     not mention something is an omission, not a negation."""
-    if a.negated == b.negated or OMISSION.search(fold(a.claim.text)) or OMISSION.search(fold(b.claim.text)):
+    if a.negated == b.negated or names_omission(a) or names_omission(b):
         return set()
-    return a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
+    return a.concepts & b.concepts - subject_concepts(subject)
+
+
+def names_omission(view: View) -> bool:
+    """Whether the claim says a readout does not mention something (once per view)."""
+    if (known := view.memo.get("names_omission")) is None:
+        known = view.memo["names_omission"] = bool(OMISSION.search(fold(view.claim.text)))
+    return known
+
+
+@lru_cache(maxsize=64)
+def subject_concepts(subject: frozenset[str]) -> frozenset[str]:
+    """The concepts of an event's subject stems."""
+    return frozenset(CONCEPT_OF.get(stem, stem) for stem in subject)
 
 
 def same_topic(a: View, b: View, sides: set) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -158,11 +158,18 @@ def account_score(view: View, names: set[str]) -> float:
     exchange ("Choïgou a répondu que…", "Hegseth urged Dong…") are the
     accounts whose emphases are compared."""
     folded = fold(view.claim.text)
-    named = any(re.search(rf"\b{re.escape(n)}\b", folded) for n in names) or PARTICIPANT_REF.search(folded)
+    pattern = names_pattern(frozenset(names))
+    named = pattern is not None and pattern.search(folded) or PARTICIPANT_REF.search(folded)
     score = 2.0 if named else 0.0
     score += 1.0 if SPEECH_IN_CONTENT.search(folded) or view.claim.verb else 0.0
     score += 0.5 if view.claim.speech.value == "direct" else 0.0
     return score + min(len(view.stems), 10) / 10
+
+
+@lru_cache(maxsize=64)
+def names_pattern(names: frozenset[str]) -> re.Pattern | None:
+    """One pattern for any of the names as a whole word (an event's names, once for all its claims)."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names))})\b") if names else None
 
 
 def central(views: list[View], limit: int, minimum: float, joint: bool = False) -> set[int]:
