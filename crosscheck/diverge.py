@@ -81,8 +81,8 @@ def find_divergences(
     )
     subject = event_subject(views, settings)
     found: dict[str, Divergence] = {}
-    for a, b in combinations(views, 2):
-        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
+    for a, b in focused_pairs(views, focus):
+        if a.claim.side == b.claim.side:
             continue
         result = compare(a, b, sides, settings, targets, central_ids, nli, subject)
         if result:
@@ -109,6 +109,20 @@ def find_divergences(
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
+
+
+def focused_pairs(views: list[View], focus: set[str] | None) -> Iterator[tuple[View, View]]:
+    """The pairs of views (in `combinations` order) that involve a claim of `focus`, or all with no focus:
+    a new article's claims against the event's, without walking the remembered claims' own pairs."""
+    if focus is None:
+        yield from combinations(views, 2)
+        return
+    focused = [j for j, v in enumerate(views) if v.claim.id in focus]
+    for i, a in enumerate(views):
+        if a.claim.id in focus:
+            yield from ((a, b) for b in views[i + 1 :])
+        else:
+            yield from ((a, views[j]) for j in focused if j > i)
 
 
 def divergences_for(

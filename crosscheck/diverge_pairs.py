@@ -227,9 +227,24 @@ def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
     """One measure told with a wider scope: `wide` coordinates two terms
     ("energy and infrastructure") that `narrow` joins into one ("energy
     infrastructure", "infrastructures énergétiques"). Returns both wordings."""
+    coordinated = coordinations(wide)
+    if not coordinated:
+        return None
     joined = joined_terms(narrow)
-    coordinated = scope_words(wide)
-    for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
-        if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
-            return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]
+    for terms, start, end in coordinated:
+        if span := joined.get(terms):
+            return wide.content[start:end], narrow.content[span[0] : span[1]]
     return None
+
+
+def coordinations(view: View) -> list[tuple[frozenset[str], int, int]]:
+    """Two terms the view's content coordinates ("energy and infrastructure"), with their span, in text order
+    (once per view)."""
+    if (known := view.memo.get("coordinations")) is None:
+        words = scope_words(view)
+        known = view.memo["coordinations"] = [
+            (frozenset((first[0], second[0])), first[1], second[2])
+            for first, link, second in zip(words, words[1:], words[2:], strict=False)
+            if link[3] in AND_WORDS
+        ]
+    return known

@@ -50,15 +50,17 @@ def silent_omissions(
     the other side's leading account, which leaves it out."""
     leading = central(views, 1, settings.min_account, joint=True)  # a joint outcome is still that side's readout
     out = []
+    theirs_of = {side: [v for v in views if v.claim.side == side] for side in sides}
+    named_of = {side: set().union(*(v.places for v in theirs)) for side, theirs in theirs_of.items()}
+    readout_of = {side: next((v for v in theirs if id(v) in leading), None) for side, theirs in theirs_of.items()}
     for view in views:
         if view.claim.side not in sides or view.relay or view.meta or view.joint:
             continue
         raised = {code: name for code, name in view.places.items() if code not in sides}
         for other in sides - {view.claim.side}:
-            theirs = [v for v in views if v.claim.side == other]
-            named = set().union(*(v.places for v in theirs))
+            named = named_of[other]
             missing = [name for code, name in raised.items() if code not in named]
-            readout = next((v for v in theirs if id(v) in leading), None)
+            readout = readout_of[other]
             if not missing or readout is None:
                 continue
             if focus is not None and not {view.claim.id, readout.claim.id} & focus:
