@@ -131,10 +131,13 @@ def denies(content: str, side: str | None, registry=None) -> bool:
     whose subject is another country ("une offre que New Delhi rejette":
     India rejects it, not the Pakistani minister who made the offer)."""
     folded = fold(content)
+    denials = list(DENIAL_WORDS.finditer(folded))
+    if not denials:  # no denial word: the country mentions are not needed
+        return False
     ends = [end for code, _, _, end in registry.country_mentions(content) if code != side] if registry else []
     return any(
         not any(OTHER_SUBJECT.fullmatch(folded[end : match.start()]) for end in ends if end <= match.start())
-        for match in DENIAL_WORDS.finditer(folded)
+        for match in denials
     )
 
 
