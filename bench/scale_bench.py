@@ -14,8 +14,18 @@
    should cost the same) and into a store that holds only the event's first
    article (fewer claims to compare with).
 
-    python bench/scale_bench.py [ARTICLES] [CLAIMS]     (default 120 1000000)
-    python bench/scale_bench.py event [CLAIMS] [ROUNDS] (default 10000 7)
+4. Whole ingest (issue 18's target): the CPU of `ingest_paths` on one new
+   article, every stage (reading, segmentation, attribution, embedding,
+   linking, divergences, the write), models loaded beforehand, into (a) a
+   store whose event already holds N claims (default 10,000), (b) an empty
+   store and (c) a store of the event's first article alone, paired round by
+   round. Each round's articles are a distinct variant (`variants.py`) of two
+   bundled articles on one call, and the per-sentence caches of the process
+   are emptied before each timed ingest, so no arm reuses another's parses.
+
+    python bench/scale_bench.py [ARTICLES] [CLAIMS]      (default 120 1000000)
+    python bench/scale_bench.py event [CLAIMS] [ROUNDS]  (default 10000 7)
+    python bench/scale_bench.py ingest [CLAIMS] [ROUNDS] (default 10000 9)
 """
 
 from __future__ import annotations
@@ -212,12 +222,95 @@ def event_memory(claims: int, rounds: int) -> None:
     )
 
 
+FIRST, LATER = "02_china-us-defense-call.txt", "01_chine-usa-appel.txt"  # one call, told by each side's press
+
+
+def cold_sentence_caches() -> None:
+    """Empty the process's per-sentence caches, as a fresh `crosscheck ingest`
+    (models loaded) would have them: the arms of a round share the article."""
+    from crosscheck import metadata, textnorm
+    from crosscheck.attribute import context, parse
+
+    for cached in (parse.parse, textnorm._tokens, metadata.parse_date, metadata.month_number, context.end_words):
+        cached.cache_clear()
+
+
+def joined_variants(tmp: Path, texts: list[str], shift: int, stages) -> bool:
+    """Whether the `shift`-th variants of the two articles land in one event
+    (variants move dates: with a multiple of 4 the years move by one and most
+    keep the two on one call; the others are skipped)."""
+    from variants import variant
+
+    folder = Path(tmp) / f"probe{shift}"
+    folder.mkdir()
+    paths = [folder / "first.txt", folder / "later.txt"]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(variant(text, shift), encoding="utf-8")
+    with open_store(folder / "probe.db") as store:
+        ingest_paths(paths, store, stages=stages)
+        padded = next(c.event_id for c in store.claims("first") if c.source and c.event_id)
+        return padded in {c.event_id for c in store.claims("later") if c.source}
+
+
+def whole_ingest(claims: int, rounds: int) -> None:
+    """Issue 18's target taken literally: one new article's whole ingest into
+    an event of `claims` claims against the same into an empty store."""
+    import gc
+
+    from variants import variant
+
+    from crosscheck.pipeline import bundled_examples
+
+    stages = full_stages()
+    stages.load_models()
+    labels = {"a": f"event of {claims:,} claims", "b": "empty store", "c": "store of the event's first article"}
+    timings: dict[str, list[float]] = {arm: [] for arm in labels}
+    texts = [(bundled_examples() / name).read_text(encoding="utf-8") for name in (FIRST, LATER)]
+    with tempfile.TemporaryDirectory() as tmp:
+        shifts = (shift for shift in range(4, 10_000, 4) if joined_variants(Path(tmp), texts, shift, stages))
+        for serial, shift in zip(range(rounds), shifts, strict=False):
+            folder = Path(tmp) / f"round{serial}"
+            folder.mkdir()
+            first, new = folder / "first.txt", folder / "later.txt"
+            first.write_text(variant(texts[0], shift), encoding="utf-8")
+            new.write_text(variant(texts[1], shift), encoding="utf-8")
+            order = sorted(labels, reverse=serial % 2 == 1)  # alternate which goes first
+            for arm in order:
+                with open_store(folder / f"{arm}.db") as store:
+                    event_id = None
+                    if arm != "b":
+                        ingest_paths([first], store, stages=stages)
+                        event_id = next(c.event_id for c in store.claims("first") if c.source and c.event_id)
+                    if arm == "a":
+                        assert padded_event(store, claims) == event_id
+                    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the set-up's log is not the article's cost
+                    cold_sentence_caches()
+                    gc.collect()
+                    started = time.process_time()  # CPU: a loaded machine's waits are not the article's cost
+                    ingest_paths([new], store, stages=stages)
+                    timings[arm].append(time.process_time() - started)
+                    joined = {c.event_id for c in store.claims("later") if c.source}
+                    assert event_id is None or event_id in joined, f"round {serial}: the later article did not join"
+    a, b, c = (timings[arm] for arm in "abc")
+    for arm in "abc":
+        print(f"  ({arm}) {labels[arm]:36s} " + " ".join(f"{t * 1000:5.0f}" for t in timings[arm]) + " ms")
+    print(
+        f"whole ingest, CPU of one new article: (a) into an event of {claims:,} claims "
+        f"{statistics.median(a) * 1000:.0f} ms, (b) into an empty store {statistics.median(b) * 1000:.0f} ms "
+        f"(paired ratio a/b {paired_ratio(a, b):.2f}), (c) into a store of the event's first article "
+        f"{statistics.median(c) * 1000:.0f} ms (a/c {paired_ratio(a, c):.2f}); medians of {rounds} rounds"
+    )
+
+
 def paired_ratio(first: list[float], second: list[float]) -> float:
     """The median of the round-by-round ratios: robust to the machine's speed drifting between rounds."""
     return statistics.median(a / b for a, b in zip(first, second, strict=True))
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["ingest"]:
+        whole_ingest(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000, int(sys.argv[3]) if len(sys.argv) > 3 else 9)
+        return
     if sys.argv[1:2] == ["event"]:
         event_memory(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000, int(sys.argv[3]) if len(sys.argv) > 3 else 7)
         return

@@ -222,12 +222,11 @@ class Registry:
     def country_mentions(self, text: str) -> Iterator[tuple[str, tuple[str, ...], int, int]]:
         """Each country word group of a text, longest first: (code, folded words, start, end)."""
         toks = tokens(text)
+        words = [t.text for t in toks]
         for n in (3, 2, 1):
             starts = self.country_starts[n]
-            for i in range(len(toks) - n + 1):
-                if toks[i].text not in starts:
-                    continue
-                key = tuple(t.text for t in toks[i : i + n])
+            for i in [i for i, word in enumerate(words[: max(0, len(words) - n + 1)]) if word in starts]:
+                key = tuple(words[i : i + n])
                 code = self.country_words.get(key)
                 if code and (key not in self.case_sensitive or toks[i].upper):
                     yield code, key, toks[i].start, toks[i + n - 1].end

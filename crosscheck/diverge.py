@@ -81,8 +81,8 @@ def find_divergences(
     )
     subject = event_subject(views, settings)
     found: dict[str, Divergence] = {}
-    for a, b in combinations(views, 2):
-        if a.claim.side == b.claim.side or focus is not None and not {a.claim.id, b.claim.id} & focus:
+    for a, b in focused_pairs(views, focus):
+        if a.claim.side == b.claim.side:
             continue
         result = compare(a, b, sides, settings, targets, central_ids, nli, subject)
         if result:
@@ -109,6 +109,20 @@ def find_divergences(
             if found.get(pair.id) is None or found[pair.id].kind == DivergenceKind.FRAMING.value:
                 found[pair.id] = pair  # more specific than a difference of stress
     return list(found.values())
+
+
+def focused_pairs(views: list[View], focus: set[str] | None) -> Iterator[tuple[View, View]]:
+    """The pairs of views (in `combinations` order) that involve a claim of `focus`, or all with no focus:
+    a new article's claims against the event's, without walking the remembered claims' own pairs."""
+    if focus is None:
+        yield from combinations(views, 2)
+        return
+    focused = [j for j, v in enumerate(views) if v.claim.id in focus]
+    for i, a in enumerate(views):
+        if a.claim.id in focus:
+            yield from ((a, b) for b in views[i + 1 :])
+        else:
+            yield from ((a, views[j]) for j in focused if j > i)
 
 
 def divergences_for(
@@ -154,7 +168,8 @@ def event_comparisons(
             new = [c for c in claims if c.id in compared]  # so pairs grow with the article, not its square
             claims = new + [c for c in claims if c.article_id != article_id][: settings.max_compared]
         names = participant_names(event, registry)
-        views = [view_of(c, article_text(draft, c.article_id, texts, langs), names, settings, registry) for c in claims]
+        read_texts(draft, {c.article_id for c in claims}, texts, langs)
+        views = [view_of(c, texts[c.article_id], names, settings, registry) for c in claims]
         for view in views:
             view.lang = langs.get(view.claim.article_id)
         firsts = first_tellings(views, article_id)
@@ -179,10 +194,9 @@ def first_tellings(views: list[View], newest: str | None = None) -> list[View]:
     return out
 
 
-def article_text(draft: Draft, article_id: str, cache: dict[str, str], langs: dict[str, str | None]) -> str:
-    """An article's text (cached), noting its language in `langs`."""
-    if article_id not in cache:
-        article = draft.article_of(article_id)
-        cache[article_id] = article.text if article else ""
-        langs[article_id] = article.lang if article else None
-    return cache[article_id]
+def read_texts(draft: Draft, article_ids: set[str], cache: dict[str, str], langs: dict[str, str | None]) -> None:
+    """The texts of the articles not in `cache` yet (in one read), noting their languages in `langs`."""
+    missing = sorted(article_ids - cache.keys())
+    found = draft.article_texts(missing) if missing else {}
+    for article_id in missing:
+        cache[article_id], langs[article_id] = found.get(article_id, ("", None))

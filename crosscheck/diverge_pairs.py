@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from crosscheck.diverge_views import (
     CONCEPT_OF,
@@ -176,9 +177,22 @@ def opposed(a: View, b: View, subject: frozenset[str]) -> set[str]:
     other asserts ("the reparations question is not closed" / "is settled"),
     whichever claims of the event they are. A claim that says a readout does
     not mention something is an omission, not a negation."""
-    if a.negated == b.negated or OMISSION.search(fold(a.claim.text)) or OMISSION.search(fold(b.claim.text)):
+    if a.negated == b.negated or names_omission(a) or names_omission(b):
         return set()
-    return a.concepts & b.concepts - {CONCEPT_OF.get(stem, stem) for stem in subject}
+    return a.concepts & b.concepts - subject_concepts(subject)
+
+
+def names_omission(view: View) -> bool:
+    """Whether the claim says a readout does not mention something (once per view)."""
+    if (known := view.memo.get("names_omission")) is None:
+        known = view.memo["names_omission"] = bool(OMISSION.search(fold(view.claim.text)))
+    return known
+
+
+@lru_cache(maxsize=64)
+def subject_concepts(subject: frozenset[str]) -> frozenset[str]:
+    """The concepts of an event's subject stems."""
+    return frozenset(CONCEPT_OF.get(stem, stem) for stem in subject)
 
 
 def same_topic(a: View, b: View, sides: set) -> bool:
@@ -188,18 +202,49 @@ def same_topic(a: View, b: View, sides: set) -> bool:
     return bool(a.concepts & b.concepts or (set(a.places) & set(b.places)) - sides)
 
 
+def scope_words(view: View) -> list[tuple[str, int, int, str]]:
+    """The view's salient words and its "and" words, in text order (once per view)."""
+    if (known := view.memo.get("scope_words")) is None:
+        known = view.memo["scope_words"] = [
+            w for w in concept_words(view.content) if w[3] in AND_WORDS or w[3][:STEM] in view.stems
+        ]
+    return known
+
+
+def joined_terms(view: View) -> dict[frozenset[str], tuple[int, int]]:
+    """Two different concepts the view's content joins, word after salient word, with their span (once per view)."""
+    if (known := view.memo.get("joined_terms")) is None:
+        words = scope_words(view)
+        known = view.memo["joined_terms"] = {
+            frozenset((first[0], second[0])): (first[1], second[2])
+            for first, second in zip(words, words[1:], strict=False)
+            if first[0] != second[0]
+        }
+    return known
+
+
 def wider_scope(wide: View, narrow: View) -> tuple[str, str] | None:
     """One measure told with a wider scope: `wide` coordinates two terms
     ("energy and infrastructure") that `narrow` joins into one ("energy
     infrastructure", "infrastructures énergétiques"). Returns both wordings."""
-    words = [w for w in concept_words(narrow.content) if w[3] in AND_WORDS or w[3][:STEM] in narrow.stems]
-    joined = {
-        frozenset((first[0], second[0])): (first[1], second[2])
-        for first, second in zip(words, words[1:], strict=False)
-        if first[0] != second[0]
-    }
-    coordinated = [w for w in concept_words(wide.content) if w[3] in AND_WORDS or w[3][:STEM] in wide.stems]
-    for first, link, second in zip(coordinated, coordinated[1:], coordinated[2:], strict=False):
-        if link[3] in AND_WORDS and (span := joined.get(frozenset((first[0], second[0])))):
-            return wide.content[first[1] : second[2]], narrow.content[span[0] : span[1]]
+    coordinated = coordinations(wide)
+    if not coordinated:
+        return None
+    joined = joined_terms(narrow)
+    for terms, start, end in coordinated:
+        if span := joined.get(terms):
+            return wide.content[start:end], narrow.content[span[0] : span[1]]
     return None
+
+
+def coordinations(view: View) -> list[tuple[frozenset[str], int, int]]:
+    """Two terms the view's content coordinates ("energy and infrastructure"), with their span, in text order
+    (once per view)."""
+    if (known := view.memo.get("coordinations")) is None:
+        words = scope_words(view)
+        known = view.memo["coordinations"] = [
+            (frozenset((first[0], second[0])), first[1], second[2])
+            for first, link, second in zip(words, words[1:], words[2:], strict=False)
+            if link[3] in AND_WORDS
+        ]
+    return known

@@ -50,15 +50,17 @@ def silent_omissions(
     the other side's leading account, which leaves it out."""
     leading = central(views, 1, settings.min_account, joint=True)  # a joint outcome is still that side's readout
     out = []
+    theirs_of = {side: [v for v in views if v.claim.side == side] for side in sides}
+    named_of = {side: set().union(*(v.places for v in theirs)) for side, theirs in theirs_of.items()}
+    readout_of = {side: next((v for v in theirs if id(v) in leading), None) for side, theirs in theirs_of.items()}
     for view in views:
         if view.claim.side not in sides or view.relay or view.meta or view.joint:
             continue
         raised = {code: name for code, name in view.places.items() if code not in sides}
         for other in sides - {view.claim.side}:
-            theirs = [v for v in views if v.claim.side == other]
-            named = set().union(*(v.places for v in theirs))
+            named = named_of[other]
             missing = [name for code, name in raised.items() if code not in named]
-            readout = next((v for v in theirs if id(v) in leading), None)
+            readout = readout_of[other]
             if not missing or readout is None:
                 continue
             if focus is not None and not {view.claim.id, readout.claim.id} & focus:
@@ -88,13 +90,15 @@ def silent_demands(
     leading = central(views, settings.accounts_per_side, settings.min_account)
     demands: set[str] = set()
     out = []
+    theirs_of = {side: [v for v in views if v.claim.side == side and not v.relay] for side in sides}
+    said_of = {side: set().union(*(v.concepts for v in theirs)) for side, theirs in theirs_of.items()}
     for view in views:
         if view.claim.side not in sides or view.relay or view.meta or view.joint or not view.demand:
             continue
         substance = demand_substance(view)
         for other in sides - {view.claim.side}:
-            theirs = [v for v in views if v.claim.side == other and not v.relay]
-            if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings):
+            theirs = theirs_of[other]
+            if len(substance) < settings.min_salient or mentioned(view, substance, theirs, settings, said_of[other]):
                 continue
             if any(opposed(view, v, subject) for v in theirs):  # they answer it, if only to negate it
                 continue
@@ -116,11 +120,15 @@ def demand_substance(view: View) -> set[str]:
     return view.concepts - cue_stems
 
 
-def mentioned(view: View, substance: set[str], theirs: list[View], settings: DivergenceSettings) -> bool:
+def mentioned(
+    view: View, substance: set[str], theirs: list[View], settings: DivergenceSettings, said: set[str] | None = None
+) -> bool:
     """Whether the other side's claims speak of a demand's substance: they share
-    more than `demand_mentioned_share` of its concepts, or one is close to it in
-    meaning, or one shares some of its concepts and is fairly close."""
-    said = set().union(*(v.concepts for v in theirs))
+    more than `demand_mentioned_share` of its concepts (`said`: all their
+    concepts), or one is close to it in meaning, or one shares some of its
+    concepts and is fairly close."""
+    if said is None:
+        said = set().union(*(v.concepts for v in theirs))
     if len(substance & said) > settings.demand_mentioned_share * len(substance):
         return True
     return any(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -84,6 +84,9 @@ class View:
     places: dict[str, str] = field(default_factory=dict)  # country code -> its name as the claim writes it
     demand: bool = False  # it states a demand, condition, warning or proposal
     lang: str | None = None  # its article's language
+    # What the pair stages work out from the view alone (propositions, scope words), once per view rather than
+    # once per pair: a new article's claims meet up to `max_compared` remembered ones each.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def concepts(self) -> set[str]:
@@ -128,10 +131,13 @@ def denies(content: str, side: str | None, registry=None) -> bool:
     whose subject is another country ("une offre que New Delhi rejette":
     India rejects it, not the Pakistani minister who made the offer)."""
     folded = fold(content)
+    denials = list(DENIAL_WORDS.finditer(folded))
+    if not denials:  # no denial word: the country mentions are not needed
+        return False
     ends = [end for code, _, _, end in registry.country_mentions(content) if code != side] if registry else []
     return any(
         not any(OTHER_SUBJECT.fullmatch(folded[end : match.start()]) for end in ends if end <= match.start())
-        for match in DENIAL_WORDS.finditer(folded)
+        for match in denials
     )
 
 
@@ -155,11 +161,18 @@ def account_score(view: View, names: set[str]) -> float:
     exchange ("Choïgou a répondu que…", "Hegseth urged Dong…") are the
     accounts whose emphases are compared."""
     folded = fold(view.claim.text)
-    named = any(re.search(rf"\b{re.escape(n)}\b", folded) for n in names) or PARTICIPANT_REF.search(folded)
+    pattern = names_pattern(frozenset(names))
+    named = pattern is not None and pattern.search(folded) or PARTICIPANT_REF.search(folded)
     score = 2.0 if named else 0.0
     score += 1.0 if SPEECH_IN_CONTENT.search(folded) or view.claim.verb else 0.0
     score += 0.5 if view.claim.speech.value == "direct" else 0.0
     return score + min(len(view.stems), 10) / 10
+
+
+@lru_cache(maxsize=64)
+def names_pattern(names: frozenset[str]) -> re.Pattern | None:
+    """One pattern for any of the names as a whole word (an event's names, once for all its claims)."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names))})\b") if names else None
 
 
 def central(views: list[View], limit: int, minimum: float, joint: bool = False) -> set[int]:

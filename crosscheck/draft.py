@@ -103,5 +103,10 @@ class Draft:
     def article_of(self, article_id: str) -> Article | None:
         return self.article if article_id == self.article.id else self.store.article(article_id)
 
+    def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The text and language of each article among `article_ids` (this one's, the store's)."""
+        mine = {self.article.id: (self.article.text, self.article.lang)} if self.article.id in article_ids else {}
+        return {**self.store.article_texts([a for a in article_ids if a not in mine]), **mine}
+
     def claims_of(self, article_id: str) -> list[Claim]:
         return list(self.claims) if article_id == self.article.id else self.store.claims(article_id)

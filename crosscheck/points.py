@@ -66,7 +66,13 @@ class Proposition:
 
 def propositions(view: View) -> list[Proposition]:
     """The propositions of a claim: its content cut where another reporting
-    clause is coordinated with it."""
+    clause is coordinated with it (worked out once per view)."""
+    if (known := view.memo.get("propositions")) is None:
+        known = view.memo["propositions"] = cut_propositions(view)
+    return known
+
+
+def cut_propositions(view: View) -> list[Proposition]:
     content = view.content
     cuts = [0, *(m.start() for m in PROPOSITION_BREAK.finditer(fold(content))), len(content)]
     parts = [Proposition(view, start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
@@ -81,20 +87,19 @@ def same_telling(a: View, b: View, settings: DivergenceSettings, strict: bool = 
     near-identical vectors (framing, where a shared word or two is no proof)."""
     if a.claim.side != b.claim.side or a.claim.article_id == b.claim.article_id:
         return False  # one article does not tell one statement twice (repeated ledes are marked apart)
-    shared = max(
-        (len(p.stems & q.stems) for p in propositions(a) for q in propositions(b)),
-        default=0,
-    )
     cosine = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-    return (
-        cosine >= settings.same_telling_cosine
-        or not strict
-        and (
-            cosine >= settings.same_telling_cosine_with_terms
-            and shared >= settings.same_telling_terms
-            or translated(a, b, cosine, settings)
-        )
-    )
+    if cosine >= settings.same_telling_cosine:
+        return True
+    if strict:
+        return False
+    if cosine >= settings.same_telling_cosine_with_terms and shared_terms(a, b) >= settings.same_telling_terms:
+        return True
+    return translated(a, b, cosine, settings)
+
+
+def shared_terms(a: View, b: View) -> int:
+    """The most stems one proposition of `a` shares with one of `b`."""
+    return max((len(p.stems & q.stems) for p in propositions(a) for q in propositions(b)), default=0)
 
 
 def translated(a: View, b: View, cosine: float, settings: DivergenceSettings) -> bool:
@@ -170,7 +175,7 @@ def build_points(
         members = {x for p in group for x in (p.a, p.b)}
         kind = DivergenceKind(group[0].kind)
         strict = kind is DivergenceKind.FRAMING
-        members |= {v.claim.id for v in views if any(same_telling(v, by_id[m], settings, strict) for m in members)}
+        members |= tellings(views, [by_id[m] for m in members], settings, strict)
         point = Point(
             id=point_id(event_id, kind, group),
             event_id=event_id,
@@ -186,6 +191,23 @@ def build_points(
         point.topic = silent_topic(point) or topic_of(point, by_id)
         point.slots = slots_of(point, by_id)
     return points
+
+
+def tellings(views: list[View], members: list[View], settings: DivergenceSettings, strict: bool) -> set[str]:
+    """The ids of the views that tell what one of `members` tells (`same_telling`):
+    only a view of the member's side in another article can."""
+    out = set()
+    for member in members:
+        side, article = member.claim.side, member.claim.article_id
+        out |= {
+            v.claim.id
+            for v in views
+            if v.claim.side == side
+            and v.claim.article_id != article
+            and v.claim.id not in out
+            and same_telling(v, member, settings, strict)
+        }
+    return out
 
 
 def silent_topic(point: Point) -> str:

@@ -675,6 +675,13 @@ class Store(ReviewStore):
         rows = self._rows("articles", "id = ?", [article_id])
         return from_row(Article, rows[0]) if rows else None
 
+    def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The text and language of each stored article among `article_ids`, in one read."""
+        if not article_ids:
+            return {}
+        rows = self._query(f"SELECT id, text, lang FROM articles WHERE id IN ({marks(article_ids)})", article_ids)
+        return {r["id"]: (r["text"], r["lang"]) for r in rows}
+
     def sentences(self, article_id: str) -> list[Sentence]:
         rows = self._rows("sentences", "article_id = ?", [article_id], order_by='"index"')
         return [from_row(Sentence, r) for r in rows]
