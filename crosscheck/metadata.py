@@ -154,14 +154,18 @@ def parse_date(text: str) -> date | None:
 def plain_date(text: str) -> date | None:
     for form in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE):
         if found := form.fullmatch(text.strip()):
-            month = found["month"]
-            ordinal = found.groupdict().get("ordinal") or ""
-            number = int(month) if month.isdigit() else month_number(month, ordinal)
-            try:
-                return date(int(found["year"]), number, int(found["day"])) if number else None
-            except ValueError:
-                return None  # "31 février": dateparser decides
+            return matched_date(found)  # None for "31 février": dateparser decides
     return None
+
+
+def matched_date(found: re.Match) -> date | None:
+    """The date a match's year, month (a number or a name) and day groups give, if the calendar has it."""
+    month = found["month"]
+    number = int(month) if month.isdigit() else month_number(month, found.groupdict().get("ordinal") or "")
+    try:
+        return date(int(found["year"]), number, int(found["day"])) if number else None
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=256)
@@ -265,14 +269,8 @@ def writes_new_year(raw: str, year: int) -> bool:
 
 
 def url_date(url: str | None) -> date | None:
-    if not url or not (found := URL_DATE.search(url)):
-        return None
-    month = found["month"]
-    number = int(month) if month.isdigit() else month_number(month)
-    try:
-        return date(int(found["year"]), number, int(found["day"])) if number else None
-    except ValueError:
-        return None
+    found = URL_DATE.search(url) if url else None
+    return matched_date(found) if found else None
 
 
 # "BUENOS AIRES, Nov 25 (BAT) –", "KYIV, 3 March –": a lede's dateline that gives a day without its year.

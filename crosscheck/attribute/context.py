@@ -26,7 +26,8 @@ from crosscheck.actors import (
 )
 from crosscheck.attribute.phrases import SPEAKER_NOUNS
 from crosscheck.lang import alternation, alternations, union
-from crosscheck.lang.names import AGENCIES, WIRE_SERVICES
+from crosscheck.lang.names import WIRE_SERVICES
+from crosscheck.metadata import DATELINE_AGENCY
 from crosscheck.settings import LIMITS
 from crosscheck.textnorm import NAME_WORD, fold, fold_words
 
@@ -575,9 +576,6 @@ DATELINE_CITY = re.compile(
 )
 
 
-DATELINE_AGENCY = re.compile(rf"\(({AGENCIES})\)")
-
-
 def dateline_side(opening: str, registry: Registry) -> str | None:
     """The country of a dateline in capitals ("WASHINGTON –", "PARIS, 3 mars (AFP) -"); for a city the
     registry does not place, that of a national news agency in it ("OUJDA, 17 nov (MAP) -"), not a wire's."""
@@ -586,9 +584,9 @@ def dateline_side(opening: str, registry: Registry) -> str | None:
         return None
     city = registry.country_of((match.group("city") or match.group("town") or match.group("colon")).title())
     agency = DATELINE_AGENCY.search(match.group())
-    if city or agency is None or agency.group(1) in WIRE_SERVICES:
+    if city or agency is None or agency["agency"] in WIRE_SERVICES:
         return city
-    for name in (agency.group(1), f"{agency.group(1)} news agency"):  # "MAP" is known as "MAP news agency"
+    for name in (agency["agency"], f"{agency['agency']} news agency"):  # "MAP" is known as "MAP news agency"
         if (found := registry.resolve(name)).kind == "agency":
             return found.side
     return None

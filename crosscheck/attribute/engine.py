@@ -358,7 +358,7 @@ class SentenceAttributor:
         """ "Selon Reuters, le Pentagone a déclaré…": a news outlet relays the
         inner speaker; an official readout ("Selon le ministère russe, le
         ministre français a exprimé…") stays the source, unless it names no side."""
-        relays = leading.resolution and leading.resolution.kind in {"agency", "outlet"}
+        relays = leading.resolution and leading.resolution.kind in RELAY_KINDS
         vague = leading.resolution is None or leading.resolution.side is None
         if (relays or vague) and inner.resolution and inner.resolution.side:
             inner.relay = [(leading.source, leading.resolution), *inner.relay]
@@ -480,7 +480,7 @@ class SentenceAttributor:
         """A country or capital among the next five words, before any clause."""
         if clausal_complement(folded, end):
             return False
-        words = [w.strip(".,;:«»“”\"()") for w in text[end : end + 80].split()[:5]]
+        words = [w.strip('.,;:«»“”"()') for w in text[end : end + 80].split()[:5]]
         return any(w[:1].isupper() and self.registry.country_of(w) for w in words)
 
     def inverted(self, text: str, folded: str, hit: VerbHit, offset: int) -> Found | None:
@@ -735,20 +735,9 @@ class SentenceAttributor:
             if tok.text not in PASSIVE_AUXILIARIES and (tok.word not in starts or not comma_before(folded, tok.start)):
                 continue  # neither an auxiliary nor a participle in apposition (no verb form starts here)
             first = i + 1 if tok.text in PASSIVE_AUXILIARIES else i
-            for n in (1, 2):
-                forms = self.lexicon.lookup(tuple(t.word for t in toks[first : first + n]))
-                forms = [f for f in forms if f.tense == "participle"]
-                if not forms or first + n >= len(toks):
-                    continue
-                agent = self.passive_agent(folded, toks, first + n, forms[0])
-                if agent is None:
-                    continue
-                start = skip_space(folded, agent.end)
-                end = phrase_end(folded, start, stop_at_de=True)
-                if end > start and self.looks_like_speaker(text[start:end]):
-                    return self.make(
-                        text, folded, (start, end), (0, len(text.rstrip().rstrip("."))), forms[0], offset, "passive"
-                    )
+            if agented := self.participle_with_agent(text, folded, toks, first):
+                form, source = agented
+                return self.make(text, folded, source, (0, len(text.rstrip().rstrip("."))), form, offset, "passive")
         return None
 
     def reduced_passive(self, text: str, folded: str, toks: list[Token], offset: int, after: int = 0) -> Found | None:
@@ -761,23 +750,34 @@ class SentenceAttributor:
                 continue  # no participle starts here
             if comma_before(folded, toks[i].start):
                 continue  # an apposition: `passive` reads it
-            for n in (1, 2):
-                words = tuple(t.word for t in toks[i : i + n])
-                forms = [f for f in self.lexicon.lookup(words) if f.tense == "participle"]
-                if not forms or i + n >= len(toks) or not qualifies_a_noun(forms[0]):
-                    continue
-                agent = self.passive_agent(folded, toks, i + n, forms[0])
-                if agent is None:
-                    continue
-                start = skip_space(folded, agent.end)
-                end = phrase_end(folded, start, stop_at_de=True)
-                if end > start and self.looks_like_speaker(text[start:end]):
-                    opening = clause_start(folded[: toks[i - 1].start])
-                    content = (opening, len(text.rstrip().rstrip(".")))
-                    found = self.make(text, folded, (start, end), content, forms[0], offset, "passive")
-                    if found is not None:
-                        found.span = (skip_space(text, opening), len(text.rstrip()))
-                    return found
+            if agented := self.participle_with_agent(text, folded, toks, i, qualifies_a_noun):
+                form, source = agented
+                opening = clause_start(folded[: toks[i - 1].start])
+                content = (opening, len(text.rstrip().rstrip(".")))
+                found = self.make(text, folded, source, content, form, offset, "passive")
+                if found is not None:
+                    found.span = (skip_space(text, opening), len(text.rstrip()))
+                return found
+        return None
+
+    def participle_with_agent(
+        self, text: str, folded: str, toks: list[Token], first: int, fits=None
+    ) -> tuple[VerbForm, tuple[int, int]] | None:
+        """A participle of one or two words at `first` (one that `fits`, if
+        given) followed by its agent ("par Ankara", "by Beijing") who looks
+        like a speaker: the participle's form and the agent's span."""
+        for n in (1, 2):
+            forms = self.lexicon.lookup(tuple(t.word for t in toks[first : first + n]))
+            forms = [f for f in forms if f.tense == "participle"]
+            if not forms or first + n >= len(toks) or fits is not None and not fits(forms[0]):
+                continue
+            agent = self.passive_agent(folded, toks, first + n, forms[0])
+            if agent is None:
+                continue
+            start = skip_space(folded, agent.end)
+            end = phrase_end(folded, start, stop_at_de=True)
+            if end > start and self.looks_like_speaker(text[start:end]):
+                return forms[0], (start, end)
         return None
 
     def passive_agent(self, folded: str, toks: list[Token], after: int, form: VerbForm) -> Token | None:
